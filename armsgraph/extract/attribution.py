@@ -1,0 +1,187 @@
+"""Who asserts a claim: reporting verbs and nouns, "according to" frames, speaker turns, the article's voice.
+
+The document is read in order; ``Voice`` carries what earlier sentences
+established: the transcript's current speaker ("MR. KIRBY:"), the person
+whose statement follows a "X said:" line, the source an article reports from
+("Beyond Parallel reports ..."), and the last claimant (for "He also warned").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsgraph.extract.claims import FIRST_PERSON, Trigger
+from armsgraph.extract.sentence import SentenceView
+
+SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
+
+
+@dataclass
+class Voice:
+    publisher: str | None = None  # entity id resolved from the metadata's publisher
+    publisher_state: str | None = None
+    speaker: str | None = None
+    speaker_state: str | None = None
+    reported_source: str | None = None
+    last_claimant: str | None = None
+
+    def first_person_claimant(self) -> str | None:
+        return self.speaker or self.publisher
+
+    def first_person_state(self) -> str | None:
+        return self.speaker_state or self.publisher_state
+
+
+@dataclass
+class Attribution:
+    claimants: list[str | None] = field(default_factory=lambda: [None])
+    denied: bool = False
+    scope_start: int = 0  # where the modality scope begins (the reporting clause)
+
+
+def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of reporting verbs, nouns and denials; kind is verb | noun | denial."""
+    found = []
+    for i in range(view.start, view.end):
+        for label, end in view.cues.starting[i].items():
+            if label in ("reporting:verbs", "reporting:nouns", "reporting:denial"):
+                found.append((i, end, label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"))
+    found.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in found:  # one cue per token: a denial beats a plain verb on the same word
+        if merged and merged[-1][0] == start:
+            if kind == "denial":
+                merged[-1] = (start, max(end, merged[-1][1]), kind)
+            continue
+        merged.append((start, end, kind))
+    return merged
+
+
+def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
+                          exclude: set[int]) -> list[str | None] | None:
+    """The claimants a reporting cue introduces; None when it names nobody."""
+    if kind == "noun":
+        for actor in view.actors:
+            if actor.start in exclude:
+                continue
+            between = range(actor.end, start)
+            if 0 <= start - actor.end <= 2 and all(view.cues.has(k, "possessive") or view.cues.has(
+                    k, "determiners") for k in between):
+                return [actor.entity]
+        for k in range(max(view.start, start - 2), start):
+            if view.cues.has(k, "first_person_possessive"):
+                return [voice.first_person_claimant()]
+    # passive or nominal agent: "riportato da Beyond Parallel", "released by the US"
+    for actor in view.actors:
+        if actor.marker == "agent" or (actor.marker == "source" and kind == "verb"):
+            if end <= actor.start <= end + 3 and actor.start not in exclude:
+                return [actor.entity]
+    clause_start = view.clause_start(start)
+    left = [a for a in view.actors if clause_start <= a.start < start and a.free and a.start not in exclude]
+    if left:
+        chain = view.coordinated(max(left, key=lambda a: a.start))
+        return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
+    if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
+        return [voice.first_person_claimant()]
+    if kind != "noun":
+        # inverted: "said Kirby", "dice il messaggio"
+        for k in range(end, min(view.end, end + 3)):
+            actor = view.actor_at(k)
+            if actor is not None and actor.free:
+                return [actor.entity]
+            if view.cues.has(k, "reporting:anaphors") and voice.reported_source:
+                return [voice.reported_source]
+        if any(view.cues.has(k, "reporting:anaphors") for k in range(clause_start, start)) and voice.reported_source:
+            return [voice.reported_source]
+        if any(view.cues.has(k, "third_person") for k in range(clause_start, start)) or start - view.start <= 2:
+            return [voice.last_claimant] if voice.last_claimant else None
+    return None
+
+
+def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: set[int]) -> Attribution:
+    """The claimants of a claim whose trigger is ``trigger``.
+
+    ``participants`` are the token starts of the claim's own participants,
+    which cannot also be its claimant.
+    """
+    result = Attribution(scope_start=view.clause_start(trigger.start))
+    frame_claimant = _according_to(view)
+    cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])]
+    before = [c for c in cues if c[1] <= trigger.start]
+    after = [c for c in cues if c[0] >= trigger.end]
+    claimants: list[str | None] = []
+    unresolved = False
+    for start, end, kind in before:
+        found = _subject_of_reporting(view, start, end, kind, voice, participants)
+        if kind == "denial":
+            result.denied = True
+        if found is None:
+            unresolved = True
+            continue
+        claimants += found
+        result.scope_start = min(result.scope_start, view.clause_start(start))
+    if not claimants and not before:
+        for start, end, kind in after[:1]:
+            if any(view.doc[k].text in {",", "—", "–"} for k in range(trigger.end, start)):
+                found = _subject_of_reporting(view, start, end, kind, voice, participants)
+                if kind == "denial":
+                    result.denied = True
+                claimants += found or []
+    if frame_claimant is not None:
+        claimants = [frame_claimant]
+    if not claimants:
+        if voice.speaker and (unresolved or not before):
+            claimants = [voice.speaker]
+        elif not before and any(view.cues.has(k, "first_person") or view.cues.has(k, "first_person_possessive")
+                                for k in range(view.start, view.end)):
+            claimants = [voice.first_person_claimant()]
+    claimants = [voice.first_person_claimant() if c == FIRST_PERSON else c for c in claimants]
+    result.claimants = list(dict.fromkeys(claimants)) or [None]
+    return result
+
+
+def _according_to(view: SentenceView) -> str | None:
+    for i in range(view.start, view.end):
+        end = view.cues.starts(i, "reporting:frames")
+        if end is None:
+            continue
+        for k in range(end, min(view.end, end + 4)):
+            actor = view.actor_at(k)
+            if actor is not None:
+                return actor.entity
+    return None
+
+
+def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
+    """Speaker turns start with the sentence that carries the label."""
+    text = view.sent.text
+    if SPEAKER_LABEL.match(text):
+        label_end = view.start + next((k for k, t in enumerate(view.sent) if t.text == ":"), 0)
+        person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
+        voice.speaker = person.entity if person else None
+        voice.speaker_state = state_of(voice.speaker)
+
+
+def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
+    """What this sentence tells the next ones: a "X said:" line, the source being reported, the last claimant."""
+    text = view.sent.text.rstrip()
+    cues = _reporting_cues(view)
+    if text.endswith(":") and cues and not SPEAKER_LABEL.match(view.sent.text):
+        start, end, kind = cues[-1]
+        found = _subject_of_reporting(view, start, end, kind, voice, set())
+        if found and found[0]:
+            voice.speaker = found[0]
+            voice.speaker_state = state_of(found[0])
+    for start, end, kind in cues:
+        found = _subject_of_reporting(view, start, end, kind, voice, set()) if kind == "verb" else None
+        for entity in found or []:
+            actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
+            if actor_type == "organization":
+                voice.reported_source = entity
+    according = _according_to(view)
+    if according:
+        voice.reported_source = according
+    named = [c for c in claimants if c]
+    if named:
+        voice.last_claimant = named[-1]
+

@@ -1,0 +1,315 @@
+"""Claim frames: from a trigger word to its participants and items, inside one sentence.
+
+A trigger's lexicon group says how roles map ("give": the subject supplies;
+"get": the subject receives and "from" marks the supplier; symmetric types
+take two parties).  Verbs take their subject from word order, nouns from
+possessives, adjectives and role markers.  Frames that miss a role are
+merged with compatible frames of the same sentence ("Russia's support for
+Iran ... Moscow is sharing technology") and left to the document-level rules
+in ``pipeline`` otherwise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
+
+FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
+DIRECTIONAL = {"transfer", "offer"}
+SYMMETRIC = {"negotiation", "agreement", "meeting"}
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    group: str  # the lexicon group: give_verbs, get_nouns, weak_verbs, verbs, nouns...
+
+    @property
+    def is_noun(self) -> bool:
+        return self.group.endswith("nouns")
+
+    @property
+    def direction(self) -> str:
+        if self.type in SYMMETRIC:
+            return "symmetric"
+        if self.type in ("warning", "sanction"):
+            return self.type
+        return "get" if self.group.startswith("get") else "give"
+
+    @property
+    def weak(self) -> bool:
+        return self.group.startswith("weak")
+
+
+@dataclass
+class Frame:
+    type: str
+    trigger: Trigger
+    subject: str | None = None
+    object: str | None = None
+    items: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans that carry it (for the quote)
+    subject_token: int | None = None
+    has_goal_phrase: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.subject is not None and self.object is not None and self.subject != self.object
+
+    def covers(self) -> tuple[int, int]:
+        return min(s for s, _ in self.spans), max(e for _, e in self.spans)
+
+
+def find_triggers(view: SentenceView) -> list[Trigger]:
+    """Claim cue words of the sentence, one reading each (noun or verb), absorbed ones dropped."""
+    triggers: list[Trigger] = []
+    cues = view.cues
+    i = view.start
+    while i < view.end:
+        options = [(label, end) for label, end in cues.starting[i].items() if label.split(":", 1)[0] in CLAIM_TYPES]
+        if not options:
+            i += 1
+            continue
+        longest = max(end for _, end in options)
+        options = [(label, end) for label, end in options if end == longest]
+        label = _choose_reading(view, i, [label for label, _ in options])
+        claim_type, group = label.split(":", 1)
+        triggers.append(Trigger(i, longest, claim_type, group))
+        i = longest
+    return _drop_absorbed(view, triggers)
+
+
+def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
+    """"supply" is a verb or a noun; articles, possessives and "of" after it make it a noun."""
+    nouns = [label for label in labels if label.endswith("nouns")]
+    verbs = [label for label in labels if not label.endswith("nouns")]
+    if not nouns or not verbs:
+        return _prefer_strong(labels)
+    cues = view.cues
+    prev = i - 1
+    noun_like = (
+        cues.has(prev, "determiners") or cues.has(prev, "possessive") or cues.has(prev, "first_person_possessive")
+        or (view.actor_at(prev) is not None) or cues.has(view.cues.starting[i] and max(
+            view.cues.starting[i].values()), "marker:genitive"))
+    return _prefer_strong(nouns if noun_like else verbs)
+
+
+def _prefer_strong(labels: list[str]) -> str:
+    order = {"transfer": 0, "offer": 1, "sanction": 2, "warning": 3, "agreement": 4, "negotiation": 5, "meeting": 6}
+    return sorted(labels, key=lambda label: (label.split(":")[1].startswith("weak"), order[label.split(":")[0]]))[0]
+
+
+def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]:
+    """A trigger noun right after a trigger verb is its object ("negotiating arms deals", "sign an agreement")."""
+    kept: list[Trigger] = []
+    for trigger in triggers:
+        if kept and trigger.is_noun and not kept[-1].is_noun and trigger.start - kept[-1].end <= 3 and not any(
+                view.actor_at(k) for k in range(kept[-1].end, trigger.start)):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
+    """The nearest free participant before the trigger in its clause; past a relative pronoun when none."""
+    start = view.clause_start(trigger.start)
+    for region_start, region_end in ((start, trigger.start), (view.start, start)):
+        if region_end <= region_start:
+            continue
+        candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free]
+        if candidates:
+            return max(candidates, key=lambda a: a.start)
+        if view.first_person_before(region_start, region_end):
+            return FIRST_PERSON
+        if region_start == start and not _pronoun_or_empty_subject(view, start, trigger.start):
+            return None
+    return None
+
+
+def _pronoun_or_empty_subject(view: SentenceView, start: int, end: int) -> bool:
+    return any(view.cues.has(k, "third_person") or view.cues.has(k, "relatives") for k in range(start - 1, end)) or (
+        end - start <= 3)
+
+
+def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
+    end = view.clause_end(trigger.end - 1)
+    return [a for a in view.actors if trigger.end <= a.start < end]
+
+
+def _first(actors: list[Actor], marker: str | None) -> Actor | None:
+    matching = [a for a in actors if a.marker == marker and a.origin_of is None]
+    solid = [a for a in matching if not a.adjective]
+    chosen = solid or matching
+    return chosen[0] if chosen else None
+
+
+def _items_in(view: SentenceView, start: int, end: int) -> list[str]:
+    return [m.entity for m in view.items if start <= m.start < end]
+
+
+def _origin_of_items(view: SentenceView, start: int, end: int) -> Actor | None:
+    for actor in view.actors:
+        if actor.origin_of is not None and start <= actor.origin_of < end:
+            return actor
+    return None
+
+
+def _possessor_before(view: SentenceView, trigger: Trigger) -> Actor | str | None:
+    """"Iran's supply", "the DPRK's (DPRK) export", "Iranian support", "our drawdown"."""
+    for actor in view.actors:
+        gap = trigger.start - actor.end
+        if actor.possessive and 0 <= gap <= 5 and not any(view.is_punct_stop(k) and view.doc[k].text not in "()"
+                                                         for k in range(actor.end, trigger.start)):
+            return actor
+        if actor.adjective and 0 <= gap <= 2 and all(
+                view.doc[k].is_alpha and not view.is_trigger(k) for k in range(actor.end, trigger.start)):
+            return actor
+    for k in range(max(view.start, trigger.start - 3), trigger.start):
+        if view.cues.has(k, "first_person_possessive"):
+            return FIRST_PERSON
+    return None
+
+
+def _entity(value: Actor | str | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value.entity
+
+
+def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
+    frame = Frame(trigger.type, trigger, spans=[(trigger.start, trigger.end)])
+    clause_end = view.clause_end(trigger.end - 1)
+    right = _right_actors(view, trigger)
+    direction = trigger.direction
+
+    if direction in ("give", "get"):
+        _directional_roles(view, trigger, frame, right)
+        scope_end = clause_end
+        items = _items_in(view, trigger.end, scope_end)
+        if not items or trigger.is_noun:
+            items = _items_in(view, view.clause_start(trigger.start), trigger.start) + items
+        if not items:
+            items = _items_in(view, view.start, view.end)
+        frame.items = list(dict.fromkeys(items))
+    elif direction == "symmetric":
+        _symmetric_roles(view, trigger, frame, right)
+        frame.items = list(dict.fromkeys(_items_in(view, trigger.end, clause_end)))
+    else:  # warning, sanction
+        subject = _left_subject(view, trigger)
+        frame.subject = _entity(subject)
+        frame.subject_token = subject.start if isinstance(subject, Actor) else None
+        rest = [a for a in view.actors if a.start >= trigger.end and a.marker not in ("source",)]
+        target = next((a for a in rest if not a.adjective), rest[0] if rest else None)
+        frame.object = _entity(target)
+        if target is not None:
+            frame.spans.append((target.start, target.end))
+        frame.items = list(dict.fromkeys(_items_in(view, trigger.end, view.end)))
+    _add_spans(view, frame)
+    return frame
+
+
+def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
+    give = trigger.direction == "give"
+    clause_actors = [a for a in view.actors if view.clause_start(trigger.start) <= a.start < view.clause_end(
+        trigger.end - 1)]
+    goal = _first([a for a in clause_actors if a.start >= trigger.start or trigger.is_noun], "goal")
+    source = _first(clause_actors, "source")
+    agent = _first(clause_actors, "agent")
+    with_actor = _first(right, "with")
+    frame.has_goal_phrase = any(view.cues.has(k, "marker:goal") for k in range(trigger.end, view.clause_end(
+        trigger.end - 1)))
+
+    if trigger.is_noun:
+        owner = _possessor_before(view, trigger)
+        origin = _origin_of_items(view, trigger.start - 3, view.clause_end(trigger.end - 1))
+        if give:
+            supplier = owner or agent or source or origin
+            recipient = goal
+        else:
+            recipient = owner or agent
+            supplier = source or origin
+    else:
+        subject = _left_subject(view, trigger)
+        direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
+        if give:
+            if agent is not None and subject is not None and goal is None:
+                supplier, recipient = agent, subject  # passive: "Russia was supplied by Iran"
+            else:
+                supplier = subject or agent or source
+                recipient = goal or with_actor or direct
+        else:
+            recipient = subject if subject is not None else agent
+            supplier = source or _origin_of_items(view, trigger.end, view.clause_end(trigger.end - 1))
+    frame.subject, frame.object = _entity(supplier), _entity(recipient)
+    if isinstance(supplier, Actor):
+        frame.subject_token = supplier.start
+
+
+def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
+    between = [a for a in view.actors if a.marker == "between" and a.start >= trigger.start and not a.adjective]
+    if len(between) >= 2:
+        frame.subject, frame.object = between[0].entity, between[1].entity
+        return
+    subject = _left_subject(view, trigger)
+    if isinstance(subject, Actor):
+        chain = [a for a in view.coordinated(subject) if not a.adjective]
+        if len(chain) >= 2:
+            frame.subject, frame.object = chain[0].entity, chain[1].entity
+            frame.subject_token = chain[0].start
+            return
+    other = next((a for a in right if (a.free or a.marker == "with") and not a.adjective), None)
+    if subject is None and trigger.is_noun:
+        subject = _possessor_before(view, trigger)
+    frame.subject = _entity(subject)
+    frame.object = _entity(other)
+    if isinstance(subject, Actor):
+        frame.subject_token = subject.start
+
+
+def _add_spans(view: SentenceView, frame: Frame) -> None:
+    wanted = {frame.subject, frame.object}
+    trigger = frame.trigger
+    for actor in view.actors:
+        if actor.entity in wanted and abs(actor.start - trigger.start) < 40:
+            frame.spans.append((actor.start, actor.end))
+    for m in view.items:
+        if m.entity in frame.items and abs(m.start - trigger.start) < 40:
+            frame.spans.append((m.start, m.end))
+
+
+def merge_frames(frames: list[Frame]) -> list[Frame]:
+    """Fill a frame's missing role from a compatible frame of the same sentence, then drop duplicates."""
+    for frame in frames:
+        if frame.complete or frame.type not in DIRECTIONAL:
+            continue
+        for other in frames:
+            if other is frame or other.type not in DIRECTIONAL:
+                continue
+            if frame.subject and other.subject and frame.subject != other.subject:
+                continue
+            if frame.object and other.object and frame.object != other.object:
+                continue
+            if not (other.subject or other.object):
+                continue
+            frame.subject = frame.subject or other.subject
+            frame.object = frame.object or other.object
+            frame.items = list(dict.fromkeys(frame.items + other.items))
+            frame.spans += other.spans
+            if frame.trigger.weak and not other.trigger.weak:
+                frame.trigger, frame.type = other.trigger, other.type
+            if frame.complete:
+                break
+    unique: dict[tuple, Frame] = {}
+    for frame in frames:
+        key = (frame.type, frame.subject, frame.object)
+        if key in unique:
+            kept = unique[key]
+            kept.items = list(dict.fromkeys(kept.items + frame.items))
+            kept.spans += frame.spans
+        else:
+            unique[key] = frame
+    return list(unique.values())

@@ -1,0 +1,163 @@
+"""spaCy components: line breaks as sentence boundaries, the cue matcher and the gazetteer matcher.
+
+Each component follows spaCy's shape: ``__call__`` is ``match(doc)`` then
+``set_annotations(doc, matches)``; the phrases come from the data files,
+loaded when the component is built.  Results live in ``doc._.cues`` and
+``doc._.mentions`` as plain tuples, for the pure rule modules to read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from armsgraph.extract.resources import load_gazetteer, load_lexicon
+
+if not Doc.has_extension("cues"):
+    Doc.set_extension("cues", default=None)
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+# Languages whose names inflect enough that matching must also go through lemmas.
+LEMMA_MATCH_LANGUAGES = {"ru", "uk"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # token index
+    end: int
+    label: str  # e.g. "transfer:give_verbs", "marker:goal", "modality:possible"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # token index
+    end: int
+    entity: str  # gazetteer id
+    form: str  # "name" | "adjective" | "seat"
+
+
+@Language.component("armsgraph_lines")
+def line_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own."""
+    for token in doc[:-1]:
+        if "\n" in token.text or (token.whitespace_ == "" and "\n" in doc[token.i + 1].text):
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_:  # pragma: no cover - spaCy keeps newlines as tokens
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _lemma_doc(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    if "lemmatizer" in nlp.pipe_names:
+        doc = nlp.get_pipe("lemmatizer")(doc)
+    return doc
+
+
+class _PhraseIndex:
+    """Phrases matched on lower-cased text, and for inflecting languages on lemmas too."""
+
+    def __init__(self, nlp: Language, phrases: list[tuple[str, str]], by_lemma: bool):
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if by_lemma else None
+        grouped: dict[str, list[str]] = {}
+        for phrase, key in phrases:
+            grouped.setdefault(key, []).append(phrase)
+        for key, texts in grouped.items():
+            unique = sorted(set(texts))
+            self.lower.add(key, [nlp.make_doc(t) for t in unique])
+            if self.lemma is not None:
+                self.lemma.add(key, [_lemma_doc(nlp, t) for t in unique])
+
+    def __call__(self, doc: Doc) -> set[tuple[int, int, str]]:
+        vocab = doc.vocab.strings
+        found = {(s, e, vocab[m]) for m, s, e in self.lower(doc)}
+        if self.lemma is not None:
+            found |= {(s, e, vocab[m]) for m, s, e in self.lemma(doc)}
+        return found
+
+
+class CueMatcher:
+    """Marks the lexicon's cue words: claim triggers, role markers, reporting verbs, hedges."""
+
+    def __init__(self, nlp: Language, language: str):
+        lexicon = load_lexicon(language)
+        phrases = [(phrase, label) for label, words in lexicon.cue_labels().items() for phrase in words]
+        self.index = _PhraseIndex(nlp, phrases, by_lemma=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Cue]:
+        return sorted((Cue(s, e, label) for s, e, label in self.index(doc)), key=lambda c: (c.start, c.end, c.label))
+
+    def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:
+        doc._.cues = cues
+        return doc
+
+
+def _case_rule(alias: str) -> str:
+    """How strictly an alias must match the text's letter case.
+
+    Short all-capital forms (US, UK, EU, DoD, ROK) are words of their own only
+    in that case ("us" is a pronoun); capitalised names must start with a
+    capital in the text too ("Chad", "Turkey"); lower-case aliases (adjectives
+    in most languages, generic materiel) match in any case.
+    """
+    letters = [c for c in alias if c.isalpha()]
+    if letters and len(alias) <= 5 and sum(c.isupper() for c in letters) >= 2:
+        return "exact"
+    if letters and letters[0].isupper():
+        return "capital"
+    return "any"
+
+
+class GazetteerMatcher:
+    """Finds the gazetteer's names, adjectives and seats of government in a document."""
+
+    def __init__(self, nlp: Language, language: str):
+        self.gazetteer = load_gazetteer()
+        self.rules: dict[str, str] = {}
+        phrases = []
+        for text, entity_id, form in self.gazetteer.aliases_for(language):
+            key = f"{entity_id}|{form}|{_case_rule(text)}"
+            phrases.append((text, key))
+        self.index = _PhraseIndex(nlp, phrases, by_lemma=language in LEMMA_MATCH_LANGUAGES)
+        self.exact = {text for text, _, _ in self.gazetteer.aliases_for(language) if _case_rule(text) == "exact"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Hit]:
+        spans = []
+        for start, end, key in self.index(doc):
+            entity_id, form, rule = key.split("|")
+            span = doc[start:end]
+            if rule == "exact" and span.text not in self.exact:
+                continue
+            if rule == "capital" and not span.text[:1].isupper():
+                continue
+            spans.append(Span(doc, start, end, label=f"{entity_id}|{form}"))
+        hits = []
+        for span in filter_spans(spans):
+            entity_id, form = span.label_.split("|")
+            hits.append(Hit(span.start, span.end, entity_id, form))
+        return hits
+
+    def set_annotations(self, doc: Doc, hits: list[Hit]) -> Doc:
+        doc._.mentions = hits
+        return doc
+
+
+@Language.factory("armsgraph_cues", default_config={"language": "en"})
+def make_cue_matcher(nlp: Language, name: str, language: str) -> CueMatcher:
+    return CueMatcher(nlp, language)
+
+
+@Language.factory("armsgraph_gazetteer", default_config={"language": "en"})
+def make_gazetteer_matcher(nlp: Language, name: str, language: str) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, language)

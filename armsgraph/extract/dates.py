@@ -1,0 +1,118 @@
+"""Dates in running text, resolved against the article's date, at the precision the text gives.
+
+dateparser does the finding and the calendar work in every language; this
+module only decides which of its finds are real dates (it also reads "we" as
+Wednesday and "may" as May) and how precise each one is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from armsgraph.schema import precision_of
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th|er|º|°)?\b")
+# Languages that write month names with a capital: there a lower-case "may" is the modal verb.
+CAPITALISED_MONTHS = {"en", "de"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets into the text given
+    end: int
+    iso: str
+    precision: str  # year | month | day
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Month names and words for today/yesterday/tomorrow, from dateparser's language data."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    months = set()
+    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"):
+        months.update(word.casefold() for word in info.get(key, []) if len(word) >= 3 and "." not in word)
+    relative = info.get("relative-type", {})
+    days = set()
+    for key in ("0 day ago", "1 day ago", "in 1 day"):
+        days.update(word.casefold() for word in relative.get(key, []))
+    return frozenset(months), frozenset(days)
+
+
+def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO partial date.
+
+    ``base`` (the article's date, ISO) resolves "13 September" and "today";
+    without it, only expressions that carry their own year are kept.
+    """
+    from dateparser.search import search_dates
+
+    base_dt = _base_datetime(base)
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base_dt is not None:
+        settings["RELATIVE_BASE"] = base_dt
+    try:
+        found = search_dates(text, languages=[language], settings=settings) or []
+    except Exception:  # dateparser raises on some odd inputs; a date is never worth a crash
+        return []
+    months, days = _vocabulary(language)
+    mentions: list[DateMention] = []
+    cursor = 0
+    for expression, value in found:
+        start = text.find(expression, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(expression)
+        precision = _precision(expression, language, months, days)
+        if precision is None:
+            continue
+        if base_dt is None and not _YEAR.search(expression):
+            continue
+        iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
+        mentions.append(DateMention(start, start + len(expression), iso, precision))
+    return mentions
+
+
+def _precision(expression: str, language: str, months: frozenset[str], days: frozenset[str]) -> str | None:
+    words = re.findall(r"[^\W\d_]+", expression)
+    lowered = [w.casefold() for w in words]
+    month_words = [w for w, low in zip(words, lowered) if low in months]
+    if language in CAPITALISED_MONTHS:
+        month_words = [w for w in month_words if w[0].isupper()]
+    has_year = bool(_YEAR.search(expression))
+    without_year = _YEAR.sub(" ", expression)
+    has_day = any(1 <= int(d) <= 31 for d in _DAY.findall(without_year)) and bool(month_words)
+    if has_day:
+        return "day"
+    if month_words:
+        return "month"
+    if " ".join(lowered) in days or any(low in days for low in lowered):
+        return "day"
+    if has_year and not re.search(r"\d{1,2}:\d\d", expression):
+        return "year"
+    return None
+
+
+def _base_datetime(base: str | None) -> datetime | None:
+    if not base:
+        return None
+    parts = [int(p) for p in base.split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2])
+
+
+def latest_full_date(text: str, language: str) -> str | None:
+    """The latest fully given date (day, month and year) in a text: the article's date when none is known."""
+    best: date | None = None
+    for mention in find_dates(text, language, None):
+        if mention.precision == "day":
+            value = date.fromisoformat(mention.iso)
+            best = value if best is None or value > best else best
+    return best.isoformat() if best else None
+
+
+__all__ = ["DateMention", "find_dates", "latest_full_date", "precision_of"]

@@ -1,0 +1,228 @@
+"""Entities of one document: gazetteer hits, unknown proper names, and in-document coreference.
+
+Pure logic over a processed spaCy ``Doc`` (``doc._.mentions`` and ``doc._.cues``
+set by the components).  Unknown names are kept — a new vessel or official
+matters to researchers — typed from cue words around them, and linked to a
+gazetteer entry by rapidfuzz only when the spelling is close and the type
+agrees.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+
+from armsgraph.extract.resources import Gazetteer
+from armsgraph.schema.ids import unknown_entity_id
+
+ACTOR_TYPES = {"country", "organization", "person"}
+ITEM_TYPES = {"materiel", "commodity"}
+NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le"}
+FUZZY_LINK_SCORE = 92
+
+
+@dataclass
+class EntityMention:
+    start: int  # token indices
+    end: int
+    entity: str
+    form: str  # "name" | "adjective" | "seat" | "coref" | "title"
+    type: str
+
+
+@dataclass
+class EntityInfo:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    known: bool = True
+    category: str | None = None
+    family: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocEntities:
+    mentions: list[EntityMention]
+    info: dict[str, EntityInfo]
+
+    def at(self, start: int, end: int) -> list[EntityMention]:
+        return [m for m in self.mentions if m.start < end and m.end > start]
+
+
+def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
+    """start token -> end token of cues whose label starts with ``prefix``."""
+    out: dict[int, int] = {}
+    for cue in doc._.cues or []:
+        if cue.label.startswith(prefix):
+            out[cue.start] = max(out.get(cue.start, 0), cue.end)
+    return out
+
+
+def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
+                  is_common_word: Callable[[str], bool]) -> DocEntities:
+    info: dict[str, EntityInfo] = {}
+    mentions: list[EntityMention] = []
+    for hit in doc._.mentions or []:
+        entry = gazetteer[hit.entity]
+        info.setdefault(entry.id, _info_from_entry(entry, language))
+        mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    titles = _cue_tokens(doc, "titles")
+    title_tokens = {i for s, e in titles.items() for i in range(s, e)}
+
+    for start, end in _proper_name_runs(doc, covered | title_tokens, is_common_word):
+        text = doc[start:end].text
+        entity_type = _type_from_cues(doc, start, end)
+        linked = _fuzzy_link(text, entity_type, gazetteer, language)
+        if linked is not None:
+            entry = gazetteer[linked]
+            info.setdefault(entry.id, _info_from_entry(entry, language))
+            mentions.append(EntityMention(start, end, entry.id, "name", entry.type))
+            continue
+        entity_id = unknown_entity_id(text, entity_type)
+        info.setdefault(entity_id, EntityInfo(entity_id, _display_name(text), entity_type, known=False))
+        mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
+
+    mentions = _resolve_person_coreference(doc, mentions, info)
+    mentions += _resolve_titles(doc, mentions, titles)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    used = {m.entity for m in mentions}
+    return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
+
+
+def _info_from_entry(entry, language: str) -> EntityInfo:
+    return EntityInfo(
+        id=entry.id, name=entry.name, type=entry.type, wikidata=entry.wikidata, known=True,
+        category=entry.category, family=entry.family, kind=entry.kind, country=entry.country,
+        aliases=entry.names((language, "en")))
+
+
+def _display_name(text: str) -> str:
+    """Unknown names in capitals ("MS. SHARMA") are shown in title case; others as written."""
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _is_name_token(token) -> bool:
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not token.is_punct
+
+
+def _proper_name_runs(doc: Doc, excluded: set[int], is_common_word) -> list[tuple[int, int]]:
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if i in excluded or not _is_name_token(token):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in excluded:
+            if _is_name_token(doc[j]):
+                j += 1
+            elif (doc[j].lower_ in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
+                  and _is_name_token(doc[j + 1]) and doc[j].whitespace_ != "\n"):
+                j += 2
+            else:
+                break
+        if _looks_like_name(doc, i, j, is_common_word):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _looks_like_name(doc: Doc, start: int, end: int, is_common_word) -> bool:
+    tokens = list(doc[start:end])
+    words = [t for t in tokens if t.lower_ not in NAME_CONNECTORS]
+    if not words:
+        return False
+    # Every word a common one: a sentence opening ("Today"), a heading in capitals ("PRESS RELEASE"),
+    # or German's capitalised nouns.
+    if all(t.is_stop or is_common_word(t.lower_) for t in words):
+        return False
+    first = tokens[0]
+    if len(words) == 1 and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
+                                                    and doc[first.i - 1].text in {"—", "–", "\"", "“", "«"})):
+        # A lone capitalised word opening a sentence is a name only when the language does not know it.
+        return not (first.is_stop or is_common_word(first.lower_))
+    return True
+
+
+def _type_from_cues(doc: Doc, start: int, end: int) -> str:
+    cue_before = {c.label for c in doc._.cues or [] if start - 3 <= c.end <= start}
+    cue_inside = {c.label for c in doc._.cues or [] if start <= c.start and c.end <= end}
+    cue_after = {c.label for c in doc._.cues or [] if end <= c.start <= end + 1}
+    if "type_cue:vessel" in cue_before:
+        return "vessel"
+    if "titles" in cue_before or "type_cue:person" in cue_before:
+        return "person"
+    if "type_cue:organization" in cue_inside:
+        return "organization"
+    if "type_cue:location" in cue_before | cue_after | cue_inside:
+        return "location"
+    if end < len(doc) and doc[end].text == ":" and doc[start].is_sent_start:
+        return "person"  # a speaker label in a transcript: "MS. SHARMA:"
+    return "other"
+
+
+def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str) -> str | None:
+    """A close spelling of a gazetteer name of the same type ("Tumangang" / "Tumangan")."""
+    if entity_type == "other" or len(text) < 5:
+        return None
+    choices = {}
+    for alias, entity_id, form in gazetteer.aliases_for(language):
+        if form == "name" and gazetteer[entity_id].type == entity_type and len(alias) >= 5:
+            choices[alias] = entity_id
+    best = process.extractOne(text, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
+    return choices[best[0]] if best else None
+
+
+def _resolve_person_coreference(doc: Doc, mentions: list[EntityMention],
+                                info: dict[str, EntityInfo]) -> list[EntityMention]:
+    """A surname or given name alone ("Kim", "KIRBY") is the person named in full elsewhere in the text."""
+    parts: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        names = [doc[m.start:m.end].text, info[m.entity].name]
+        for name in names:
+            words = [w for w in name.replace("-", " ").split() if len(w) >= 3 and w[0].isupper()]
+            if len(words) >= 2:
+                for word in words:
+                    parts.setdefault(word.casefold(), set()).add(m.entity)
+    out = []
+    for m in mentions:
+        entity = info.get(m.entity)
+        if entity is not None and not entity.known and m.end - m.start == 1:
+            owners = parts.get(doc[m.start].text.casefold(), set())
+            if len(owners) == 1 and entity.type in ("person", "other"):
+                owner = next(iter(owners))
+                out.append(EntityMention(m.start, m.end, owner, "coref", "person"))
+                continue
+        out.append(m)
+    return out
+
+
+def _resolve_titles(doc: Doc, mentions: list[EntityMention], titles: dict[int, int]) -> list[EntityMention]:
+    """"Foreign Secretary James Cleverly" makes a bare "the Foreign Secretary" elsewhere a mention of him."""
+    starts = {m.start: m for m in mentions if m.type == "person"}
+    holder: dict[str, str] = {}
+    for start, end in titles.items():
+        if end - start < 2:
+            continue  # one-word titles ("President", "Minister") are too common to resolve alone
+        person = starts.get(end)
+        if person is not None:
+            holder.setdefault(doc[start:end].text.casefold(), person.entity)
+    out = []
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    for start, end in titles.items():
+        key = doc[start:end].text.casefold()
+        if key in holder and end not in starts and not any(i in occupied for i in range(start, end)):
+            out.append(EntityMention(start, end, holder[key], "title", "person"))
+    return out

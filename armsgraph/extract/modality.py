@@ -1,0 +1,31 @@
+"""How sure the claimant sounds: asserted, probable, possible or denied.
+
+Hedges count from the start of the reporting clause ("We assess that ...",
+"we are concerned that ...") up to the trigger and a couple of words after
+it ("è probabilmente"), never beyond: in "has received drones and will likely
+receive more", the "likely" hedges only the second claim.
+"""
+from __future__ import annotations
+
+from armsgraph.extract.sentence import SentenceView
+
+AFTER_TRIGGER = 2
+NEGATION_WINDOW = 3
+
+
+def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_end: int, denied: bool) -> str:
+    if denied:
+        return "denied"
+    end = min(view.end, trigger_end + AFTER_TRIGGER)
+    found = set()
+    for i in range(max(view.start, scope_start), end):
+        for level in ("denied", "possible", "probable"):
+            if view.cues.has(i, f"modality:{level}"):
+                found.add(level)
+    if any(view.cues.has(i, "modality:negation") for i in range(max(view.start, trigger_start - NEGATION_WINDOW),
+                                                                  trigger_start)):
+        found.add("denied")
+    for level in ("denied", "possible", "probable"):
+        if level in found:
+            return level
+    return "asserted"

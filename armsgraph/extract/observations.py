@@ -1,0 +1,91 @@
+"""Observations: what was imaged, photographed, tracked or detected, where, when, by whom, and how many.
+
+An observation needs a cue (satellite imagery, photos, ship tracking, "were
+detected") and a site (a location entity) in the same sentence.  The observer
+is the organisation named with it, or the source the next sentence credits
+("This is reported by Beyond Parallel"); caveats are the hedging sentences
+that follow it ("tarps make identification impossible").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsgraph.extract.dates import DateMention
+from armsgraph.extract.sentence import SentenceView
+
+KINDS = ("satellite_imagery", "ship_tracking", "photo", "other")
+CAVEAT_REACH = 8  # sentences after the observation in which a caveat still refers to it
+_NUMBER = re.compile(r"^\d{1,3}(?:[,.\u202f ]\d{3})*$|^\d+$")
+
+
+@dataclass
+class ObservationDraft:
+    kind: str
+    sentence: int  # index of the sentence
+    site: str
+    start: int  # character offsets
+    end: int
+    observed_on: str | None = None
+    observed_precision: str | None = None
+    observer: str | None = None
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    supports: list[str] = field(default_factory=list)
+
+
+def observation_kind(view: SentenceView) -> str | None:
+    for kind in KINDS:
+        if any(view.cues.has(i, f"observations:{kind}") for i in range(view.start, view.end)):
+            return kind
+    return None
+
+
+def find_observation(view: SentenceView, index: int, dates: list[DateMention],
+                     sentence_offset: int) -> ObservationDraft | None:
+    kind = observation_kind(view)
+    if kind is None or not view.locations:
+        return None
+    site = _site(view)
+    first, last = view.doc[view.start], view.doc[view.end - 1]
+    start, end = _trim(view.doc.text, first.idx, last.idx + len(last.text))
+    draft = ObservationDraft(kind, index, site, start, end)
+    best = sorted(dates, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
+    if best:
+        draft.observed_on, draft.observed_precision = best[0].iso, best[0].precision
+    observer = next((a for a in view.actors if a.mention.type == "organization"
+                     and a.marker in ("agent", None)), None)
+    draft.observer = observer.entity if observer else None
+    draft.counts = _counts(view, dates, sentence_offset)
+    return draft
+
+
+def _site(view: SentenceView) -> str:
+    """The most specific place: a rail yard or port beats the region around it."""
+    return view.locations[0].entity
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
+    in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
+    counts = []
+    for token in view.sent:
+        if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates):
+            continue
+        value = int(re.sub(r"\D", "", token.text))
+        if 1800 <= value <= 2100 and len(token.text) == 4:
+            continue  # a year
+        after = [t for t in view.doc[token.i + 1: min(view.end, token.i + 4)] if t.is_alpha and not t.is_stop]
+        what = " ".join(t.text for t in after[:2])
+        if not what:
+            before = [t for t in view.doc[view.start: token.i] if t.is_alpha and not t.is_stop]
+            what = " ".join(t.text for t in before[-2:])
+        counts.append((what, value))
+    return counts

@@ -1,0 +1,295 @@
+"""The extractor: a ``Source`` in, an ``ExtractionResult`` out.
+
+``build_nlp(language)`` assembles the spaCy pipeline from data; ``extract``
+runs it and applies the pure rule modules sentence by sentence, in document
+order, so that speaker turns and reported sources carry forward.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from armsgraph import EXTRACTOR
+from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
+from armsgraph.extract.attribution import Voice, attribute, update_voice_after, update_voice_before
+from armsgraph.extract.claims import DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames
+from armsgraph.extract.dates import DateMention, find_dates, latest_full_date
+from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
+from armsgraph.extract.modality import modality
+from armsgraph.extract.observations import CAVEAT_REACH, ObservationDraft, find_observation
+from armsgraph.extract.resources import Gazetteer, load_gazetteer
+from armsgraph.extract.sentence import DocCues, SentenceView
+from armsgraph.schema import Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source
+from armsgraph.schema.ids import claim_id, observation_id
+
+PYMORPHY_LANGUAGES = {"ru", "uk"}
+INTENTION_WINDOW = 4
+
+
+@lru_cache(maxsize=None)
+def build_nlp(language: str, model: str | None = None) -> Language:
+    """spaCy pipeline for a language: tokenizer, sentences (punctuation and line breaks), lemmas, cues, gazetteer.
+
+    ``model`` names an installed statistical pipeline whose NER then also proposes unknown names.
+    """
+    if model:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    else:
+        nlp = spacy.blank(language)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("armsgraph_lines")
+    mode = "pymorphy3" if language in PYMORPHY_LANGUAGES else "lookup"
+    nlp.add_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
+    nlp.get_pipe("lemmatizer").initialize()
+    nlp.add_pipe("armsgraph_cues", config={"language": language})
+    nlp.add_pipe("armsgraph_gazetteer", config={"language": language})
+    return nlp
+
+
+def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
+    """Whether a lower-cased word is one the language's lemma data knows (so not a name)."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if language in PYMORPHY_LANGUAGES:
+        analyzer = lemmatizer._morph
+        return lambda word: analyzer.word_is_known(word) and not any(
+            "Name" in p.tag or "Surn" in p.tag or "Geox" in p.tag or "Orgn" in p.tag for p in analyzer.parse(word)[:1])
+    table = lemmatizer.lookups.get_table("lemma_lookup")
+    lemmas = set(table.values()) if hasattr(table, "values") else set()
+    return lambda word: word in table or word in lemmas
+
+
+def extract(source: Source, model: str | None = None) -> ExtractionResult:
+    language = source.language
+    nlp = build_nlp(language, model)
+    doc = nlp(source.text)
+    gazetteer = load_gazetteer()
+    entities = find_entities(doc, gazetteer, language, _common_words(language, model))
+    return DocumentExtraction(source, doc, entities, gazetteer, nlp).run()
+
+
+@lru_cache(maxsize=None)
+def _common_words(language: str, model: str | None) -> Callable[[str], bool]:
+    return common_word_test(build_nlp(language, model), language)
+
+
+class DocumentExtraction:
+    """The sentence-by-sentence pass over one processed document."""
+
+    def __init__(self, source: Source, doc, entities: DocEntities, gazetteer: Gazetteer, nlp: Language):
+        self.source = source
+        self.doc = doc
+        self.entities = entities
+        self.gazetteer = gazetteer
+        self.nlp = nlp
+        self.cues = DocCues.index(doc)
+        self.base_date = source.published or latest_full_date(source.text, source.language)
+        self.extra_entities: dict[str, EntityInfo] = {}
+        self.voice = self._publisher_voice()
+        self.claims: list[Claim] = []
+        self.claim_sentence: dict[str, int] = {}
+        self.observations: list[ObservationDraft] = []
+
+    # --- the publisher as the article's "we" ------------------------------------------------------
+    def _publisher_voice(self) -> Voice:
+        voice = Voice()
+        if not self.source.publisher:
+            return voice
+        pub_doc = self.nlp(self.source.publisher)
+        for hit in pub_doc._.mentions or []:
+            entry = self.gazetteer[hit.entity]
+            if entry.type in ("organization", "country"):
+                voice.publisher = entry.id
+                voice.publisher_state = entry.country if entry.type == "organization" else entry.id
+                break
+        return voice
+
+    def state_of(self, entity_id: str | None) -> str | None:
+        entry = self.gazetteer.get(entity_id)
+        if entry is None:
+            return None
+        if entry.type == "country":
+            return entry.id
+        return entry.country
+
+    # --- the pass ---------------------------------------------------------------------------------
+    def run(self) -> ExtractionResult:
+        sentences = list(self.doc.sents)
+        reported_after: list[str | None] = []
+        for index, sent in enumerate(sentences):
+            view = SentenceView(sent, self.cues, self.entities)
+            update_voice_before(view, self.voice, self.state_of)
+            dates = self._dates(sent) if self._needs_dates(view) else []
+            claimants = self._claims_of_sentence(view, index, dates)
+            draft = find_observation(view, index, dates, sent.start_char)
+            if draft is not None:
+                self.observations.append(draft)
+            update_voice_after(view, self.voice, self.state_of, claimants)
+            reported_after.append(self.voice.reported_source)
+        self._finish_observations(sentences, reported_after)
+        return self._result()
+
+    def _needs_dates(self, view: SentenceView) -> bool:
+        return any(self.cues.has_prefix(i, "observations:") or view.is_trigger(i) for i in range(view.start, view.end))
+
+    def _dates(self, sent) -> list[DateMention]:
+        return find_dates(sent.text, self.source.language, self.base_date)
+
+    def _claims_of_sentence(self, view: SentenceView, index: int, dates: list[DateMention]) -> list[str | None]:
+        triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
+        frames = [build_frame(view, t) for t in triggers]
+        # "warned that Iran would sell drones": the warning verb reports the other claim
+        frames = [f for f in frames if not (f.type == "warning" and any(
+            o.trigger.start > f.trigger.start and o.type != "warning" for o in frames))]
+        frames = merge_frames(frames)
+        all_claimants: list[str | None] = []
+        for frame in frames:
+            self._resolve_voice(frame)
+            if frame.trigger.weak and not frame.items:
+                continue
+            if not frame.complete:
+                self._fill_from_discourse(frame, index)
+            if not frame.complete:
+                continue
+            participants = {t for s, e in frame.spans for t in range(s, e)}
+            attribution = attribute(view, frame.trigger, self.voice, participants)
+            level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
+                             attribution.denied)
+            if frame.type == "transfer" and frame.trigger.direction == "give" and any(
+                    self.cues.has(k, "intention") for k in range(frame.trigger.start - INTENTION_WINDOW,
+                                                                 frame.trigger.start)):
+                frame.type = "offer"
+            when = self._when(view, frame, dates)
+            for claimant in attribution.claimants:
+                self._add_claim(view, frame, claimant, level, when, index)
+                all_claimants.append(claimant)
+        return all_claimants
+
+    def _resolve_voice(self, frame: Frame) -> None:
+        """"we"/"our" as a participant is the speaker's or publisher's state; organs of state act for it."""
+        for role in ("subject", "object"):
+            value = getattr(frame, role)
+            if value == FIRST_PERSON:
+                value = self.voice.first_person_state()
+                if value and value not in self.entities.info:
+                    self._remember_entity(value)
+            if frame.type in DIRECTIONAL or frame.type in ("sanction",):
+                value = self.gazetteer.state_of(value) if value else value
+                if value and value not in self.entities.info:
+                    self._remember_entity(value)
+            setattr(frame, role, value)
+
+    def _fill_from_discourse(self, frame: Frame, index: int) -> None:
+        if frame.type not in DIRECTIONAL:
+            return
+        previous = [c for c in reversed(self.claims) if c.type in DIRECTIONAL]
+        if frame.subject is None and frame.object is not None:
+            # "Russia has received dozens of UAVs": the supplier named for the same recipient and items
+            for claim in previous:
+                if claim.object == frame.object and (not frame.items or set(claim.items) & set(frame.items)):
+                    frame.subject = claim.subject
+                    return
+        if frame.object is None and frame.subject is not None and not frame.has_goal_phrase:
+            # "Pyongyang could offer Moscow munitions ... And Russia can supply grain": the exchange's other side
+            for claim in previous:
+                if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:
+                    frame.object = claim.subject
+                    return
+
+    def _when(self, view: SentenceView, frame: Frame, dates: list[DateMention]) -> DateMention | None:
+        if not dates:
+            return None
+        trigger_char = self.doc[frame.trigger.start].idx - view.sent.start_char
+        before = [d for d in dates if d.end <= trigger_char]
+        if before:
+            return max(before, key=lambda d: d.end)
+        return min(dates, key=lambda d: d.start)
+
+    def _add_claim(self, view: SentenceView, frame: Frame, claimant: str | None, level: str,
+                   when: DateMention | None, index: int) -> None:
+        if claimant and claimant not in self.entities.info:
+            self._remember_entity(claimant)
+        first, last = frame.covers()
+        start = self.doc[first].idx
+        end = self.doc[last - 1].idx + len(self.doc[last - 1].text)
+        quote = self.source.text[start:end]
+        cid = claim_id(self.source.id, start, end, frame.type, frame.subject, frame.object, claimant, level)
+        if any(c.id == cid for c in self.claims):
+            return
+        claim = Claim(
+            id=cid, type=frame.type, subject=frame.subject, object=frame.object, items=frame.items,
+            claimant=claimant, modality=level, polarity="negative" if level == "denied" else "positive",
+            when=when.iso if when else None, when_precision=when.precision if when else None,
+            where=None, quote=quote, start=start, end=end, sentence_start=view.sent.start_char,
+            sentence_end=view.sent.end_char, trigger=self.doc[frame.trigger.start:frame.trigger.end].text,
+            extractor=EXTRACTOR)
+        where = next((m.entity for m in view.locations if m.start > frame.trigger.start), None)
+        if where and frame.type == "meeting":
+            claim.where = where
+        self.claims.append(claim)
+        self.claim_sentence[cid] = index
+
+    def _remember_entity(self, entity_id: str) -> None:
+        entry = self.gazetteer.get(entity_id)
+        if entry is None or entity_id in self.extra_entities:
+            return
+        self.extra_entities[entity_id] = EntityInfo(
+            entry.id, entry.name, entry.type, entry.wikidata, True, entry.category, entry.family, entry.kind,
+            entry.country, entry.names((self.source.language, "en")))
+
+    # --- observations -----------------------------------------------------------------------------
+    def _finish_observations(self, sentences, reported_after: list[str | None]) -> None:
+        for draft in self.observations:
+            if draft.observer is None:
+                i = draft.sentence
+                nxt = reported_after[i + 1] if i + 1 < len(reported_after) else None
+                draft.observer = nxt if nxt and nxt != reported_after[i] else reported_after[i]
+            for later in range(draft.sentence + 1, min(len(sentences), draft.sentence + 1 + CAVEAT_REACH)):
+                view = SentenceView(sentences[later], self.cues, self.entities)
+                if any(self.cues.has(k, "observations:caveats") for k in range(view.start, view.end)):
+                    draft.caveats.append(sentences[later].text.strip())
+            draft.supports = self._supported_claims(draft)
+
+    def _supported_claims(self, draft: ObservationDraft) -> list[str]:
+        entry = self.gazetteer.get(draft.site)
+        country = entry.country if entry else None
+        related = [c for c in self.claims if c.type in DIRECTIONAL and country in (c.subject, c.object)]
+        by_observer = [c for c in related if draft.observer and c.claimant == draft.observer]
+        if by_observer:
+            return [c.id for c in by_observer]
+        return [c.id for c in related if abs(self.claim_sentence[c.id] - draft.sentence) <= 5]
+
+    # --- output -----------------------------------------------------------------------------------
+    def _result(self) -> ExtractionResult:
+        source = self.source
+        observations = [
+            Observation(
+                id=observation_id(source.id, d.start, d.end, d.kind, d.site), kind=d.kind, site=d.site,
+                observed_on=d.observed_on, observed_precision=d.observed_precision, observer=d.observer,
+                counts=[Count(what=w, count=n) for w, n in d.counts], caveats=d.caveats, supports=d.supports,
+                quote=source.text[d.start:d.end], start=d.start, end=d.end, extractor=EXTRACTOR)
+            for d in self.observations]
+        for d in self.observations:
+            for entity_id in (d.site, d.observer):
+                if entity_id and entity_id not in self.entities.info:
+                    self._remember_entity(entity_id)
+        return ExtractionResult(
+            document=Document(**source.model_dump(exclude={"text"})),
+            entities=self._entities(), claims=self.claims, observations=observations, extractor=EXTRACTOR)
+
+    def _entities(self) -> list[Entity]:
+        mentions: dict[str, list[Mention]] = {}
+        for m in self.entities.mentions:
+            span = self.doc[m.start:m.end]
+            mentions.setdefault(m.entity, []).append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+        infos = {**self.extra_entities, **self.entities.info}
+        out = []
+        for entity_id, info in infos.items():
+            out.append(Entity(
+                id=info.id, name=info.name, type=info.type, wikidata=info.wikidata, aliases=info.aliases,
+                category=info.category, family=info.family, known=info.known, mentions=mentions.get(entity_id, [])))
+        out.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
+        return out

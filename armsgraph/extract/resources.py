@@ -1,0 +1,165 @@
+"""Loading the extractor's data: the gazetteer and the per-language cue lexicons.
+
+Everything the rules know about the world lives in ``extract/data`` as YAML;
+this module only reads, checks and indexes it.  Country names in every
+language come from babel (CLDR), so the gazetteer lists only what babel lacks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+LANGUAGES = ("en", "it", "fr", "es", "de", "ru", "uk")
+ENTITY_TYPES = {"person", "organization", "country", "location", "materiel", "vessel", "commodity"}
+# Organisations that act for their state: as a claim's participant they are the state itself
+# ("the Russian military received drones" is a transfer to Russia); as a claimant they stay themselves.
+STATE_ORGAN_KINDS = {"government_body", "armed_forces", "intelligence"}
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    language: str
+    form: str  # "name" | "adjective" | "seat" (a capital or seat of government naming the state)
+
+
+@dataclass
+class GazetteerEntry:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    category: str | None = None
+    family: str | None = None
+    aliases: list[Alias] = field(default_factory=list)
+
+    def names(self, languages: tuple[str, ...]) -> list[str]:
+        seen: dict[str, None] = {self.name: None}
+        for alias in self.aliases:
+            if alias.language in languages and alias.form != "adjective":
+                seen.setdefault(alias.text, None)
+        return list(seen)
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GazetteerEntry]
+
+    def __getitem__(self, entity_id: str) -> GazetteerEntry:
+        return self.entries[entity_id]
+
+    def get(self, entity_id: str | None) -> GazetteerEntry | None:
+        return self.entries.get(entity_id) if entity_id else None
+
+    def aliases_for(self, language: str) -> list[tuple[str, str, str]]:
+        """(alias text, entry id, form) for a language; English names and the canonical name count everywhere."""
+        out: list[tuple[str, str, str]] = []
+        for entry in self.entries.values():
+            out.append((entry.name, entry.id, "name"))
+            for alias in entry.aliases:
+                if alias.language in (language, "en", "*"):
+                    out.append((alias.text, entry.id, alias.form))
+        return out
+
+    def state_of(self, entity_id: str | None) -> str | None:
+        """The state an organ of state acts for (its own id otherwise)."""
+        entry = self.get(entity_id)
+        if entry and entry.type == "organization" and entry.kind in STATE_ORGAN_KINDS and entry.country:
+            return entry.country
+        return entity_id
+
+
+def _clean_babel_name(name: str) -> str:
+    # CLDR short forms such as "Myanmar (Burma)" or "Congo - Kinshasa": keep the part a journalist writes.
+    return re.sub(r"\s*\(.*?\)", "", name).split(" - ")[0].strip()
+
+
+def _aliases(block: dict | None, form: str) -> list[Alias]:
+    out = []
+    for language, names in (block or {}).items():
+        for text in names or []:
+            out.append(Alias(str(text), str(language), form))
+    return out
+
+
+def _read_yaml_list(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of entries")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
+    from babel import Locale
+
+    entries: dict[str, GazetteerEntry] = {}
+    countries = folder / "countries.yaml"
+    if countries.exists():
+        territories = {language: Locale(language).territories for language in LANGUAGES}
+        for raw in _read_yaml_list(countries):
+            iso = raw["iso"]
+            aliases = [Alias(_clean_babel_name(territories[language][iso]), language, "name")
+                       for language in LANGUAGES if iso in territories[language]]
+            aliases += _aliases(raw.get("aliases"), "name")
+            aliases += _aliases(raw.get("adjectives"), "adjective")
+            aliases += _aliases(raw.get("seat_of_government"), "seat")
+            entries[raw["id"]] = GazetteerEntry(
+                id=raw["id"], name=raw.get("name") or _clean_babel_name(territories["en"][iso]), type="country",
+                wikidata=raw.get("wikidata"), kind="state", aliases=aliases)
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == "countries.yaml":
+            continue
+        for raw in _read_yaml_list(path):
+            entries[raw["id"]] = GazetteerEntry(
+                id=raw["id"], name=raw["name"], type=raw["type"], wikidata=raw.get("wikidata"),
+                kind=raw.get("kind"), country=raw.get("country"), category=raw.get("category"),
+                family=raw.get("family"),
+                aliases=_aliases(raw.get("aliases"), "name") + _aliases(raw.get("adjectives"), "adjective"))
+    return Gazetteer(entries)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's cue lexicon (see data/lexicons/en.yaml for what each section means)."""
+
+    language: str
+    data: dict
+
+    def words(self, *path: str) -> list[str]:
+        node = self.data
+        for key in path:
+            node = (node or {}).get(key)
+        return [str(word) for word in (node or [])]
+
+    def cue_labels(self) -> dict[str, list[str]]:
+        """Every cue phrase by label, e.g. ``transfer:give_verbs`` or ``marker:goal``."""
+        labels: dict[str, list[str]] = {}
+        for claim_type, groups in (self.data.get("claims") or {}).items():
+            for group, words in (groups or {}).items():
+                labels[f"{claim_type}:{group}"] = [str(w) for w in words or []]
+        for role, words in (self.data.get("markers") or {}).items():
+            labels[f"marker:{role}"] = [str(w) for w in words or []]
+        for section in ("reporting", "modality", "observations"):
+            for key, words in (self.data.get(section) or {}).items():
+                labels[f"{section}:{key}"] = [str(w) for w in words or []]
+        for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
+                    "conditionals", "first_person", "first_person_possessive", "third_person", "titles"):
+            labels[key] = self.words(key)
+        for kind, words in (self.data.get("type_cues") or {}).items():
+            labels[f"type_cue:{kind}"] = [str(w) for w in words or []]
+        return labels
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    path = DATA / "lexicons" / f"{language}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return Lexicon(language, data)

@@ -1,0 +1,257 @@
+"""A sentence seen the way the claim rules need it: cues, clauses and participants with their role markers.
+
+No parser is needed (none is installable for most languages here): roles come
+from the words that introduce a participant ("to", "from", "by", "alla",
+"dalla", "da parte di", "из", "в"), possessives, adjectives of nationality
+next to a weapon ("Iranian drones"), and word order within a clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
+
+ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
+SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
+PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
+
+
+@dataclass
+class Actor:
+    """A participant candidate: a country, organisation or person mentioned in the sentence."""
+
+    mention: EntityMention
+    marker: str | None = None  # source | goal | agent | with | between | other | None (unmarked)
+    marker_token: int | None = None
+    possessive: bool = False
+    origin_of: int | None = None  # token index of the item it modifies ("Iranian drones")
+
+    @property
+    def entity(self) -> str:
+        return self.mention.entity
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def adjective(self) -> bool:
+        return self.mention.form == "adjective"
+
+    @property
+    def free(self) -> bool:
+        """Can be a clause's subject or direct object: not introduced by a preposition, not a modifier."""
+        return self.marker is None and self.origin_of is None and not self.possessive
+
+
+@dataclass
+class DocCues:
+    """The cue matcher's output indexed by token."""
+
+    doc: Doc
+    covering: list[set[str]] = field(default_factory=list)
+    starting: list[dict[str, int]] = field(default_factory=list)  # label -> end token
+
+    @classmethod
+    def index(cls, doc: Doc) -> "DocCues":
+        covering: list[set[str]] = [set() for _ in range(len(doc))]
+        starting: list[dict[str, int]] = [dict() for _ in range(len(doc))]
+        for cue in doc._.cues or []:
+            starting[cue.start][cue.label] = max(starting[cue.start].get(cue.label, 0), cue.end)
+            for i in range(cue.start, cue.end):
+                covering[i].add(cue.label)
+        return cls(doc, covering, starting)
+
+    def has(self, i: int, label: str) -> bool:
+        return 0 <= i < len(self.covering) and label in self.covering[i]
+
+    def has_prefix(self, i: int, prefix: str) -> bool:
+        return 0 <= i < len(self.covering) and any(label.startswith(prefix) for label in self.covering[i])
+
+    def starts(self, i: int, label: str) -> int | None:
+        """End token of a cue with this label starting at token i."""
+        return self.starting[i].get(label) if 0 <= i < len(self.starting) else None
+
+    def marker_at(self, i: int) -> tuple[str, int] | None:
+        """The longest role marker starting at token i: (role, end token)."""
+        best = None
+        for label, end in self.starting[i].items():
+            if label.startswith("marker:") and (best is None or end > best[1]):
+                best = (label.split(":", 1)[1], end)
+        return best
+
+
+class SentenceView:
+    def __init__(self, sent: Span, cues: DocCues, entities: DocEntities):
+        self.sent = sent
+        self.doc = sent.doc
+        self.cues = cues
+        self.start = sent.start
+        self.end = sent.end
+        self.mentions = [m for m in entities.mentions if self.start <= m.start < self.end]
+
+    # --- tokens -------------------------------------------------------------------------------
+    def text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def is_punct_stop(self, i: int) -> bool:
+        token = self.doc[i]
+        return token.text in PUNCT_STOPS or "\n" in token.text
+
+    def is_clause_boundary(self, i: int) -> bool:
+        return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
+                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":", "—", "–", "(", ")"})
+
+    def clause_start(self, i: int) -> int:
+        j = i - 1
+        while j >= self.start:
+            if self.is_clause_boundary(j):
+                return j + 1
+            j -= 1
+        return self.start
+
+    def clause_end(self, i: int) -> int:
+        j = i + 1
+        while j < self.end:
+            if self.is_clause_boundary(j):
+                return j
+            j += 1
+        return self.end
+
+    def in_conditional(self, i: int) -> bool:
+        """Inside "if X supplies ..." up to the next comma or clause boundary."""
+        j = i - 1
+        while j >= self.start:
+            if self.cues.has(j, "conditionals"):
+                return True
+            if self.doc[j].text in {",", ";", ":"} or self.cues.has(j, "complementizers"):
+                return False
+            j -= 1
+        return False
+
+    def first_person_before(self, start: int, end: int) -> bool:
+        return any(self.cues.has(i, "first_person") for i in range(start, end))
+
+    # --- participants -------------------------------------------------------------------------
+    @cached_property
+    def items(self) -> list[EntityMention]:
+        return [m for m in self.mentions if m.type in ITEM_TYPES]
+
+    @cached_property
+    def locations(self) -> list[EntityMention]:
+        return [m for m in self.mentions if m.type == "location"]
+
+    @cached_property
+    def actors(self) -> list[Actor]:
+        actors = []
+        previous: Actor | None = None
+        for m in self.mentions:
+            if m.type not in ACTOR_TYPES:
+                continue
+            # "the Democratic People's Republic of Korea (DPRK)": an apposition repeats, it does not add
+            if previous and previous.entity == m.entity and m.start - previous.end <= 2:
+                continue
+            actor = Actor(m)
+            actors.append(actor)
+            previous = actor
+        self._mark_roles(actors)
+        self._mark_modifiers(actors)
+        return actors
+
+    def _mark_roles(self, actors: list[Actor]) -> None:
+        by_start = {a.start: a for a in actors}
+        i = self.start
+        while i < self.end:
+            marker = self.cues.marker_at(i)
+            if marker is None:
+                i += 1
+                continue
+            role, end = marker
+            if role in ROLE_MARKERS:
+                j = end
+                while j < min(self.end, end + SCOPE_LIMIT):
+                    if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
+                        break
+                    actor = by_start.get(j)
+                    if actor is not None and actor.marker is None:
+                        actor.marker, actor.marker_token = role, i
+                    j += 1
+            elif role == "other":
+                for j in range(end, min(self.end, end + 4)):
+                    actor = by_start.get(j)
+                    if actor is not None:
+                        if actor.marker is None:
+                            actor.marker, actor.marker_token = "other", i
+                        break
+                    if self.is_punct_stop(j):
+                        break
+            i = max(end, i + 1)
+
+    def _stops_role_phrase(self, j: int) -> bool:
+        marker = self.cues.marker_at(j)
+        if marker and marker[0] in ROLE_MARKERS:
+            return True
+        if marker and marker[0] == "other" and not self.cues.has(j, "marker:genitive"):
+            return True
+        return self.is_trigger(j) or self.cues.has_prefix(j, "reporting:")
+
+    def _mark_modifiers(self, actors: list[Actor]) -> None:
+        item_starts = {m.start: m for m in self.items}
+        for actor in actors:
+            nxt = actor.end
+            if nxt < self.end and self.cues.has(nxt, "possessive"):
+                actor.possessive = True
+                continue
+            # "Iranian drones", "DPRK ballistic missiles", "Iranian Fath-360": the state of origin
+            for gap in range(0, 3):
+                j = nxt + gap
+                if j in item_starts:
+                    actor.origin_of = j
+                    break
+                if j >= self.end or not (self.doc[j].is_alpha and self.doc[j].is_lower) or self.is_trigger(j):
+                    break
+
+    def is_trigger(self, i: int) -> bool:
+        return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.covering[i]) if 0 <= i < len(
+            self.cues.covering) else False
+
+    def actor_at(self, token: int) -> Actor | None:
+        for actor in self.actors:
+            if actor.start <= token < actor.end:
+                return actor
+        return None
+
+    def coordinated(self, actor: Actor) -> list[Actor]:
+        """"Iran and Russia", "la Russia e la RPDC": the actor with those joined to it by a coordinator."""
+        chain = [actor]
+        index = self.actors.index(actor)
+        for other in self.actors[index + 1:]:
+            gap = range(chain[-1].end, other.start)
+            if len(gap) > 3 or not any(self.cues.has(k, "coordinators") or self.doc[k].text == ","
+                                       for k in gap):
+                break
+            if any(not (self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
+                        or self.doc[k].text == ",") for k in gap):
+                break
+            chain.append(other)
+        back = index - 1
+        while back >= 0:
+            other = self.actors[back]
+            gap = range(other.end, chain[0].start)
+            if len(gap) > 3 or not all(self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
+                                       or self.doc[k].text == "," for k in gap) or not any(
+                    self.cues.has(k, "coordinators") for k in gap):
+                break
+            chain.insert(0, other)
+            back -= 1
+        return chain
+
+
+CLAIM_TYPES = ("transfer", "offer", "negotiation", "agreement", "meeting", "warning", "sanction")

@@ -1,0 +1,38 @@
+"""Deterministic, citable ids: short hashes of normalised parts, never of the clock or randomness."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+
+def _digest(*parts: object, length: int = 10) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source_id(text: str) -> str:
+    """A document is identified by its content: the same text always gets the same id."""
+    return "s-" + text_sha256(text)[:12]
+
+
+def normalise_name(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def unknown_entity_id(name: str, entity_type: str) -> str:
+    """Entities the gazetteer lacks: keyed by their normalised name and type."""
+    return "x-" + _digest(normalise_name(name), entity_type)
+
+
+def claim_id(source: str, start: int, end: int, claim_type: str, subject: str | None,
+             object_: str | None, claimant: str | None, modality: str) -> str:
+    return "c-" + _digest(source, start, end, claim_type, subject, object_, claimant, modality)
+
+
+def observation_id(source: str, start: int, end: int, kind: str, site: str | None) -> str:
+    return "o-" + _digest(source, start, end, kind, site)
