@@ -61,7 +61,7 @@ def _lemma_doc(nlp: Language, text: str) -> Doc:
 class _PhraseIndex:
     """Phrases matched on lower-cased text, and for inflecting languages on lemmas too."""
 
-    def __init__(self, nlp: Language, phrases: list[tuple[str, str]], by_lemma: bool):
+    def __init__(self, nlp: Language, phrases: list[tuple[str, str]], by_lemma: bool, base_forms_only: bool = False):
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if by_lemma else None
         grouped: dict[str, list[str]] = {}
@@ -71,7 +71,13 @@ class _PhraseIndex:
             unique = sorted(set(texts))
             self.lower.add(key, [nlp.make_doc(t) for t in unique])
             if self.lemma is not None:
-                self.lemma.add(key, [_lemma_doc(nlp, t) for t in unique])
+                docs = [_lemma_doc(nlp, t) for t in unique]
+                if base_forms_only:
+                    # "avrebbe" (lemma avere) must not make every "ha" a hedge: only entries written as
+                    # lemmas stand for all their inflections.
+                    docs = [d for d in docs if all(t.lemma_.lower() == t.lower_ for t in d)]
+                if docs:
+                    self.lemma.add(key, docs)
 
     def __call__(self, doc: Doc) -> set[tuple[int, int, str]]:
         vocab = doc.vocab.strings
@@ -87,7 +93,7 @@ class CueMatcher:
     def __init__(self, nlp: Language, language: str):
         lexicon = load_lexicon(language)
         phrases = [(phrase, label) for label, words in lexicon.cue_labels().items() for phrase in words]
-        self.index = _PhraseIndex(nlp, phrases, by_lemma=True)
+        self.index = _PhraseIndex(nlp, phrases, by_lemma=True, base_forms_only=True)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))

@@ -17,6 +17,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th|er|º|°)?\b")
 # Languages that write month names with a capital: there a lower-case "may" is the modal verb.
 CAPITALISED_MONTHS = {"en", "de"}
+# Languages whose month names inflect ("в ноябре", "у жовтні"), forms dateparser's search misses:
+# for them month words are also recognised by their stem from dateparser's own abbreviations.
+INFLECTED_MONTHS = {"ru", "uk"}
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,7 @@ def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
     info = default_loader.get_locale(language).info
     months = set()
-    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december"):
+    for key in MONTH_KEYS:
         months.update(word.casefold() for word in info.get(key, []) if len(word) >= 3 and "." not in word)
     relative = info.get("relative-type", {})
     days = set()
@@ -73,9 +77,56 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
             continue
         if base_dt is None and not _YEAR.search(expression):
             continue
+        year = _YEAR.search(expression)
+        if year and int(year.group(1)) != value.year:
+            if precision != "year":
+                continue  # dateparser misread the expression
+            value = value.replace(year=int(year.group(1)), month=1, day=1)
         iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
         mentions.append(DateMention(start, start + len(expression), iso, precision))
-    return mentions
+    if language in INFLECTED_MONTHS:
+        mentions = _inflected_months(text, language, base_dt, mentions)
+    return sorted(mentions, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=None)
+def _month_pattern(language: str) -> re.Pattern:
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    stems = []
+    for number, key in enumerate(MONTH_KEYS, start=1):
+        forms = [w.casefold() for w in info.get(key, []) if len(w) >= 3 and "." not in w]
+        stem = min(forms, key=len)
+        stems.append(f"(?P<m{number}>{re.escape(stem)}\\w*)")
+    return re.compile(r"(?:(?P<day>[0-3]?\d)\s+)?(?:" + "|".join(stems) + r")(?:\s+(?P<year>\d{4}))?",
+                      re.IGNORECASE)
+
+
+def _inflected_months(text: str, language: str, base_dt: datetime | None,
+                      mentions: list[DateMention]) -> list[DateMention]:
+    """Month expressions in an inflected case, which dateparser's search misses or misreads.
+
+    Where such an expression stands, dateparser's own find there ("2022 года" read as year 4) is dropped.
+    """
+    found: list[DateMention] = []
+    for match in _month_pattern(language).finditer(text):
+        if match.start() > 0 and text[match.start() - 1].isalpha():
+            continue
+        month = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("m") and v)
+        year = int(match.group("year")) if match.group("year") else None
+        if year is None:
+            if base_dt is None:
+                continue
+            year = base_dt.year if month <= base_dt.month else base_dt.year - 1
+        day = int(match.group("day")) if match.group("day") else None
+        try:
+            iso, precision = (date(year, month, day).isoformat(), "day") if day else (f"{year:04d}-{month:02d}", "month")
+        except ValueError:
+            continue
+        found.append(DateMention(match.start(), match.end(), iso, precision))
+    kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
+    return kept + found
 
 
 def _precision(expression: str, language: str, months: frozenset[str], days: frozenset[str]) -> str | None:
@@ -91,7 +142,7 @@ def _precision(expression: str, language: str, months: frozenset[str], days: fro
         return "day"
     if month_words:
         return "month"
-    if " ".join(lowered) in days or any(low in days for low in lowered):
+    if any(low in days for low in lowered):
         return "day"
     if has_year and not re.search(r"\d{1,2}:\d\d", expression):
         return "year"
