@@ -56,6 +56,8 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     """
     from dateparser.search import search_dates
 
+    if not _may_hold_a_date(text, language):
+        return []
     base_dt = _base_datetime(base)
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base_dt is not None:
@@ -87,6 +89,17 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
     return sorted(mentions, key=lambda d: d.start)
+
+
+def _may_hold_a_date(text: str, language: str) -> bool:
+    """A cheap look before the expensive search: a digit, a month name or a word like "today"."""
+    if any(c.isdigit() for c in text):
+        return True
+    months, days = _vocabulary(language)
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    if words & (months | days):
+        return True
+    return language in INFLECTED_MONTHS and _month_pattern(language).search(text) is not None
 
 
 @lru_cache(maxsize=None)

@@ -21,6 +21,9 @@ ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
 NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le"}
 FUZZY_LINK_SCORE = 92
+# Labels of statistical NER models (``--model``) mapped to ours.
+NER_LABELS = {"PERSON": "person", "PER": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
+              "FAC": "location", "NORP": "other", "PRODUCT": "materiel"}
 
 
 @dataclass
@@ -76,9 +79,15 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
 
-    for start, end in _proper_name_runs(doc, covered | title_tokens, is_common_word):
+    candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
+                  if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
+    covered |= {i for s, e, _ in candidates for i in range(s, e)}
+    candidates += [(s, e, None) for s, e in _proper_name_runs(doc, covered | title_tokens, is_common_word)]
+    for start, end, model_type in candidates:
         text = doc[start:end].text
         entity_type = _type_from_cues(doc, start, end)
+        if entity_type == "other" and model_type:
+            entity_type = model_type
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
