@@ -143,7 +143,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: 
 def _according_to(view: SentenceView) -> str | None:
     for i in range(view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
-        if end is None:
+        if end is None or view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
             continue
         for k in range(end, min(view.end, end + 4)):
             actor = view.actor_at(k)

@@ -147,8 +147,8 @@ def _first(actors: list[Actor], marker: str | None) -> Actor | None:
     return chosen[0] if chosen else None
 
 
-def _items_in(view: SentenceView, start: int, end: int) -> list[str]:
-    return [m.entity for m in view.items if start <= m.start < end]
+def _items_in(view: SentenceView, start: int, end: int) -> list:
+    return [m for m in view.items if start <= m.start < end]
 
 
 def _origin_of_items(view: SentenceView, start: int, end: int) -> Actor | None:
@@ -188,35 +188,41 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
 
     if direction in ("give", "get"):
         _directional_roles(view, trigger, frame, right)
-        scope_end = clause_end
-        items = _items_in(view, trigger.end, scope_end)
+        items = _items_in(view, trigger.end, clause_end)
         if not items or trigger.is_noun:
             items = _items_in(view, view.clause_start(trigger.start), trigger.start) + items
         if not items:
             items = _items_in(view, view.start, view.end)
-        frame.items = list(dict.fromkeys(items))
     elif direction == "symmetric":
         _symmetric_roles(view, trigger, frame, right)
-        frame.items = list(dict.fromkeys(_items_in(view, trigger.end, clause_end)))
+        items = _items_in(view, trigger.end, clause_end)
     else:  # warning, sanction
         subject = _left_subject(view, trigger)
-        frame.subject = _entity(subject)
-        frame.subject_token = subject.start if isinstance(subject, Actor) else None
+        if isinstance(subject, Actor) and any(view.is_trigger(k) for k in range(subject.end, trigger.start)):
+            subject = None  # "Iran and Russia's deals threaten ...": the subject is the deals, not a party
+        _set_role(frame, "subject", subject)
         rest = [a for a in view.actors if a.start >= trigger.end and a.marker not in ("source",)]
-        target = next((a for a in rest if not a.adjective), rest[0] if rest else None)
-        frame.object = _entity(target)
-        if target is not None:
-            frame.spans.append((target.start, target.end))
-        frame.items = list(dict.fromkeys(_items_in(view, trigger.end, view.end)))
-    _add_spans(view, frame)
+        _set_role(frame, "object", next((a for a in rest if not a.adjective), rest[0] if rest else None))
+        items = _items_in(view, trigger.end, view.end)
+    frame.items = list(dict.fromkeys(m.entity for m in items))
+    frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+def _set_role(frame: Frame, role: str, value: Actor | str | None) -> None:
+    """Record a participant and the words that name it (they bound the claim's quote)."""
+    setattr(frame, role, _entity(value))
+    if isinstance(value, Actor):
+        frame.spans.append((value.start, value.end))
+        if role == "subject":
+            frame.subject_token = value.start
 
 
 def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
     give = trigger.direction == "give"
     clause_actors = [a for a in view.actors if view.clause_start(trigger.start) <= a.start < view.clause_end(
         trigger.end - 1)]
-    goal = _first([a for a in clause_actors if a.start >= trigger.start or trigger.is_noun], "goal")
+    goal = _first([a for a in clause_actors if a.start >= trigger.start], "goal")
     source = _first(clause_actors, "source")
     agent = _first(clause_actors, "agent")
     with_actor = _first(right, "with")
@@ -244,45 +250,36 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         else:
             recipient = subject if subject is not None else agent
             supplier = source or _origin_of_items(view, trigger.end, view.clause_end(trigger.end - 1))
-    frame.subject, frame.object = _entity(supplier), _entity(recipient)
-    if isinstance(supplier, Actor):
-        frame.subject_token = supplier.start
+    _set_role(frame, "subject", supplier)
+    _set_role(frame, "object", recipient)
 
 
 def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
     between = [a for a in view.actors if a.marker == "between" and a.start >= trigger.start and not a.adjective]
     if len(between) >= 2:
-        frame.subject, frame.object = between[0].entity, between[1].entity
+        _set_role(frame, "subject", between[0])
+        _set_role(frame, "object", between[1])
         return
     subject = _left_subject(view, trigger)
     if isinstance(subject, Actor):
         chain = [a for a in view.coordinated(subject) if not a.adjective]
         if len(chain) >= 2:
-            frame.subject, frame.object = chain[0].entity, chain[1].entity
-            frame.subject_token = chain[0].start
+            _set_role(frame, "subject", chain[0])
+            _set_role(frame, "object", chain[1])
             return
     other = next((a for a in right if (a.free or a.marker == "with") and not a.adjective), None)
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
-    frame.subject = _entity(subject)
-    frame.object = _entity(other)
-    if isinstance(subject, Actor):
-        frame.subject_token = subject.start
-
-
-def _add_spans(view: SentenceView, frame: Frame) -> None:
-    wanted = {frame.subject, frame.object}
-    trigger = frame.trigger
-    for actor in view.actors:
-        if actor.entity in wanted and abs(actor.start - trigger.start) < 40:
-            frame.spans.append((actor.start, actor.end))
-    for m in view.items:
-        if m.entity in frame.items and abs(m.start - trigger.start) < 40:
-            frame.spans.append((m.start, m.end))
+    _set_role(frame, "subject", subject)
+    _set_role(frame, "object", other)
 
 
 def merge_frames(frames: list[Frame]) -> list[Frame]:
-    """Fill a frame's missing role from a compatible frame of the same sentence, then drop duplicates."""
+    """Fill a frame's missing role from a compatible frame of the same sentence, then drop duplicates.
+
+    Frames that found both roles themselves come first, so that a duplicate keeps their trigger and quote.
+    """
+    frames = sorted(frames, key=lambda f: -(f.subject is not None) - (f.object is not None))
     for frame in frames:
         if frame.complete or frame.type not in DIRECTIONAL:
             continue
@@ -300,7 +297,7 @@ def merge_frames(frames: list[Frame]) -> list[Frame]:
             frame.items = list(dict.fromkeys(frame.items + other.items))
             frame.spans += other.spans
             if frame.trigger.weak and not other.trigger.weak:
-                frame.trigger, frame.type = other.trigger, other.type
+                frame.type = other.type
             if frame.complete:
                 break
     unique: dict[tuple, Frame] = {}

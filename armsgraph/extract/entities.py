@@ -157,14 +157,16 @@ def _looks_like_name(doc: Doc, start: int, end: int, is_common_word) -> bool:
         return False
     first = tokens[0]
     if len(words) == 1 and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
-                                                    and doc[first.i - 1].text in {"—", "–", "\"", "“", "«"})):
+                                                    and doc[first.i - 1].text in {"—", "–", "\"", "“", "«", ":"})):
         # A lone capitalised word opening a sentence is a name only when the language does not know it.
         return not (first.is_stop or is_common_word(first.lower_))
     return True
 
 
 def _type_from_cues(doc: Doc, start: int, end: int) -> str:
-    cue_before = {c.label for c in doc._.cues or [] if start - 3 <= c.end <= start}
+    # a title or type word right before the name ("Mr. X", "MV Angara"), not across punctuation
+    cue_before = {c.label for c in doc._.cues or [] if c.end == start or (
+        c.end == start - 1 and doc[c.end].is_alpha and doc[c.end].is_lower)}
     cue_inside = {c.label for c in doc._.cues or [] if start <= c.start and c.end <= end}
     cue_after = {c.label for c in doc._.cues or [] if end <= c.start <= end + 1}
     if "type_cue:vessel" in cue_before:

@@ -16,13 +16,15 @@ from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
 from armsgraph.extract.attribution import Voice, attribute, update_voice_after, update_voice_before
 from armsgraph.extract.claims import DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames
-from armsgraph.extract.dates import DateMention, find_dates, latest_full_date
+from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
 from armsgraph.extract.observations import CAVEAT_REACH, ObservationDraft, find_observation
 from armsgraph.extract.resources import Gazetteer, load_gazetteer
 from armsgraph.extract.sentence import DocCues, SentenceView
-from armsgraph.schema import Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source
+from armsgraph.schema import (
+    SYMMETRIC_CLAIM_TYPES, Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source,
+)
 from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
@@ -59,7 +61,8 @@ def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
             "Name" in p.tag or "Surn" in p.tag or "Geox" in p.tag or "Orgn" in p.tag for p in analyzer.parse(word)[:1])
     table = lemmatizer.lookups.get_table("lemma_lookup")
     lemmas = set(table.values()) if hasattr(table, "values") else set()
-    return lambda word: word in table or word in lemmas
+    months, days = _vocabulary(language)
+    return lambda word: word in table or word in lemmas or word in months or word in days
 
 
 def extract(source: Source, model: str | None = None) -> ExtractionResult:
@@ -117,7 +120,7 @@ class DocumentExtraction:
 
     # --- the pass ---------------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
-        sentences = list(self.doc.sents)
+        sentences = [sent for sent in self.doc.sents if sent.text.strip()]
         reported_after: list[str | None] = []
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
@@ -150,12 +153,18 @@ class DocumentExtraction:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
+            if frame.type == "warning" and frame.subject is None and (
+                    frame.trigger.start - view.start <= 3 or any(
+                        self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):
+                frame.subject = self.voice.last_claimant  # "He also warned ...", "Ha anche avvertito ..."
             if not frame.complete:
                 self._fill_from_discourse(frame, index)
             if not frame.complete:
                 continue
             participants = {t for s, e in frame.spans for t in range(s, e)}
             attribution = attribute(view, frame.trigger, self.voice, participants)
+            if frame.type == "warning" and attribution.claimants == [None]:
+                attribution.claimants = [frame.subject]  # the one who warns asserts the warning
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(
@@ -219,6 +228,15 @@ class DocumentExtraction:
         cid = claim_id(self.source.id, start, end, frame.type, frame.subject, frame.object, claimant, level)
         if any(c.id == cid for c in self.claims):
             return
+        if frame.type in SYMMETRIC_CLAIM_TYPES:
+            # the same meeting or talks mentioned again by the same voice is one claim
+            pair = {frame.subject, frame.object}
+            for earlier in self.claims:
+                if (earlier.type == frame.type and {earlier.subject, earlier.object} == pair
+                        and earlier.claimant == claimant and earlier.modality == level):
+                    if earlier.when is None and when is not None:
+                        earlier.when, earlier.when_precision = when.iso, when.precision
+                    return
         claim = Claim(
             id=cid, type=frame.type, subject=frame.subject, object=frame.object, items=frame.items,
             claimant=claimant, modality=level, polarity="negative" if level == "denied" else "positive",

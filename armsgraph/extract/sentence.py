@@ -107,7 +107,7 @@ class SentenceView:
 
     def is_clause_boundary(self, i: int) -> bool:
         return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
-                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":", "—", "–", "(", ")"})
+                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":", "(", ")"})
 
     def clause_start(self, i: int) -> int:
         j = i - 1
@@ -175,14 +175,7 @@ class SentenceView:
                 continue
             role, end = marker
             if role in ROLE_MARKERS:
-                j = end
-                while j < min(self.end, end + SCOPE_LIMIT):
-                    if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
-                        break
-                    actor = by_start.get(j)
-                    if actor is not None and actor.marker is None:
-                        actor.marker, actor.marker_token = role, i
-                    j += 1
+                self._mark_phrase(by_start, role, i, end)
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
                     actor = by_start.get(j)
@@ -193,6 +186,31 @@ class SentenceView:
                     if self.is_punct_stop(j):
                         break
             i = max(end, i + 1)
+
+    def _mark_phrase(self, by_start: dict[int, Actor], role: str, marker: int, end: int) -> None:
+        """The participants a role marker introduces: up to its first full name ("ai militanti russi della
+        Wagner PMC" reaches Wagner through the adjective and "della"), and those coordinated with it."""
+        j = end
+        limit = min(self.end, end + SCOPE_LIMIT)
+        while j < limit:
+            if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
+                break
+            actor = by_start.get(j)
+            if actor is None:
+                j += 1
+                continue
+            if actor.marker is None:
+                actor.marker, actor.marker_token = role, marker
+            j = actor.end
+            if not actor.adjective:
+                # "to Russia and Belarus" goes on; "degli Stati Uniti Jake Sullivan" stops at the first name
+                k = j
+                while k < self.end and (self.cues.has(k, "determiners") or self.doc[k].text == ","):
+                    k += 1
+                if not (k < self.end and self.cues.has(k, "coordinators")):
+                    break
+                j = k + 1
+                limit = min(self.end, j + 4)
 
     def _stops_role_phrase(self, j: int) -> bool:
         marker = self.cues.marker_at(j)
