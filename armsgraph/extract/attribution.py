@@ -58,8 +58,12 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
 
 
 def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
-                          exclude: set[int]) -> list[str | None] | None:
-    """The claimants a reporting cue introduces; None when it names nobody."""
+                          exclude: set[int], postposed: bool = False) -> list[str | None] | None:
+    """The claimants a reporting cue introduces; None when it names nobody.
+
+    ``postposed``: the cue follows what it reports (", Kirby said", ", dice il messaggio"); its subject
+    is then only in the short stretch after the last punctuation, or right after it.
+    """
     if kind == "noun":
         for actor in view.actors:
             if actor.start in exclude:
@@ -77,6 +81,8 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
             if end <= actor.start <= end + 3 and actor.start not in exclude:
                 return [actor.entity]
     clause_start = view.clause_start(start)
+    if postposed:
+        clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
     left = [a for a in view.actors if clause_start <= a.start < start and a.free and a.start not in exclude]
     if left:
         chain = view.coordinated(max(left, key=lambda a: a.start))
@@ -86,6 +92,8 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
     if kind != "noun":
         # inverted: "said Kirby", "dice il messaggio"
         for k in range(end, min(view.end, end + 3)):
+            if view.is_punct_stop(k):
+                break
             actor = view.actor_at(k)
             if actor is not None and actor.free:
                 return [actor.entity]
@@ -93,7 +101,7 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
                 return [voice.reported_source]
         if any(view.cues.has(k, "reporting:anaphors") for k in range(clause_start, start)) and voice.reported_source:
             return [voice.reported_source]
-        if any(view.cues.has(k, "third_person") for k in range(clause_start, start)) or start - view.start <= 2:
+        if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
             return [voice.last_claimant] if voice.last_claimant else None
     return None
 
@@ -123,7 +131,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: 
     if not claimants and not before:
         for start, end, kind in after[:1]:
             if any(view.doc[k].text in {",", "—", "–"} for k in range(trigger.end, start)):
-                found = _subject_of_reporting(view, start, end, kind, voice, participants)
+                found = _subject_of_reporting(view, start, end, kind, voice, participants, postposed=True)
                 if kind == "denial":
                     result.denied = True
                 claimants += found or []

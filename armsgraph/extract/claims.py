@@ -16,6 +16,7 @@ from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
 FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
 DIRECTIONAL = {"transfer", "offer"}
+WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 
 
@@ -88,12 +89,16 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
     if not nouns or not verbs:
         return _prefer_strong(labels)
     cues = view.cues
-    prev = i - 1
-    noun_like = (
-        cues.has(prev, "determiners") or cues.has(prev, "possessive") or cues.has(prev, "first_person_possessive")
-        or (view.actor_at(prev) is not None) or cues.has(view.cues.starting[i] and max(
-            view.cues.starting[i].values()), "marker:genitive"))
+    end = max(cues.starting[i].values())
+    noun_like = cues.has(end, "marker:genitive") or any(
+        cues.has(k, "determiners") or cues.has(k, "possessive") or cues.has(k, "first_person_possessive")
+        or _modifying_actor(view, k) for k in (i - 1, i - 2))
     return _prefer_strong(nouns if noun_like else verbs)
+
+
+def _modifying_actor(view: SentenceView, k: int) -> bool:
+    actor = view.actor_at(k)
+    return actor is not None and (actor.possessive or actor.adjective)
 
 
 def _prefer_strong(labels: list[str]) -> str:
@@ -201,8 +206,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         if isinstance(subject, Actor) and any(view.is_trigger(k) for k in range(subject.end, trigger.start)):
             subject = None  # "Iran and Russia's deals threaten ...": the subject is the deals, not a party
         _set_role(frame, "subject", subject)
-        rest = [a for a in view.actors if a.start >= trigger.end and a.marker not in ("source",)]
-        _set_role(frame, "object", next((a for a in rest if not a.adjective), rest[0] if rest else None))
+        rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
+                and a.origin_of is None and a.marker not in ("source", "between")]
+        _set_role(frame, "object", next((a for a in rest if not a.adjective), None))
         items = _items_in(view, trigger.end, view.end)
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
@@ -222,6 +228,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     give = trigger.direction == "give"
     clause_actors = [a for a in view.actors if view.clause_start(trigger.start) <= a.start < view.clause_end(
         trigger.end - 1)]
+    if trigger.weak:  # "cooperation", "support": only what is said right with them
+        clause_actors = [a for a in clause_actors if abs(a.start - trigger.start) <= WEAK_REACH]
     goal = _first([a for a in clause_actors if a.start >= trigger.start], "goal")
     source = _first(clause_actors, "source")
     agent = _first(clause_actors, "agent")
@@ -275,11 +283,11 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
 
 
 def merge_frames(frames: list[Frame]) -> list[Frame]:
-    """Fill a frame's missing role from a compatible frame of the same sentence, then drop duplicates.
+    """Fill a frame's missing role from a compatible frame of the same sentence.
 
-    Frames that found both roles themselves come first, so that a duplicate keeps their trigger and quote.
+    Frames that found both roles themselves come first: they give, weak or partial ones take.
     """
-    frames = sorted(frames, key=lambda f: -(f.subject is not None) - (f.object is not None))
+    frames = sorted(frames, key=lambda f: (-(f.subject is not None) - (f.object is not None), f.trigger.weak))
     for frame in frames:
         if frame.complete or frame.type not in DIRECTIONAL:
             continue
@@ -290,8 +298,8 @@ def merge_frames(frames: list[Frame]) -> list[Frame]:
                 continue
             if frame.object and other.object and frame.object != other.object:
                 continue
-            if not (other.subject or other.object):
-                continue
+            if not other.complete:
+                continue  # two halves do not make a claim: "Iranian transfers" + "request for a UN inquiry"
             frame.subject = frame.subject or other.subject
             frame.object = frame.object or other.object
             frame.items = list(dict.fromkeys(frame.items + other.items))
@@ -300,13 +308,4 @@ def merge_frames(frames: list[Frame]) -> list[Frame]:
                 frame.type = other.type
             if frame.complete:
                 break
-    unique: dict[tuple, Frame] = {}
-    for frame in frames:
-        key = (frame.type, frame.subject, frame.object)
-        if key in unique:
-            kept = unique[key]
-            kept.items = list(dict.fromkeys(kept.items + frame.items))
-            kept.spans += frame.spans
-        else:
-            unique[key] = frame
-    return list(unique.values())
+    return frames

@@ -164,9 +164,8 @@ def _looks_like_name(doc: Doc, start: int, end: int, is_common_word) -> bool:
 
 
 def _type_from_cues(doc: Doc, start: int, end: int) -> str:
-    # a title or type word right before the name ("Mr. X", "MV Angara"), not across punctuation
-    cue_before = {c.label for c in doc._.cues or [] if c.end == start or (
-        c.end == start - 1 and doc[c.end].is_alpha and doc[c.end].is_lower)}
+    # a title or type word right before the name ("Mr. X", "MV Angara")
+    cue_before = {c.label for c in doc._.cues or [] if c.end == start}
     cue_inside = {c.label for c in doc._.cues or [] if start <= c.start and c.end <= end}
     cue_after = {c.label for c in doc._.cues or [] if end <= c.start <= end + 1}
     if "type_cue:vessel" in cue_before:

@@ -147,9 +147,8 @@ class DocumentExtraction:
         # "warned that Iran would sell drones": the warning verb reports the other claim
         frames = [f for f in frames if not (f.type == "warning" and any(
             o.trigger.start > f.trigger.start and o.type != "warning" for o in frames))]
-        frames = merge_frames(frames)
-        all_claimants: list[str | None] = []
-        for frame in frames:
+        readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
+        for frame in merge_frames(frames):
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
@@ -158,7 +157,7 @@ class DocumentExtraction:
                         self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):
                 frame.subject = self.voice.last_claimant  # "He also warned ...", "Ha anche avvertito ..."
             if not frame.complete:
-                self._fill_from_discourse(frame, index)
+                self._fill_from_discourse(view, frame, index)
             if not frame.complete:
                 continue
             participants = {t for s, e in frame.spans for t in range(s, e)}
@@ -172,10 +171,31 @@ class DocumentExtraction:
                                                                  frame.trigger.start)):
                 frame.type = "offer"
             when = self._when(view, frame, dates)
-            for claimant in attribution.claimants:
-                self._add_claim(view, frame, claimant, level, when, index)
-                all_claimants.append(claimant)
-        return all_claimants
+            readings += [(frame, claimant, level, when) for claimant in attribution.claimants]
+        kept = self._one_reading_per_proposition(view, readings)
+        for frame, claimant, level, when in kept:
+            self._add_claim(view, frame, claimant, level, when, index)
+        return [claimant for _, claimant, _, _ in kept]
+
+    def _one_reading_per_proposition(self, view: SentenceView, readings: list) -> list:
+        """Two triggers for one proposition in a sentence ("Iranian support ... as Russia attempts to obtain")
+        make one claim, hedged as the earlier says; joined by "and" they are two ("has received ... and
+        will likely receive more")."""
+        readings = sorted(readings, key=lambda r: (r[0].trigger.weak, r[0].trigger.start))
+        kept: list = []
+        for reading in readings:
+            frame, claimant = reading[0], reading[1]
+            twin = next((k for k in kept if (k[0].type, k[0].subject, k[0].object, k[1])
+                         == (frame.type, frame.subject, frame.object, claimant)), None)
+            if twin is None:
+                kept.append(reading)
+                continue
+            between = range(twin[0].trigger.end, frame.trigger.start)
+            if twin[2] != reading[2] and any(self.cues.has(k, "coordinators") for k in between):
+                kept.append(reading)
+                continue
+            twin[0].items = list(dict.fromkeys(twin[0].items + frame.items))
+        return kept
 
     def _resolve_voice(self, frame: Frame) -> None:
         """"we"/"our" as a participant is the speaker's or publisher's state; organs of state act for it."""
@@ -191,7 +211,7 @@ class DocumentExtraction:
                     self._remember_entity(value)
             setattr(frame, role, value)
 
-    def _fill_from_discourse(self, frame: Frame, index: int) -> None:
+    def _fill_from_discourse(self, view: SentenceView, frame: Frame, index: int) -> None:
         if frame.type not in DIRECTIONAL:
             return
         previous = [c for c in reversed(self.claims) if c.type in DIRECTIONAL]
@@ -201,7 +221,8 @@ class DocumentExtraction:
                 if claim.object == frame.object and (not frame.items or set(claim.items) & set(frame.items)):
                     frame.subject = claim.subject
                     return
-        if frame.object is None and frame.subject is not None and not frame.has_goal_phrase:
+        if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
+                and self.cues.has(view.start, "coordinators")):
             # "Pyongyang could offer Moscow munitions ... And Russia can supply grain": the exchange's other side
             for claim in previous:
                 if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:

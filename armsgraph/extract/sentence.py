@@ -107,7 +107,7 @@ class SentenceView:
 
     def is_clause_boundary(self, i: int) -> bool:
         return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
-                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":", "(", ")"})
+                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":"})
 
     def clause_start(self, i: int) -> int:
         j = i - 1
@@ -178,12 +178,12 @@ class SentenceView:
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
+                    if self.is_punct_stop(j) or self.is_clause_boundary(j):
+                        break
                     actor = by_start.get(j)
                     if actor is not None:
                         if actor.marker is None:
                             actor.marker, actor.marker_token = "other", i
-                        break
-                    if self.is_punct_stop(j):
                         break
             i = max(end, i + 1)
 
@@ -221,20 +221,22 @@ class SentenceView:
         return self.is_trigger(j) or self.cues.has_prefix(j, "reporting:")
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
+        """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic
+        missiles", "droni iraniani". A name introduced by a role marker ("a Mosca munizioni") is a
+        participant, not a modifier."""
         item_starts = {m.start: m for m in self.items}
+        item_ends = {m.end: m for m in self.items}
         for actor in actors:
             nxt = actor.end
             if nxt < self.end and self.cues.has(nxt, "possessive"):
                 actor.possessive = True
                 continue
-            # "Iranian drones", "DPRK ballistic missiles", "Iranian Fath-360": the state of origin
-            for gap in range(0, 3):
-                j = nxt + gap
-                if j in item_starts:
-                    actor.origin_of = j
-                    break
-                if j >= self.end or not (self.doc[j].is_alpha and self.doc[j].is_lower) or self.is_trigger(j):
-                    break
+            if actor.marker in ROLE_MARKERS:
+                continue
+            if nxt in item_starts:
+                actor.origin_of = nxt
+            elif actor.adjective and actor.start in item_ends:
+                actor.origin_of = item_ends[actor.start].start
 
     def is_trigger(self, i: int) -> bool:
         return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.covering[i]) if 0 <= i < len(
