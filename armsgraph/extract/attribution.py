@@ -43,7 +43,7 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     """(start, end, kind) of reporting verbs, nouns and denials; kind is verb | noun | denial."""
     found = []
     for i in range(view.start, view.end):
-        for label, end in view.cues.starting[i].items():
+        for label, end in view.cues.starts_at(i).items():
             if label in ("reporting:verbs", "reporting:nouns", "reporting:denial"):
                 found.append((i, end, label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"))
     found.sort()

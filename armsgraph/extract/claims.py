@@ -69,7 +69,7 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
     cues = view.cues
     i = view.start
     while i < view.end:
-        options = [(label, end) for label, end in cues.starting[i].items() if label.split(":", 1)[0] in CLAIM_TYPES]
+        options = [(label, end) for label, end in cues.starts_at(i).items() if label.split(":", 1)[0] in CLAIM_TYPES]
         if not options:
             i += 1
             continue
@@ -89,7 +89,7 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
     if not nouns or not verbs:
         return _prefer_strong(labels)
     cues = view.cues
-    end = max(cues.starting[i].values())
+    end = max(cues.starts_at(i).values())
     noun_like = cues.has(end, "marker:genitive") or any(
         cues.has(k, "determiners") or cues.has(k, "possessive") or cues.has(k, "first_person_possessive")
         or _modifying_actor(view, k) for k in (i - 1, i - 2))

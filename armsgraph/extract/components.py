@@ -122,6 +122,12 @@ def _case_rule(alias: str) -> str:
     return "any"
 
 
+def _capitals_agree(span: Span, pattern: str) -> bool:
+    if len(pattern) != len(span):
+        return span.text[:1].isupper()  # matched through lemmas with another token count: the first letter
+    return all(token.text[:1].isupper() for token, flag in zip(span, pattern) if flag == "1")
+
+
 class GazetteerMatcher:
     """Finds the gazetteer's names, adjectives and seats of government in a document."""
 
@@ -130,8 +136,11 @@ class GazetteerMatcher:
         self.rules: dict[str, str] = {}
         phrases = []
         for text, entity_id, form in self.gazetteer.aliases_for(language):
-            key = f"{entity_id}|{form}|{_case_rule(text)}"
-            phrases.append((text, key))
+            rule = _case_rule(text)
+            if rule == "capital":
+                # which words the name capitalises: "Le Monde" must not match "Le monde est ..."
+                rule += ":" + "".join("1" if t.text[:1].isupper() else "0" for t in nlp.make_doc(text))
+            phrases.append((text, f"{entity_id}|{form}|{rule}"))
         self.index = _PhraseIndex(nlp, phrases, by_lemma=language in LEMMA_MATCH_LANGUAGES)
         self.exact = {text for text, _, _ in self.gazetteer.aliases_for(language) if _case_rule(text) == "exact"}
 
@@ -145,7 +154,7 @@ class GazetteerMatcher:
             span = doc[start:end]
             if rule == "exact" and span.text not in self.exact:
                 continue
-            if rule == "capital" and not span.text[:1].isupper():
+            if rule.startswith("capital") and not _capitals_agree(span, rule.split(":", 1)[1]):
                 continue
             spans.append(Span(doc, start, end, label=f"{entity_id}|{form}"))
         hits = []

@@ -14,6 +14,7 @@ from functools import lru_cache
 from armsgraph.schema import precision_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th|er|º|°)?\b")
 # Languages that write month names with a capital: there a lower-case "may" is the modal verb.
 CAPITALISED_MONTHS = {"en", "de"}
@@ -92,8 +93,8 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
 
 
 def _may_hold_a_date(text: str, language: str) -> bool:
-    """A cheap look before the expensive search: a digit, a month name or a word like "today"."""
-    if any(c.isdigit() for c in text):
+    """A cheap look before the expensive search: a year, a numeric date, a month name or a word like "today"."""
+    if _YEAR.search(text) or _NUMERIC_DATE.search(text):
         return True
     months, days = _vocabulary(language)
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}

@@ -9,6 +9,7 @@ that follow it ("tarps make identification impossible").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from armsgraph.extract.dates import DateMention
@@ -35,17 +36,16 @@ class ObservationDraft:
 
 
 def observation_kind(view: SentenceView) -> str | None:
-    for kind in KINDS:
-        if any(view.cues.has(i, f"observations:{kind}") for i in range(view.start, view.end)):
-            return kind
-    return None
+    labels = {label for i in range(view.start, view.end) for label in view.cues.labels(i)}
+    return next((kind for kind in KINDS if f"observations:{kind}" in labels), None)
 
 
-def find_observation(view: SentenceView, index: int, dates: list[DateMention],
+def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], list[DateMention]],
                      sentence_offset: int) -> ObservationDraft | None:
     kind = observation_kind(view)
     if kind is None or not view.locations:
         return None
+    dates = lazy_dates()
     site = _site(view)
     first, last = view.doc[view.start], view.doc[view.end - 1]
     start, end = _trim(view.doc.text, first.idx, last.idx + len(last.text))

@@ -7,7 +7,7 @@ order, so that speaker turns and reported sources carry forward.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -89,12 +89,16 @@ class DocumentExtraction:
         self.gazetteer = gazetteer
         self.nlp = nlp
         self.cues = DocCues.index(doc)
-        self.base_date = source.published or latest_full_date(source.text, source.language)
         self.extra_entities: dict[str, EntityInfo] = {}
         self.voice = self._publisher_voice()
         self.claims: list[Claim] = []
         self.claim_sentence: dict[str, int] = {}
         self.observations: list[ObservationDraft] = []
+
+    @cached_property
+    def base_date(self) -> str | None:
+        """The article's date, else the latest full date in its text (computed only when a date needs it)."""
+        return self.source.published or latest_full_date(self.source.text, self.source.language)
 
     # --- the publisher as the article's "we" ------------------------------------------------------
     def _publisher_voice(self) -> Voice:
@@ -125,7 +129,7 @@ class DocumentExtraction:
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
-            dates = self._dates(sent) if self._needs_dates(view) else []
+            dates = _Lazy(lambda sent=sent: find_dates(sent.text, self.source.language, self.base_date))
             claimants = self._claims_of_sentence(view, index, dates)
             draft = find_observation(view, index, dates, sent.start_char)
             if draft is not None:
@@ -135,13 +139,7 @@ class DocumentExtraction:
         self._finish_observations(sentences, reported_after)
         return self._result()
 
-    def _needs_dates(self, view: SentenceView) -> bool:
-        return any(self.cues.has_prefix(i, "observations:") or view.is_trigger(i) for i in range(view.start, view.end))
-
-    def _dates(self, sent) -> list[DateMention]:
-        return find_dates(sent.text, self.source.language, self.base_date)
-
-    def _claims_of_sentence(self, view: SentenceView, index: int, dates: list[DateMention]) -> list[str | None]:
+    def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
         frames = [build_frame(view, t) for t in triggers]
         # "warned that Iran would sell drones": the warning verb reports the other claim
@@ -229,7 +227,8 @@ class DocumentExtraction:
                     frame.object = claim.subject
                     return
 
-    def _when(self, view: SentenceView, frame: Frame, dates: list[DateMention]) -> DateMention | None:
+    def _when(self, view: SentenceView, frame: Frame, lazy_dates: "_Lazy") -> DateMention | None:
+        dates = lazy_dates()
         if not dates:
             return None
         trigger_char = self.doc[frame.trigger.start].idx - view.sent.start_char
@@ -332,3 +331,17 @@ class DocumentExtraction:
                 category=info.category, family=info.family, known=info.known, mentions=mentions.get(entity_id, [])))
         out.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
         return out
+
+
+class _Lazy:
+    """A value computed on first use: most sentences never need their dates parsed."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = False
+        self._value = None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value

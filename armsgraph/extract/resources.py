@@ -77,8 +77,9 @@ class Gazetteer:
 
 
 def _clean_babel_name(name: str) -> str:
-    # CLDR short forms such as "Myanmar (Burma)" or "Congo - Kinshasa": keep the part a journalist writes.
-    return re.sub(r"\s*\(.*?\)", "", name).split(" - ")[0].strip()
+    # CLDR forms such as "Myanmar (Burma)": keep the part a journalist writes. "Congo - Kinshasa" stays
+    # whole: cut, the two Congos would share a name.
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
 
 
 def _aliases(block: dict | None, form: str) -> list[Alias]:

@@ -7,6 +7,7 @@ next to a weapon ("Iranian drones"), and word order within a clause.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -53,39 +54,50 @@ class Actor:
 
 @dataclass
 class DocCues:
-    """The cue matcher's output indexed by token."""
+    """The cue matcher's output indexed by token (sparse: most tokens carry no cue)."""
 
     doc: Doc
-    covering: list[set[str]] = field(default_factory=list)
-    starting: list[dict[str, int]] = field(default_factory=list)  # label -> end token
+    covering: dict[int, set[str]] = field(default_factory=dict)
+    starting: dict[int, dict[str, int]] = field(default_factory=dict)  # label -> end token
 
     @classmethod
     def index(cls, doc: Doc) -> "DocCues":
-        covering: list[set[str]] = [set() for _ in range(len(doc))]
-        starting: list[dict[str, int]] = [dict() for _ in range(len(doc))]
+        covering: dict[int, set[str]] = {}
+        starting: dict[int, dict[str, int]] = {}
         for cue in doc._.cues or []:
-            starting[cue.start][cue.label] = max(starting[cue.start].get(cue.label, 0), cue.end)
+            labels = starting.setdefault(cue.start, {})
+            labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
             for i in range(cue.start, cue.end):
-                covering[i].add(cue.label)
+                covering.setdefault(i, set()).add(cue.label)
         return cls(doc, covering, starting)
 
+    def labels(self, i: int) -> set[str]:
+        return self.covering.get(i, _EMPTY)
+
+    def starts_at(self, i: int) -> dict[str, int]:
+        return self.starting.get(i, _NO_CUES)
+
     def has(self, i: int, label: str) -> bool:
-        return 0 <= i < len(self.covering) and label in self.covering[i]
+        return label in self.covering.get(i, _EMPTY)
 
     def has_prefix(self, i: int, prefix: str) -> bool:
-        return 0 <= i < len(self.covering) and any(label.startswith(prefix) for label in self.covering[i])
+        return any(label.startswith(prefix) for label in self.covering.get(i, _EMPTY))
 
     def starts(self, i: int, label: str) -> int | None:
         """End token of a cue with this label starting at token i."""
-        return self.starting[i].get(label) if 0 <= i < len(self.starting) else None
+        return self.starting.get(i, _NO_CUES).get(label)
 
     def marker_at(self, i: int) -> tuple[str, int] | None:
         """The longest role marker starting at token i: (role, end token)."""
         best = None
-        for label, end in self.starting[i].items():
+        for label, end in self.starting.get(i, _NO_CUES).items():
             if label.startswith("marker:") and (best is None or end > best[1]):
                 best = (label.split(":", 1)[1], end)
         return best
+
+
+_EMPTY: frozenset[str] = frozenset()
+_NO_CUES: dict[str, int] = {}
 
 
 class SentenceView:
@@ -109,21 +121,19 @@ class SentenceView:
         return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
                 or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":"})
 
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        return [i for i in range(self.start, self.end) if self.is_clause_boundary(i)]
+
     def clause_start(self, i: int) -> int:
-        j = i - 1
-        while j >= self.start:
-            if self.is_clause_boundary(j):
-                return j + 1
-            j -= 1
-        return self.start
+        """First token of the clause holding token i (after the nearest boundary before it)."""
+        k = bisect_left(self._boundaries, i)
+        return self._boundaries[k - 1] + 1 if k > 0 else self.start
 
     def clause_end(self, i: int) -> int:
-        j = i + 1
-        while j < self.end:
-            if self.is_clause_boundary(j):
-                return j
-            j += 1
-        return self.end
+        """The boundary token ending the clause that holds token i (or the sentence's end)."""
+        k = bisect_right(self._boundaries, i)
+        return self._boundaries[k] if k < len(self._boundaries) else self.end
 
     def in_conditional(self, i: int) -> bool:
         """Inside "if X supplies ..." up to the next comma or clause boundary."""
@@ -239,8 +249,7 @@ class SentenceView:
                 actor.origin_of = item_ends[actor.start].start
 
     def is_trigger(self, i: int) -> bool:
-        return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.covering[i]) if 0 <= i < len(
-            self.cues.covering) else False
+        return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.labels(i))
 
     def actor_at(self, token: int) -> Actor | None:
         for actor in self.actors:
