@@ -153,10 +153,11 @@ def _according_to(view: SentenceView) -> str | None:
         end = view.cues.starts(i, "reporting:frames")
         if end is None or view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
             continue
-        for k in range(end, min(view.end, end + 4)):
-            actor = view.actor_at(k)
-            if actor is not None:
-                return actor.entity
+        found = [view.actor_at(k) for k in range(end, min(view.end, end + 6))]
+        named = [a for a in found if a is not None and a.marker == "attribution"]
+        solid = [a for a in named if not (a.adjective or a.possessive)]
+        if solid or named:
+            return (solid or named)[-1].entity if solid else named[0].entity
     return None
 
 

@@ -140,8 +140,18 @@ def _pronoun_or_empty_subject(view: SentenceView, start: int, end: int) -> bool:
         end - start <= 3)
 
 
+def _free_before(view: SentenceView, trigger: Trigger) -> list[Actor]:
+    start = view.clause_start(trigger.start)
+    return [a for a in view.actors if start <= a.start < trigger.start and a.free and not a.adjective]
+
+
 def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
+    """Participants after the trigger in its clause, up to a reporting verb (", said John Kirby")."""
     end = view.clause_end(trigger.end - 1)
+    for k in range(trigger.end, end):
+        if view.cues.has(k, "reporting:verbs") or view.cues.has(k, "reporting:denial"):
+            end = k
+            break
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
@@ -230,9 +240,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         trigger.end - 1)]
     if trigger.weak:  # "cooperation", "support": only what is said right with them
         clause_actors = [a for a in clause_actors if abs(a.start - trigger.start) <= WEAK_REACH]
-    goal = _first([a for a in clause_actors if a.start >= trigger.start], "goal")
-    source = _first(clause_actors, "source")
-    agent = _first(clause_actors, "agent")
+    # a verb's markers follow it; a noun's may stand before it too ("from Iran, the delivery of ...")
+    marked = clause_actors if trigger.is_noun else right
+    goal = _first([a for a in marked if a.start >= trigger.start], "goal")
+    source = _first(marked, "source")
+    agent = _first(marked, "agent")
     with_actor = _first(right, "with")
     frame.has_goal_phrase = any(view.cues.has(k, "marker:goal") for k in range(trigger.end, view.clause_end(
         trigger.end - 1)))
@@ -249,15 +261,21 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     else:
         subject = _left_subject(view, trigger)
         direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
+        before = _free_before(view, trigger)
+        if direct is None and goal is None and len(before) >= 2:
+            # verb last ("Nordkorea hat Russland Granaten geliefert"): subject first, then the object
+            subject, direct = before[0], before[1]
+        origin = _origin_of_items(view, view.clause_start(trigger.start), view.clause_end(trigger.end - 1))
         if give:
             if agent is not None and subject is not None and goal is None:
                 supplier, recipient = agent, subject  # passive: "Russia was supplied by Iran"
             else:
-                supplier = subject or agent or source
+                supplier = subject or agent or source or origin
                 recipient = goal or with_actor or direct
         else:
             recipient = subject if subject is not None else agent
-            supplier = source or _origin_of_items(view, trigger.end, view.clause_end(trigger.end - 1))
+            # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought
+            supplier = source or origin or goal
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
 

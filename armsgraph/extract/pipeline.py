@@ -57,10 +57,13 @@ def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if language in PYMORPHY_LANGUAGES:
         analyzer = lemmatizer._morph
+        proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
         return lambda word: analyzer.word_is_known(word) and not any(
-            "Name" in p.tag or "Surn" in p.tag or "Geox" in p.tag or "Orgn" in p.tag for p in analyzer.parse(word)[:1])
+            proper & set(p.tag.grammemes) for p in analyzer.parse(word)[:1])
     table = lemmatizer.lookups.get_table("lemma_lookup")
-    lemmas = set(table.values()) if hasattr(table, "values") else set()
+    lemmas: set[str] = set()
+    for value in table.values():  # a lemma, or a list of them (French)
+        lemmas.update(value if isinstance(value, list) else [value])
     months, days = _vocabulary(language)
     return lambda word: word in table or word in lemmas or word in months or word in days
 
@@ -136,8 +139,16 @@ class DocumentExtraction:
                 self.observations.append(draft)
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
+        self._drop_unattributed_echoes()
         self._finish_observations(sentences, reported_after)
         return self._result()
+
+    def _drop_unattributed_echoes(self) -> None:
+        """A headline or summary restating in the article's voice what a claimant says elsewhere in it
+        ("DPRK-Russia ballistic missile transfers: joint statement") adds no claim of its own."""
+        attributed = {(c.type, c.subject, c.object, c.modality) for c in self.claims if c.claimant}
+        self.claims = [c for c in self.claims
+                       if c.claimant or (c.type, c.subject, c.object, c.modality) not in attributed]
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
@@ -158,8 +169,7 @@ class DocumentExtraction:
                 self._fill_from_discourse(view, frame, index)
             if not frame.complete:
                 continue
-            participants = {t for s, e in frame.spans for t in range(s, e)}
-            attribution = attribute(view, frame.trigger, self.voice, participants)
+            attribution = attribute(view, frame.trigger, self.voice, set())
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
+MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other")
 SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
@@ -88,12 +89,17 @@ class DocCues:
         return self.starting.get(i, _NO_CUES).get(label)
 
     def marker_at(self, i: int) -> tuple[str, int] | None:
-        """The longest role marker starting at token i: (role, end token)."""
+        """The longest role marker starting at token i: (role, end token); on a tie ("vom": agent, source,
+        genitive) the role that says most."""
         best = None
         for label, end in self.starting.get(i, _NO_CUES).items():
-            if label.startswith("marker:") and (best is None or end > best[1]):
-                best = (label.split(":", 1)[1], end)
-        return best
+            if not label.startswith("marker:"):
+                continue
+            role = label.split(":", 1)[1]
+            rank = (end, -MARKER_PRIORITY.index(role) if role in MARKER_PRIORITY else -99)
+            if best is None or rank > best[2]:
+                best = (role, end, rank)
+        return (best[0], best[1]) if best else None
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -177,6 +183,7 @@ class SentenceView:
 
     def _mark_roles(self, actors: list[Actor]) -> None:
         by_start = {a.start: a for a in actors}
+        self._mark_attributions(by_start)
         i = self.start
         while i < self.end:
             marker = self.cues.marker_at(i)
@@ -184,7 +191,7 @@ class SentenceView:
                 i += 1
                 continue
             role, end = marker
-            if role in ROLE_MARKERS:
+            if role in ROLE_MARKERS and not self.cues.has(i, "reporting:frames"):
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
@@ -196,6 +203,22 @@ class SentenceView:
                             actor.marker, actor.marker_token = "other", i
                         break
             i = max(end, i + 1)
+
+    def _mark_attributions(self, by_start: dict[int, Actor]) -> None:
+        """"according to X", "secondo X", "laut X": X is a source, not a participant."""
+        for i in range(self.start, self.end):
+            end = self.cues.starts(i, "reporting:frames")
+            if end is None or self.cues.has(i, "complementizers"):
+                continue
+            for j in range(end, min(self.end, end + 6)):
+                if self.is_punct_stop(j):
+                    break
+                actor = by_start.get(j)
+                if actor is not None:
+                    actor.marker, actor.marker_token = "attribution", i
+                    if not (actor.adjective or actor.possessive
+                            or (actor.end < self.end and self.cues.has(actor.end, "possessive"))):
+                        break  # "according to Ukraine's military intelligence agency HUR": through to HUR
 
     def _mark_phrase(self, by_start: dict[int, Actor], role: str, marker: int, end: int) -> None:
         """The participants a role marker introduces: up to its first full name ("ai militanti russi della
@@ -228,7 +251,7 @@ class SentenceView:
             return True
         if marker and marker[0] == "other" and not self.cues.has(j, "marker:genitive"):
             return True
-        return self.is_trigger(j) or self.cues.has_prefix(j, "reporting:")
+        return self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
         """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic
@@ -243,10 +266,17 @@ class SentenceView:
                 continue
             if actor.marker in ROLE_MARKERS:
                 continue
-            if nxt in item_starts:
+            if nxt in item_starts and (actor.adjective or self._inside_phrase(actor.start)):
+                # "of DPRK ballistic missiles" is their origin; "поставить России ракеты", "supplied
+                # Russia missiles" make Russia the recipient
                 actor.origin_of = nxt
             elif actor.adjective and actor.start in item_ends:
                 actor.origin_of = item_ends[actor.start].start
+
+    def _inside_phrase(self, i: int) -> bool:
+        k = i - 1
+        return k >= self.start and (self.cues.has(k, "marker:genitive") or self.cues.has(k, "marker:other")
+                                    or self.cues.has(k, "determiners") or self.cues.has(k, "possessive"))
 
     def is_trigger(self, i: int) -> bool:
         return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.labels(i))

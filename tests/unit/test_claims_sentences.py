@@ -1,0 +1,43 @@
+"""The extractor on sentences written for the tests, in every supported language.
+
+Each ``tests/fixtures/sentences/LANG.yaml`` entry is one sentence with the
+claims a careful annotator would record (see shared/eval/ANNOTATION.md):
+type, participants, claimant and modality, by canonical English name.
+"""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from armsgraph.extract import extract
+from armsgraph.reader import make_source
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sentences"
+SYMMETRIC = {"negotiation", "agreement", "meeting"}
+
+
+def _cases():
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        for number, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), start=1):
+            yield pytest.param(path.stem, case, id=f"{path.stem}-{number}")
+
+
+def _key(claim_type, subject, obj, claimant, modality):
+    pair = tuple(sorted((subject, obj))) if claim_type in SYMMETRIC else (subject, obj)
+    return (claim_type, *pair, claimant, modality)
+
+
+def _extracted(language: str, text: str) -> set[tuple]:
+    result = extract(make_source(text, {"language": language, "published": "2024-03-01"}, None))
+    names = {e.id: e.name for e in result.entities}
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.quote
+    return {_key(c.type, names.get(c.subject), names.get(c.object), names.get(c.claimant), c.modality)
+            for c in result.claims}
+
+
+@pytest.mark.parametrize("language, case", _cases())
+def test_claims_sentences(language, case):
+    expected = {_key(c["type"], c["subject"], c["object"], c.get("claimant"), c["modality"])
+                for c in case["claims"]}
+    assert _extracted(language, case["text"]) == expected
