@@ -149,7 +149,7 @@ class GazetteerMatcher:
 
     def match(self, doc: Doc) -> list[Hit]:
         spans = []
-        for start, end, key in self.index(doc):
+        for start, end, key in sorted(self.index(doc)):  # sorted: the same text always resolves the same way
             entity_id, form, rule = key.split("|")
             span = doc[start:end]
             if rule == "exact" and span.text not in self.exact:

@@ -15,11 +15,37 @@ from armsgraph.reader import make_source
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sentences"
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 
+# Sentences the rules do not get right yet, and why. Strict: a fix makes the test fail until it is listed off.
+KNOWN_GAPS = {
+    "de-2": "passive with 'vom' after 'vom Typ': the first 'vom' phrase swallows the agent",
+    "de-3": "compound noun 'Waffenlieferungen' is not split, so no trigger",
+    "de-4": "separable reporting verb 'teilte ... mit' is not recognised",
+    "de-7": "'Raketen vom Typ KN-23': the agent reading of 'vom' takes the item phrase",
+    "de-9": "infinitive clause 'geliefert zu haben' after a denial: subject not carried over the comma",
+    "de-10": "'nach Angaben des Weißen Hauses': inflected name (no lemma matching for German)",
+    "es-4": "'compró ... a Irán': the source reading of 'a' loses to the reporting frame's 'de Estados Unidos'",
+    "es-13": "warning with 'advertir a X de que': the complement's hypothetical transfer is not separated",
+    "fr-13": "multi-word warning verb 'mettre en garde' is not in the lexicon",
+    "it-10": "nominal object 'forniture' after 'negoziando' is absorbed but the claimant frame leading the "
+             "sentence is not applied",
+    "ru-2": "instrumental agent without a preposition ('Пхеньяном') needs case from the morphology",
+    "ru-3": "inflected multi-word organisation name in the genitive ('Главного управления разведки')",
+    "ru-8": "denial by 'назвала ложью сообщения о поставках': nominal denial frame",
+    "uk-2": "instrumental agent without a preposition ('Північною Кореєю')",
+    "uk-12": "inflected person names ('з Джо Байденом') not reduced by the lemmatiser",
+}
+
 
 def _cases():
+    return list(_each_case())
+
+
+def _each_case():
     for path in sorted(FIXTURES.glob("*.yaml")):
         for number, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), start=1):
-            yield pytest.param(path.stem, case, id=f"{path.stem}-{number}")
+            case_id = f"{path.stem}-{number}"
+            marks = [pytest.mark.xfail(reason=KNOWN_GAPS[case_id], strict=True)] if case_id in KNOWN_GAPS else []
+            yield pytest.param(path.stem, case, id=case_id, marks=marks)
 
 
 def _key(claim_type, subject, obj, claimant, modality):
