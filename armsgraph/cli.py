@@ -89,6 +89,8 @@ def extract(
 
 def _print_table(result) -> None:
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # piped or captured: wide enough that rows stay on one line
     names = {e.id: e.name for e in result.entities}
     doc = result.document
     console.rule(f"[bold]{doc.title or doc.path or doc.id}[/bold]  ({doc.language}, {doc.published or 'undated'})")

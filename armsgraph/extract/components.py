@@ -51,8 +51,15 @@ def line_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _pattern_doc(nlp: Language, text: str) -> Doc:
+    """A phrase as the tokenizer cuts running text: an elided "dall'" or "l’" is one token only before a word."""
+    if text.endswith(("'", "’")):
+        return nlp.make_doc(text + "x")[:-1].as_doc()
+    return nlp.make_doc(text)
+
+
 def _lemma_doc(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
+    doc = _pattern_doc(nlp, text)
     if "lemmatizer" in nlp.pipe_names:
         doc = nlp.get_pipe("lemmatizer")(doc)
     return doc
@@ -69,7 +76,7 @@ class _PhraseIndex:
             grouped.setdefault(key, []).append(phrase)
         for key, texts in grouped.items():
             unique = sorted(set(texts))
-            self.lower.add(key, [nlp.make_doc(t) for t in unique])
+            self.lower.add(key, [_pattern_doc(nlp, t) for t in unique])
             if self.lemma is not None:
                 docs = [_lemma_doc(nlp, t) for t in unique]
                 if base_forms_only:

@@ -65,7 +65,10 @@ class DocCues:
     def index(cls, doc: Doc) -> "DocCues":
         covering: dict[int, set[str]] = {}
         starting: dict[int, dict[str, int]] = {}
+        named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
         for cue in doc._.cues or []:
+            if cue.label in FUNCTION_WORDS and any(i in named for i in range(cue.start, cue.end)):
+                continue  # a name is not a function word: "US" is not "us"
             labels = starting.setdefault(cue.start, {})
             labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
             for i in range(cue.start, cue.end):
@@ -103,6 +106,8 @@ class DocCues:
 
 
 _EMPTY: frozenset[str] = frozenset()
+FUNCTION_WORDS = {"first_person", "first_person_possessive", "third_person", "determiners", "coordinators",
+                  "complementizers", "relatives", "conditionals"}
 _NO_CUES: dict[str, int] = {}
 
 

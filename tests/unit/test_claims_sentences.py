@@ -26,8 +26,6 @@ KNOWN_GAPS = {
     "es-4": "'compró ... a Irán': the source reading of 'a' loses to the reporting frame's 'de Estados Unidos'",
     "es-13": "warning with 'advertir a X de que': the complement's hypothetical transfer is not separated",
     "fr-13": "multi-word warning verb 'mettre en garde' is not in the lexicon",
-    "it-10": "nominal object 'forniture' after 'negoziando' is absorbed but the claimant frame leading the "
-             "sentence is not applied",
     "ru-2": "instrumental agent without a preposition ('Пхеньяном') needs case from the morphology",
     "ru-3": "inflected multi-word organisation name in the genitive ('Главного управления разведки')",
     "ru-8": "denial by 'назвала ложью сообщения о поставках': nominal denial frame",

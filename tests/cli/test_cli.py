@@ -1,0 +1,105 @@
+"""The CLI through typer's CliRunner: each command on real files, checked through its output and the library."""
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from armsgraph.cli import app
+from armsgraph.schema import ExtractionResult
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "articles"
+runner = CliRunner()
+
+
+def test_cli_every_command_has_help():
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert (command.callback.__doc__ or "").strip(), f"{name} has no documentation"
+
+
+def test_cli_extract_json_is_one_document_matching_the_model():
+    result = runner.invoke(app, ["extract", str(EXAMPLES / "00-tumangan-rail-it.txt")])
+    assert result.exit_code == 0, result.output
+    document = ExtractionResult.model_validate(json.loads(result.stdout))
+    text = (EXAMPLES / "00-tumangan-rail-it.txt").read_text(encoding="utf-8")
+    assert document.document.language == "it"
+    assert document.claims and all(text[c.start:c.end] == c.quote for c in document.claims)
+    names = {e.id: e.name for e in document.entities}
+    assert ("North Korea", "Russia") in {(names[c.subject], names[c.object]) for c in document.claims}
+
+
+def test_cli_extract_jsonl_streams_one_line_per_document():
+    result = runner.invoke(app, ["extract", str(EXAMPLES), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(list(EXAMPLES.glob("*.txt")))
+    assert {json.loads(line)["document"]["language"] for line in lines} == {"en", "it"}
+
+
+def test_cli_extract_table_is_readable():
+    result = runner.invoke(app, ["extract", str(EXAMPLES / "01-wh-kirby-iran-uavs-crimea.txt"), "--format", "table"])
+    assert result.exit_code == 0
+    assert "transfer" in result.stdout and "Iran" in result.stdout
+
+
+def test_cli_extract_folder_goes_on_after_bad_files(tmp_path):
+    (tmp_path / "a-good.txt").write_text("Iran has supplied hundreds of drones to Russia, John Kirby said.")
+    (tmp_path / "b-empty.txt").write_text("")
+    (tmp_path / "c-binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    (tmp_path / "d-bad-meta.txt").write_text("Iran supplied drones to Russia.")
+    (tmp_path / "d-bad-meta.meta.json").write_text("{oops")
+    (tmp_path / "e-polish.txt").write_text("Korea Północna dostarczyła Rosji pociski artyleryjskie, twierdzi wywiad.")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl", "--language", "en"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2  # the good file, and the Polish one read as English since --language forces it
+    assert "b-empty.txt: file is empty" in result.stderr
+    assert "c-binary.txt: file is binary" in result.stderr
+    assert "d-bad-meta.meta.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_extract_unsupported_language_is_named(tmp_path):
+    path = tmp_path / "pl.txt"
+    path.write_text("Korea Północna dostarczyła Rosji pociski artyleryjskie, twierdzi wywiad wojskowy.")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}: language 'pl' is not supported" in result.stderr
+
+
+def test_cli_schema_prints_the_contract():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    claim = schema["$defs"]["Claim"]["properties"]
+    for field in ("type", "subject", "object", "items", "claimant", "modality", "when", "where", "quote", "start", "end"):
+        assert field in claim
+    observation = schema["$defs"]["Observation"]["properties"]
+    for field in ("kind", "site", "observed_on", "observer", "counts", "caveats", "supports", "quote"):
+        assert field in observation
+
+
+def test_cli_eval_meets_the_development_targets():
+    result = runner.invoke(app, ["eval", str(EXAMPLES), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 6 and summary["errors"] == 0
+    assert summary["entity_f1"] >= 0.9
+    assert summary["claim_f1"] >= 0.8
+    assert summary["claim_strict_f1"] >= 0.7
+    assert summary["observation_f1"] >= 0.8
+    assert summary["span_integrity"] == 1.0
+
+
+def test_cli_eval_without_gold_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_cli_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and "armsgraph" in result.stdout
