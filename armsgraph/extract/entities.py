@@ -54,8 +54,10 @@ class DocEntities:
     mentions: list[EntityMention]
     info: dict[str, EntityInfo]
 
-    def at(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if m.start < end and m.end > start]
+    starts: list[int] = field(default_factory=list)  # token starts of the mentions, sorted with them
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
 
 
 def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
@@ -78,6 +80,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     covered = {i for m in mentions for i in range(m.start, m.end)}
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
+    # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
+    title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
+                     for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
 
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
@@ -136,8 +141,8 @@ def _proper_name_runs(doc: Doc, excluded: set[int], is_common_word) -> list[tupl
             if _is_name_token(doc[j]):
                 j += 1
             elif (doc[j].lower_ in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and _is_name_token(doc[j + 1]) and doc[j].whitespace_ != "\n"):
-                j += 2
+                  and _is_name_token(doc[j + 1]) and doc[j].whitespace_ != "\n" and j - i < 2):
+                j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
             else:
                 break
         if _looks_like_name(doc, i, j, is_common_word):
@@ -158,8 +163,10 @@ def _looks_like_name(doc: Doc, start: int, end: int, is_common_word) -> bool:
     first = tokens[0]
     if len(words) == 1 and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
                                                     and doc[first.i - 1].text in {"—", "–", "\"", "“", "«", ":"})):
-        # A lone capitalised word opening a sentence is a name only when the language does not know it.
-        return not (first.is_stop or is_common_word(first.lower_))
+        # A lone capitalised word opening a sentence is a name only when the language does not know it,
+        # and not when a comma follows it ("Furthermore,", "Oggi,").
+        followed_by_comma = end < len(doc) and doc[end].text == ","
+        return not (first.is_stop or is_common_word(first.lower_) or followed_by_comma)
     return True
 
 

@@ -132,6 +132,9 @@ class DocumentExtraction:
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
+            if not view.has_cues:  # no trigger, report, hedge or observation word: nothing to read here
+                reported_after.append(self.voice.reported_source)
+                continue
             dates = _Lazy(lambda sent=sent: find_dates(sent.text, self.source.language, self.base_date))
             claimants = self._claims_of_sentence(view, index, dates)
             draft = find_observation(view, index, dates, sent.start_char)

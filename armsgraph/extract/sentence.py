@@ -118,7 +118,12 @@ class SentenceView:
         self.cues = cues
         self.start = sent.start
         self.end = sent.end
-        self.mentions = [m for m in entities.mentions if self.start <= m.start < self.end]
+        starts = entities.starts
+        self.mentions = entities.mentions[bisect_left(starts, self.start):bisect_left(starts, self.end)]
+
+    @cached_property
+    def has_cues(self) -> bool:
+        return any(i in self.cues.covering for i in range(self.start, self.end))
 
     # --- tokens -------------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:

@@ -1,0 +1,70 @@
+"""Entities: gazetteer names in every language, adjectives and seats of government, unknown names, coreference."""
+import pytest
+
+from armsgraph.extract import extract
+from armsgraph.reader import make_source
+
+
+def _entities(language, text):
+    result = extract(make_source(text, {"language": language}, None))
+    for entity in result.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+    return {e.id: e for e in result.entities}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The DPRK shipped shells to the Russian Federation.", {"north-korea", "russia"}),
+    ("it", "La RPDC e la Federazione Russa hanno firmato un accordo.", {"north-korea", "russia"}),
+    ("fr", "La Corée du Nord a livré des obus à la Russie.", {"north-korea", "russia"}),
+    ("es", "Corea del Norte entregó proyectiles a Rusia.", {"north-korea", "russia"}),
+    ("de", "Nordkorea hat Russland Granaten geliefert.", {"north-korea", "russia"}),
+    ("ru", "КНДР поставила снаряды в Россию.", {"north-korea", "russia"}),
+    ("uk", "Північна Корея передала снаряди Росії.", {"north-korea", "russia"}),
+])
+def test_entities_country_names_in_every_language(language, text, expected):
+    assert expected <= set(_entities(language, text))
+
+
+@pytest.mark.parametrize("language, text, entity, form", [
+    ("it", "Un impianto nella città nordcoreana di Tumangan.", "north-korea", "nordcoreana"),
+    ("en", "The Kremlin denied the report.", "russia", "Kremlin"),
+    ("it", "Le discussioni tra Mosca e Pyongyang proseguono.", "north-korea", "Pyongyang"),
+    ("fr", "Les drones iraniens ont frappé Kyiv.", "iran", "iraniens"),
+])
+def test_entities_adjectives_and_seats_name_the_state(language, text, entity, form):
+    found = _entities(language, text)
+    assert entity in found
+    assert form in {m.text for m in found[entity].mentions}
+
+
+def test_entities_surname_alone_is_the_person_named_in_full():
+    found = _entities("it", "Kim e Putin hanno discusso. Il 13 settembre Kim Jong-un ha incontrato Putin.")
+    kim = found["kim-jong-un"]
+    assert [m.text for m in kim.mentions] == ["Kim", "Kim Jong-un"]
+
+
+def test_entities_title_refers_back_to_its_holder():
+    text = ("The Foreign Secretary has condemned the deal. Foreign Secretary James Cleverly said the UK "
+            "would respond.")
+    found = _entities("en", text)
+    assert "The Foreign Secretary"[4:] in {m.text for m in found["james-cleverly"].mentions}
+
+
+def test_entities_unknown_names_are_kept_and_typed_by_cues():
+    text = "The cargo ship MV Zolotaya Zvezda left port. Minister Ivan Petrovsky of Zarnia Trading Company said so."
+    found = {e.name: e for e in _entities("en", text).values()}
+    assert found["Zolotaya Zvezda"].type == "vessel" and not found["Zolotaya Zvezda"].known
+    assert found["Ivan Petrovsky"].type == "person"
+    assert found["Zarnia Trading Company"].type == "organization"
+
+
+def test_entities_short_capitals_only_match_in_capitals():
+    found = _entities("en", "Let us see whether the US will send HIMARS.")
+    us = found["united-states"]
+    assert [m.text for m in us.mentions] == ["US"]
+
+
+def test_entities_sentence_opening_words_are_not_names():
+    found = _entities("en", "Today Russia received drones. Furthermore, Iran sent more.")
+    assert not any(e.name in ("Today", "Furthermore") for e in found.values())
