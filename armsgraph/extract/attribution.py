@@ -106,12 +106,9 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
     return None
 
 
-def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: set[int]) -> Attribution:
-    """The claimants of a claim whose trigger is ``trigger``.
-
-    ``participants`` are the token starts of the claim's own participants,
-    which cannot also be its claimant.
-    """
+def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution:
+    """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
+    sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
     frame_claimant = _according_to(view)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])]
@@ -120,7 +117,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: 
     claimants: list[str | None] = []
     unresolved = False
     for start, end, kind in before:
-        found = _subject_of_reporting(view, start, end, kind, voice, participants)
+        found = _subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
             result.denied = True
         if found is None:
@@ -131,7 +128,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice, participants: 
     if not claimants and not before:
         for start, end, kind in after[:1]:
             if any(view.doc[k].text in {",", "—", "–"} for k in range(trigger.end, start)):
-                found = _subject_of_reporting(view, start, end, kind, voice, participants, postposed=True)
+                found = _subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True
                 claimants += found or []

@@ -44,9 +44,7 @@ class Hit:
 def line_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own."""
     for token in doc[:-1]:
-        if "\n" in token.text or (token.whitespace_ == "" and "\n" in doc[token.i + 1].text):
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_:  # pragma: no cover - spaCy keeps newlines as tokens
+        if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -140,7 +138,6 @@ class GazetteerMatcher:
 
     def __init__(self, nlp: Language, language: str):
         self.gazetteer = load_gazetteer()
-        self.rules: dict[str, str] = {}
         phrases = []
         for text, entity_id, form in self.gazetteer.aliases_for(language):
             rule = _case_rule(text)

@@ -172,7 +172,7 @@ class DocumentExtraction:
                 self._fill_from_discourse(view, frame, index)
             if not frame.complete:
                 continue
-            attribution = attribute(view, frame.trigger, self.voice, set())
+            attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
