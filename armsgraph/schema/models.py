@@ -47,8 +47,8 @@ class Span(Model):
     end: int = Field(ge=0)
 
 
-class Source(Model):
-    """A document as read: its metadata and the content hash that identifies it."""
+class Document(Model):
+    """A document's metadata and the content hash that identifies it: the ``document`` block of the output."""
 
     id: str = Field(description="content hash of the text, e.g. 's-3f9a2b1c7d4e'")
     title: str | None = None
@@ -59,7 +59,6 @@ class Source(Model):
     language_detected: bool = Field(False, description="true when the language was detected, not given")
     path: str | None = Field(None, description="where the text was read from")
     sha256: str = Field(description="SHA-256 of the UTF-8 text")
-    text: str = Field(repr=False)
 
     @field_validator("published")
     @classmethod
@@ -67,6 +66,12 @@ class Source(Model):
         if value is not None and not _PARTIAL_DATE.match(value):
             raise ValueError(f"published must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
         return value
+
+
+class Source(Document):
+    """A document as read: its metadata and its text."""
+
+    text: str = Field(repr=False)
 
 
 class Mention(Model):
@@ -127,20 +132,6 @@ class Observation(Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     extractor: str
-
-
-class Document(Model):
-    """The ``document`` block of the output contract: a Source without its text."""
-
-    id: str
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: str | None = None
-    language: str
-    language_detected: bool = False
-    path: str | None = None
-    sha256: str
 
 
 class ExtractionResult(Model):
