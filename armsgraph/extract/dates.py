@@ -14,7 +14,8 @@ from functools import lru_cache
 from armsgraph.schema import precision_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(r"[^\r\n]+")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th|er|º|°)?\b")
 # Languages that write month names with a capital: there a lower-case "may" is the modal verb.
 CAPITALISED_MONTHS = {"en", "de"}
@@ -55,11 +56,19 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     ``base`` (the article's date, ISO) resolves "13 September" and "today";
     without it, only expressions that carry their own year are kept.
     """
+    if not (_YEAR.search(text) or _has_calendar_word(text, language)):
+        return []  # nothing dateparser finds here would be kept (see _precision): spare the expensive search
+    base_dt = _base_datetime(base)
+    mentions = _dateparser_dates(text, language, base_dt)
+    if language in INFLECTED_MONTHS:
+        mentions = _inflected_months(text, language, base_dt, mentions)
+    return sorted(mentions, key=lambda d: d.start)
+
+
+def _dateparser_dates(text: str, language: str, base_dt: datetime | None) -> list[DateMention]:
+    """dateparser's finds in ``text`` that are real dates, at their precision."""
     from dateparser.search import search_dates
 
-    if not _may_hold_a_date(text, language):
-        return []
-    base_dt = _base_datetime(base)
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base_dt is not None:
         settings["RELATIVE_BASE"] = base_dt
@@ -87,19 +96,19 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
             value = value.replace(year=int(year.group(1)), month=1, day=1)
         iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
         mentions.append(DateMention(start, start + len(expression), iso, precision))
-    if language in INFLECTED_MONTHS:
-        mentions = _inflected_months(text, language, base_dt, mentions)
-    return sorted(mentions, key=lambda d: d.start)
+    return mentions
 
 
-def _may_hold_a_date(text: str, language: str) -> bool:
-    """A cheap look before the expensive search: a year, a numeric date, a month name or a word like "today"."""
-    if _YEAR.search(text) or _NUMERIC_DATE.search(text):
-        return True
+def _has_calendar_word(text: str, language: str) -> bool:
+    """A month name (capitalised where the language writes it so) or a word like "today".
+
+    Besides a year, these are the only words ``_precision`` accepts a date by.
+    """
     months, days = _vocabulary(language)
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
-    if words & (months | days):
-        return True
+    for word in _WORD.findall(text):
+        folded = word.casefold()
+        if folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper())):
+            return True
     return language in INFLECTED_MONTHS and _month_pattern(language).search(text) is not None
 
 
@@ -144,7 +153,7 @@ def _inflected_months(text: str, language: str, base_dt: datetime | None,
 
 
 def _precision(expression: str, language: str, months: frozenset[str], days: frozenset[str]) -> str | None:
-    words = re.findall(r"[^\W\d_]+", expression)
+    words = _WORD.findall(expression)
     lowered = [w.casefold() for w in words]
     month_words = [w for w, low in zip(words, lowered) if low in months]
     if language in CAPITALISED_MONTHS:
@@ -171,13 +180,21 @@ def _base_datetime(base: str | None) -> datetime | None:
 
 
 def latest_full_date(text: str, language: str) -> str | None:
-    """The latest fully given date (day, month and year) in a text: the article's date when none is known."""
-    best: date | None = None
-    for mention in find_dates(text, language, None):
-        if mention.precision == "day":
-            value = date.fromisoformat(mention.iso)
-            best = value if best is None or value > best else best
-    return best.isoformat() if best else None
+    """The latest fully given date (day, month and year) in a text: the article's date when none is known.
+
+    Without a base date only expressions naming their year are kept, so a line without a year and a
+    calendar word holds no full date; dateparser reads each line on its own anyway (it splits sentences at
+    line breaks), so only the lines that may hold one are handed to it.
+    """
+    mentions: list[DateMention] = []
+    for line in _LINE.finditer(text):
+        if _YEAR.search(line.group()) and _has_calendar_word(line.group(), language):
+            mentions += [DateMention(m.start + line.start(), m.end + line.start(), m.iso, m.precision)
+                         for m in _dateparser_dates(line.group(), language, None)]
+    if language in INFLECTED_MONTHS:
+        mentions = _inflected_months(text, language, None, mentions)
+    # ISO dates of one precision sort as the dates do
+    return max((m.iso for m in mentions if m.precision == "day"), default=None)
 
 
 __all__ = ["DateMention", "find_dates", "latest_full_date", "precision_of"]
