@@ -5,15 +5,16 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, get_args
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from armsgraph import __version__
-from armsgraph.errors import InputError
+from armsgraph.errors import ArmsgraphError, InputError
 from armsgraph.reader import DEFAULT_MAX_BYTES, SUPPORTED_LANGUAGES, ReadOptions
+from armsgraph.schema.models import ClaimType, Modality
 
 app = typer.Typer(
     name="armsgraph",
@@ -23,6 +24,10 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 err = Console(stderr=True, highlight=False)
+
+
+ClaimTypeOption = Enum("ClaimTypeOption", {t: t for t in get_args(ClaimType)}, type=str)
+ModalityOption = Enum("ModalityOption", {m: m for m in get_args(Modality)}, type=str)
 
 
 class ExtractFormat(str, Enum):
@@ -108,6 +113,288 @@ def _print_table(result) -> None:
         console.print(obs)
     console.print(f"{len(result.entities)} entities: " + ", ".join(f"{e.name} ({e.type})" for e in result.entities
                                                                    if e.type != "other"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Store commands: each opens the store named by --store (a path: embedded; bolt://…, neo4j://…: Neo4j).
+
+StoreOption = Annotated[Optional[str], typer.Option(
+    "--store", "-s", help="Where the graph is: a file path (embedded LadybugDB) or a bolt:// / neo4j:// URI "
+                          "(credentials from NEO4J_USERNAME / NEO4J_PASSWORD). Default: $ARMSGRAPH_STORE, "
+                          "else ./armsgraph.db.")]
+DatabaseOption = Annotated[Optional[str], typer.Option(help="Neo4j: a named database (default: the server's).")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TextFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _open(store: str | None, database: str | None):
+    from armsgraph.graph import open_store
+
+    try:
+        return open_store(store, database=database)
+    except ArmsgraphError as error:
+        _fail(error)
+
+
+def _fail(error: Exception, code: int = 1):
+    err.print(f"[red]error:[/red] {error}", soft_wrap=True, markup=True, highlight=False)
+    raise typer.Exit(code=code)
+
+
+def _print_json(value) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _print_rows(rows: list[dict], columns: list[str] | None = None, title: str | None = None) -> None:
+    columns = columns or (list(rows[0]) if rows else [])
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    _console().print(table)
+
+
+def _console() -> Console:
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders, as for extract.")],
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+    language: Annotated[Optional[str], typer.Option(help="Force the language, as for extract.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="As for extract.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract articles and store them in the graph: each article in one transaction, whole or not at all.
+
+    An article already stored (same text) is skipped. Exit 0 when all went in, 1 when some failed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from armsgraph.ingest import ExtractOptions, IngestSummary, ingest_paths
+    from armsgraph.reader import iter_paths
+
+    options = ExtractOptions(read=ReadOptions(max_bytes=max_bytes, language=language), model=model)
+    files = list(iter_paths(paths))
+    summary = IngestSummary()
+    with _open(store, database) as graph, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, disable=not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            progress.update(task, description=f"ingesting {path.name}")
+            for outcome in ingest_paths(graph, [path], options):
+                summary.add(outcome)
+                if isinstance(outcome, InputError):
+                    progress.console.print(f"[red]error:[/red] {outcome}", soft_wrap=True, highlight=False)
+            progress.advance(task)
+    typer.echo(summary.line())
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+def _parse_params(values: list[str]) -> dict:
+    params = {}
+    for item in values:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise typer.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
+        try:  # numbers, booleans, lists and null as JSON; anything else is a string
+            params[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[name] = raw
+    return params
+
+
+@app.command()
+def query(
+    cypher: Annotated[str, typer.Argument(help="One Cypher statement; values as $parameters.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE (JSON numbers, "
+                                                       "booleans and lists are typed; otherwise a string).")] = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    write: Annotated[bool, typer.Option("--write", help="Allow the statement to change the graph.")] = False,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Run a Cypher query against the graph (read-only unless --write); json prints an array of objects."""
+    import csv
+
+    params = _parse_params(param or [])
+    with _open(store, database) as graph:
+        try:
+            rows = graph.query(cypher, params, write=write)
+        except ArmsgraphError as error:
+            _fail(error)
+    if format is QueryFormat.json:
+        _print_json(rows)
+    elif format is QueryFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        columns = list(rows[0]) if rows else []
+        writer.writerow(columns)
+        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+    else:
+        _print_rows(rows)
+        err.print(f"{len(rows)} rows", highlight=False)
+
+
+@app.command()
+def provenance(
+    claim_id: Annotated[str, typer.Argument(help="A claim id, e.g. c-3f9a2b1c7d.")],
+    format: Annotated[TextFormat, typer.Option("--format", "-f")] = TextFormat.text,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Where a claim comes from: its quote and sentence, source, claimant, modality, evidence, related claims."""
+    with _open(store, database) as graph:
+        try:
+            answer = graph.provenance(claim_id)
+        except ArmsgraphError as error:
+            _fail(error)
+    if format is TextFormat.json:
+        _print_json(answer.model_dump(mode="json"))
+    else:
+        from armsgraph.views import provenance_panel
+
+        _console().print(provenance_panel(answer))
+
+
+_DATE_OPTION_HELP = "ISO date (YYYY, YYYY-MM or YYYY-MM-DD); a claim's date, else its source's, must overlap."
+
+
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise typer.BadParameter(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+@app.command()
+def claims(
+    entity: Annotated[Optional[list[str]], typer.Option("--entity", "-e", help="A name, alias (any language) "
+                                                        "or id taking any role; repeat for all of several.")] = None,
+    type: Annotated[Optional[ClaimTypeOption], typer.Option("--type", "-t")] = None,
+    modality: Annotated[Optional[ModalityOption], typer.Option("--modality", "-m")] = None,
+    since: Annotated[Optional[str], typer.Option(help=_DATE_OPTION_HELP, callback=_iso_date)] = None,
+    until: Annotated[Optional[str], typer.Option(help=_DATE_OPTION_HELP, callback=_iso_date)] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """List claims, filtered by entity (through aliases in any language), type, modality and date."""
+    with _open(store, database) as graph:
+        rows = None
+        for name in entity or []:
+            ids = [e["id"] for e in graph.resolve(name)]
+            if not ids:
+                _fail(f"no entity named {name!r} in {graph.location} (try: armsgraph entities --search …)")
+            found = graph.claims(entities=ids, type=type and type.value, modality=modality and modality.value,
+                                 since=since, until=until)
+            rows = found if rows is None else [r for r in rows if r.id in {f.id for f in found}]
+        if rows is None:
+            rows = graph.claims(type=type and type.value, modality=modality and modality.value,
+                                since=since, until=until)
+    if format is TableFormat.json:
+        _print_json([r.model_dump(mode="json") for r in rows])
+        return
+    _print_rows([{**r.model_dump(), "items": ", ".join(r.items), "quote": _short(r.quote)} for r in rows],
+                ["id", "type", "subject", "object", "items", "claimant", "modality", "date", "title", "quote"])
+    err.print(f"{len(rows)} claims", highlight=False)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+@app.command()
+def entities(
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="person, organization, country, location, "
+                                                "materiel, vessel, …")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Part of a name or alias, any language, any case.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """List entities with how often and in how many sources they are mentioned."""
+    with _open(store, database) as graph:
+        rows = graph.entities(type=type, search=search)
+    if format is TableFormat.json:
+        _print_json(rows)
+    else:
+        _print_rows(rows, ["id", "name", "type", "wikidata", "mentions", "sources"])
+        err.print(f"{len(rows)} entities", highlight=False)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The file to write (a folder for csv).")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="graphml: for Gephi or yEd; jsonl: one "
+                                                 "document of the model per line; csv: neo4j-admin import files.")]
+    = ExportFormat.graphml,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Export the whole graph: GraphML, JSON Lines of the model, or CSV for neo4j-admin database import."""
+    from armsgraph.graph import export as exports
+
+    with _open(store, database) as graph:
+        if format is ExportFormat.graphml:
+            nodes, edges = exports.write_graphml(graph, out)
+            err.print(f"wrote {out}: {nodes} nodes, {edges} relationships", highlight=False)
+        elif format is ExportFormat.jsonl:
+            with out.open("w", encoding="utf-8") as handle:
+                count = exports.write_jsonl(graph, handle)
+            err.print(f"wrote {out}: {count} documents", highlight=False)
+        else:
+            files = exports.write_admin_csv(graph, out)
+            err.print(f"wrote {len(files)} files to {out}; load them into an empty Neo4j with:\n"
+                      f"{exports.admin_import_command(files)}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def stats(
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Count the graph's nodes by label and relationships by type."""
+    with _open(store, database) as graph:
+        counts = graph.stats()
+    if format is TableFormat.json:
+        _print_json(counts)
+        return
+    _print_rows([{"label": k, "count": v} for k, v in counts["nodes"].items()], title="nodes")
+    _print_rows([{"type": k, "count": v} for k, v in counts["relationships"].items()], title="relationships")
 
 
 @app.command()

@@ -1,13 +1,17 @@
-"""Library entry points: read files, extract, (later) write to a store — streaming, one document at a time."""
+"""Library entry points: read files, extract, write to a store — streaming, one document at a time."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from armsgraph.errors import ArmsgraphError, InputError
 from armsgraph.reader import ReadOptions, iter_paths, read_documents
-from armsgraph.schema import ExtractionResult
+from armsgraph.schema import ExtractionResult, Source
+
+if TYPE_CHECKING:
+    from armsgraph.graph.base import CypherStore, WriteStats
 
 
 @dataclass(frozen=True)
@@ -16,9 +20,7 @@ class ExtractOptions:
     model: str | None = None
 
 
-def extract_paths(paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[
-        ExtractionResult | InputError]:
-    """Every document under ``paths`` extracted in turn; a failure is yielded and the run goes on."""
+def _extracted(paths: Iterable[Path], options: ExtractOptions) -> Iterator[tuple[Source, ExtractionResult] | InputError]:
     from armsgraph.extract import extract
 
     for path in iter_paths(list(paths)):
@@ -30,8 +32,59 @@ def extract_paths(paths: Iterable[Path], options: ExtractOptions = ExtractOption
                 yield item
                 continue
             try:
-                yield extract(item, model=options.model)
+                yield item, extract(item, model=options.model)
             except ArmsgraphError as error:
                 yield InputError(item.path, str(error))
             except Exception as error:  # an extractor bug must not end a batch; it is reported with the file
                 yield InputError(item.path, f"extraction failed: {type(error).__name__}: {error}")
+
+
+def extract_paths(paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[
+        ExtractionResult | InputError]:
+    """Every document under ``paths`` extracted in turn; a failure is yielded and the run goes on."""
+    for item in _extracted(paths, options):
+        yield item if isinstance(item, InputError) else item[1]
+
+
+@dataclass
+class IngestSummary:
+    articles: int = 0        # newly stored
+    skipped: int = 0         # already in the store (same content hash)
+    entities: int = 0
+    claims: int = 0
+    observations: int = 0
+    failed: list[InputError] = field(default_factory=list)
+
+    def add(self, outcome: WriteStats | InputError) -> None:
+        if isinstance(outcome, InputError):
+            self.failed.append(outcome)
+        elif not outcome.created:
+            self.skipped += 1
+        else:
+            self.articles += 1
+            self.entities += outcome.entities
+            self.claims += outcome.claims
+            self.observations += outcome.observations
+
+    def line(self) -> str:
+        return (f"{self.articles} articles, {self.entities} entities, {self.claims} claims, "
+                f"{self.observations} observations; {self.skipped} skipped (already stored), "
+                f"{len(self.failed)} failed")
+
+
+def ingest_paths(store: CypherStore, paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[
+        WriteStats | InputError]:
+    """Extract every document under ``paths`` and write each to ``store`` in its own transaction.
+
+    A document that cannot be read, extracted or written is yielded as an ``InputError`` naming its file;
+    the documents before it stay stored and the run goes on with the next.
+    """
+    for item in _extracted(paths, options):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        source, result = item
+        try:
+            yield store.write(result, text=source.text)
+        except ArmsgraphError as error:
+            yield InputError(source.path, f"not stored: {error}")

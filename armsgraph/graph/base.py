@@ -1,0 +1,260 @@
+"""The store interface both backends share, and ``open_store`` which picks one from a location.
+
+``CypherStore`` holds everything that is the same on both stores — turning a document into statements,
+provenance, listings, exports — over three backend primitives: run a read, run a write, and run a
+document's statements in one transaction.
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from armsgraph.errors import StoreError
+from armsgraph.graph import rows as R
+from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, Provenance, describe
+from armsgraph.graph.queries.cypher import ClaimFilter, Queries
+from armsgraph.schema import ExtractionResult
+from armsgraph.schema.ids import normalise_name
+
+DEFAULT_STORE = "armsgraph.db"
+NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+_CLAIM_ROLE_FIELDS = {"SUBJECT": "subject", "OBJECT": "object", "CLAIMED_BY": "claimant", "LOCATED_AT": "where"}
+_OBSERVATION_ROLE_FIELDS = {"OF_SITE": "site", "OBSERVED_BY": "observer"}
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    source: str
+    created: bool          # False when the document was already stored (nothing changed)
+    entities: int = 0
+    claims: int = 0
+    observations: int = 0
+    mentions: int = 0
+
+
+class GraphStore(Protocol):
+    def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats: ...
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]: ...
+    def provenance(self, claim_id: str) -> Provenance: ...
+    def close(self) -> None: ...
+
+
+class CypherStore(ABC):
+    queries: Queries
+    location: str
+
+    # -- backend primitives --------------------------------------------------------------------------------
+    @abstractmethod
+    def connect(self) -> None:
+        """Open the database and make sure the schema exists."""
+
+    @abstractmethod
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        """Run one statement; without ``write`` a statement that writes is refused by the database."""
+
+    @abstractmethod
+    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
+        """Run ``statements`` in one transaction unless the source exists; True when they ran."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------------------
+    def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats:
+        """Store one document whole, in one transaction; a document already stored is left as it is."""
+        rows = R.document_rows(result, text)
+        created = self._transact(rows.source_id, self.statements(rows))
+        if not created:
+            return WriteStats(rows.source_id, created=False)
+        return WriteStats(rows.source_id, created=True, entities=len(rows.entities), claims=len(rows.claims),
+                          observations=len(rows.observations), mentions=len(rows.mentions))
+
+    def statements(self, rows: R.DocumentRows) -> list[tuple[str, dict]]:
+        """A document's rows as parameterised, batched statements, in dependency order; empty batches left out."""
+        q, source = self.queries, rows.source_id
+        batches = [(q.CREATE_SOURCES, [rows.source]), (q.MERGE_ENTITIES, rows.entities),
+                   (q.CREATE_MENTIONS, rows.mentions), (q.CREATE_CLAIMS, rows.claims)]
+        batches += [(q.CREATE_CLAIM_ROLE[rel], rel_rows) for rel, rel_rows in sorted(rows.claim_roles.items())]
+        batches += [(q.CREATE_ITEMS, rows.items), (q.CREATE_OBSERVATIONS, rows.observations)]
+        batches += [(q.CREATE_OBSERVATION_ROLE[rel], rel_rows)
+                    for rel, rel_rows in sorted(rows.observation_roles.items())]
+        batches.append((q.CREATE_SUPPORTS, rows.supports))
+        return [(cypher, {"rows": batch, "source": source}) for cypher, batch in batches if batch]
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def resolve(self, name: str) -> list[dict]:
+        """Entities a name denotes: an id, the canonical name, or any alias or mention form, any language."""
+        found = {r["id"]: r for r in self.query(self.queries.ENTITY_BY_KEY, {"key": normalise_name(name)})}
+        # The gazetteer knows aliases in every language, also ones no stored article used (RPDC, КНДР).
+        gazetteer_ids = _gazetteer_index().get(normalise_name(name), ())
+        if gazetteer_ids:
+            for r in self.query(self.queries.ENTITIES_BY_ID, {"ids": sorted(gazetteer_ids)}):
+                entity = r["entity"]
+                found.setdefault(entity["id"], {"id": entity["id"], "name": entity["name"], "type": entity["type"]})
+        return [found[k] for k in sorted(found)]
+
+    def claims(self, *, entities: list[str] | None = None, type: str | None = None, modality: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[ClaimRow]:
+        """Claims in words, filtered; ``entities`` are ids (see ``resolve``), any role counts."""
+        params = {k: v for k, v in {"entities": entities, "type": type, "modality": modality,
+                                    "since": since, "until": until}.items() if v is not None}
+        cypher = self.queries.claims(ClaimFilter(**{k: True for k in params}))
+        return [_claim_row(r) for r in self.query(cypher, params)]
+
+    def entities(self, *, type: str | None = None, search: str | None = None) -> list[dict]:
+        params = {k: v for k, v in {"type": type, "search": normalise_name(search) if search else None}.items()
+                  if v is not None}
+        return self.query(self.queries.entities(type="type" in params, search="search" in params), params)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts by node label and by relationship type."""
+        nodes = {r["label"]: r["count"] for r in self.query(self.queries.NODE_COUNTS)}
+        rels = {r["type"]: r["count"] for r in self.query(self.queries.REL_COUNTS)}
+        return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+    def provenance(self, claim_id: str) -> Provenance:
+        q = self.queries
+        found = self.query(q.CLAIM_AND_SOURCE, {"id": claim_id})
+        if not found:
+            raise StoreError(f"no claim with id {claim_id!r} in {self.location}")
+        claim_node, source_node = found[0]["claim"], found[0]["source"]
+        roles: dict = {"items": []}
+        refs: dict[str, EntityRef] = {}
+        for r in sorted(self.query(q.CLAIM_ROLES, {"id": claim_id}), key=lambda r: (r["role"], r["position"] or 0)):
+            entity = r["entity"]
+            refs[entity["id"]] = EntityRef(id=entity["id"], name=entity["name"], type=entity["type"],
+                                           wikidata=entity.get("wikidata"))
+            if r["role"] == "ITEM":
+                roles["items"].append(entity["id"])
+            else:
+                roles[_CLAIM_ROLE_FIELDS[r["role"]]] = entity["id"]
+        claim = R.claim_from_row(claim_node, roles)
+        evidence = []
+        for r in self.query(q.CLAIM_EVIDENCE, {"id": claim_id}):
+            supports = [s["claim"] for s in self.query(q.OBSERVATION_SUPPORTS, {"id": r["observation"]["id"]})]
+            observation = R.observation_from_row(r["observation"], {"site": r["site"], "observer": r["observer"],
+                                                                    "supports": supports})
+            evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
+        related_ids = sorted(r["id"] for r in self.query(q.RELATED_CLAIM_IDS, {"id": claim_id}))
+        related = ([_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": related_ids})]
+                   if related_ids else [])
+        text = source_node.get("text")
+        sentence = None
+        if text is not None and claim.sentence_end > claim.sentence_start:
+            sentence = text[claim.sentence_start:claim.sentence_end]
+        return Provenance(
+            claim=claim, summary=describe(claim, {k: v.name for k, v in refs.items()}), sentence=sentence,
+            sentence_start=claim.sentence_start if sentence is not None else None,
+            sentence_end=claim.sentence_end if sentence is not None else None,
+            source=R.document_from_row(source_node), entities=refs, evidence=evidence, related=related)
+
+    # -- exports -------------------------------------------------------------------------------------------
+    def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:
+        """Every stored document rebuilt as the model (and its text), in id order."""
+        q = self.queries
+        for source_id in [r["id"] for r in self.query(q.SOURCES)]:
+            source = self.query(q.SOURCE, {"id": source_id})[0]["source"]
+            mentions: dict[str, list[dict]] = {}
+            entity_nodes: dict[str, dict] = {}
+            for r in self.query(q.SOURCE_MENTIONS, {"id": source_id}):
+                entity_nodes[r["entity"]["id"]] = r["entity"]
+                mentions.setdefault(r["entity"]["id"], []).append(r)
+            claims = self._rebuild(q.SOURCE_CLAIM_ROLES, source_id, "claim", "entity", _CLAIM_ROLE_FIELDS, "ITEM")
+            observations = self._rebuild(q.SOURCE_OBSERVATION_ROLES, source_id, "observation", "target",
+                                         _OBSERVATION_ROLE_FIELDS, "SUPPORTS")
+            referenced = {i for c in claims for i in (c.subject, c.object, c.claimant, c.where, *c.items) if i}
+            referenced |= {i for o in observations for i in (o.site, o.observer) if i}
+            missing = sorted(referenced - entity_nodes.keys())
+            if missing:
+                entity_nodes.update({r["entity"]["id"]: r["entity"] for r in self.query(q.ENTITIES_BY_ID,
+                                                                                        {"ids": missing})})
+            entities = [R.entity_from_row(node, mentions.get(i)) for i, node in sorted(entity_nodes.items())]
+            yield (ExtractionResult(document=R.document_from_row(source), entities=entities, claims=claims,
+                                    observations=observations, extractor=source.get("extractor") or ""),
+                   source.get("text"))
+
+    def _rebuild(self, cypher, source_id, node_key, target_key, fields, list_role):
+        """Claims or observations of a source from rows of (node, role, target): roles folded per node."""
+        nodes: dict[str, dict] = {}
+        roles: dict[str, dict] = {}
+        for r in self.query(cypher, {"id": source_id}):
+            node = r[node_key]
+            nodes.setdefault(node["id"], node)
+            folded = roles.setdefault(node["id"], {"items": [], "supports": []})
+            role, target = r["role"], r[target_key]
+            if role == list_role:
+                folded["items" if list_role == "ITEM" else "supports"].append((r.get("position") or 0, target))
+            elif role in fields:
+                folded[fields[role]] = target
+        out = []
+        for node_id, node in nodes.items():
+            folded = roles[node_id]
+            folded["items"] = [t for _, t in sorted(folded["items"])]
+            folded["supports"] = [t for _, t in sorted(folded["supports"])]
+            out.append(R.claim_from_row(node, folded) if list_role == "ITEM" else R.observation_from_row(node, folded))
+        return out
+
+    def relationships(self) -> list[dict]:
+        return self.query(self.queries.ALL_RELS)
+
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        for label, cypher in self.queries.ALL_NODES.items():
+            for r in self.query(cypher):
+                yield label, r["node"]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, tuple[str, ...]]:
+    """Normalised name or alias in any language → gazetteer ids (adjectives included: "nordcoreano")."""
+    from armsgraph.extract.resources import load_gazetteer
+
+    index: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries.values():
+        for text in (entry.id, entry.name, *(a.text for a in entry.aliases)):
+            index.setdefault(normalise_name(text), set()).add(entry.id)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def _claim_row(r: dict) -> ClaimRow:
+    return ClaimRow(**{**r, "items": sorted(i for i in r["items"] if i)})
+
+
+def is_neo4j_uri(location: str) -> bool:
+    return location.startswith(NEO4J_SCHEMES)
+
+
+def default_location() -> str:
+    return os.environ.get("ARMSGRAPH_STORE") or DEFAULT_STORE
+
+
+def open_store(location: str | Path | None = None, *, database: str | None = None) -> CypherStore:
+    """The store at ``location`` (a path: embedded LadybugDB; a bolt:// or neo4j:// URI: Neo4j), connected.
+
+    Neo4j credentials come from NEO4J_USERNAME / NEO4J_PASSWORD (no authentication when neither is set).
+    """
+    location = str(location or default_location())
+    if is_neo4j_uri(location):
+        from armsgraph.graph.neo4j_store import Neo4jStore
+
+        user, password = os.environ.get("NEO4J_USERNAME"), os.environ.get("NEO4J_PASSWORD")
+        store: CypherStore = Neo4jStore(location, auth=(user or "neo4j", password or "") if (user or password)
+                                        else None, database=database)
+    else:
+        if database:
+            raise StoreError("--database names a Neo4j database; an embedded store is just a path")
+        from armsgraph.graph.ladybug_store import LadybugStore
+
+        store = LadybugStore(Path(location))
+    store.connect()
+    return store

@@ -1,0 +1,93 @@
+"""The embedded default: a LadybugDB database file on disk, no server."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from armsgraph.errors import StoreError
+from armsgraph.graph.base import CypherStore
+from armsgraph.graph.queries.ladybug import QUERIES, SCHEMA
+
+READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
+
+
+class LadybugStore(CypherStore):
+    queries = QUERIES
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.location = str(path)
+        self._db = None
+        self._conn = None
+
+    def connect(self) -> None:
+        import ladybug
+
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder; an embedded store is a file (e.g. {self.path / 'armsgraph.db'})")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path))
+            self._conn = ladybug.Connection(self._db)
+            for statement in SCHEMA:
+                self._conn.execute(statement)
+        except RuntimeError as error:
+            raise StoreError(f"{self.path}: cannot open the embedded store: {error}") from error
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._db.close()
+            self._conn = self._db = None
+
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        conn = self._connection()
+        conn.execute("BEGIN TRANSACTION" if write else "BEGIN TRANSACTION READ ONLY")
+        try:
+            result = conn.execute(cypher, params or {})
+            if isinstance(result, list):
+                raise StoreError("one statement at a time, please: the query holds several (separated by ';')")
+            columns = result.get_column_names()
+            rows = [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
+            conn.execute("COMMIT")
+            return rows
+        except RuntimeError as error:
+            conn.execute("ROLLBACK")
+            if "read-only transaction" in str(error):
+                raise StoreError(READ_ONLY_REFUSAL) from error
+            raise StoreError(f"{self.location}: {error}") from error
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
+        conn = self._connection()
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            if conn.execute(self.queries.SOURCE_EXISTS, {"id": source_id}).has_next():
+                conn.execute("ROLLBACK")
+                return False
+            for cypher, params in statements:
+                conn.execute(cypher, params)
+            conn.execute("COMMIT")
+            return True
+        except BaseException as error:  # anything at all, even Ctrl-C: the document goes in whole or not at all
+            conn.execute("ROLLBACK")
+            if isinstance(error, RuntimeError):
+                raise StoreError(f"{self.location}: writing {source_id} failed: {error}") from error
+            raise
+
+    def _connection(self):
+        if self._conn is None:
+            raise StoreError(f"{self.location}: the store is closed")
+        return self._conn
+
+
+def _plain(value):
+    """LadybugDB values as plain data: nodes and relationships become their properties (with their label)."""
+    if isinstance(value, dict) and "_LABEL" in value:
+        out = {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+        out["_label" if "_ID" in value and "_SRC" not in value else "_type"] = value["_LABEL"]
+        return out
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

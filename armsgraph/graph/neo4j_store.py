@@ -1,0 +1,97 @@
+"""Neo4j through the official driver: a single server, a cluster or Aura."""
+from __future__ import annotations
+
+from armsgraph.errors import StoreError
+from armsgraph.graph.base import CypherStore
+from armsgraph.graph.queries.neo4j import QUERIES, SCHEMA
+
+READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
+
+
+class Neo4jStore(CypherStore):
+    queries = QUERIES
+
+    def __init__(self, uri: str, *, auth: tuple[str, str] | None = None, database: str | None = None):
+        self.location = uri
+        self._auth = auth
+        self._database = database
+        self._driver = None
+
+    def connect(self) -> None:
+        import neo4j
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+        try:
+            # Server notifications (e.g. "relationship type does not exist yet") are not errors; keep stderr clean.
+            self._driver = neo4j.GraphDatabase.driver(self.location, auth=self._auth, notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+            with self._session() as session:
+                for statement in SCHEMA:
+                    session.run(statement).consume()
+        except (ServiceUnavailable, Neo4jError, ValueError, OSError) as error:
+            self.close()
+            raise StoreError(f"{self.location}: cannot use Neo4j: {_message(error)}") from error
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx):
+            result = tx.run(cypher, params or {})
+            return [{k: _plain(v) for k, v in record.items()} for record in result]
+
+        try:
+            with self._session() as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except Neo4jError as error:
+            if error.code and error.code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")):
+                raise StoreError(READ_ONLY_REFUSAL) from error
+            raise StoreError(f"{self.location}: {_message(error)}") from error
+
+    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx) -> bool:
+            if tx.run(self.queries.SOURCE_EXISTS, {"id": source_id}).single() is not None:
+                return False
+            for cypher, params in statements:
+                tx.run(cypher, params).consume()
+            return True
+
+        try:
+            with self._session() as session:
+                return session.execute_write(work)
+        except Neo4jError as error:
+            raise StoreError(f"{self.location}: writing {source_id} failed: {_message(error)}") from error
+
+    def _session(self):
+        if self._driver is None:
+            raise StoreError(f"{self.location}: the store is closed")
+        return self._driver.session(database=self._database) if self._database else self._driver.session()
+
+
+def _message(error: Exception) -> str:
+    return getattr(error, "message", None) or str(error) or type(error).__name__
+
+
+def _plain(value):
+    """Driver values as plain data: nodes and relationships become their properties (with label or type)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {**{k: _plain(v) for k, v in value.items()}, "_label": sorted(value.labels)[0]}
+    if isinstance(value, Relationship):
+        return {**{k: _plain(v) for k, v in value.items()}, "_type": value.type}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time values
+        return value.iso_format()
+    return value

@@ -1,0 +1,14 @@
+"""Neo4j's constraints and indexes (created on first use) and its dialect of the shared statements."""
+from armsgraph.graph.queries.cypher import NEO4J, NODE_LABELS, Queries
+
+SCHEMA = tuple(
+    f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    for label in NODE_LABELS
+) + (
+    "CREATE INDEX claim_type IF NOT EXISTS FOR (c:Claim) ON (c.type)",
+    "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
+    "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+)
+
+QUERIES = Queries(NEO4J)

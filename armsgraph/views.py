@@ -1,0 +1,63 @@
+"""Rich renderings of library answers for the terminal (no logic beyond layout)."""
+from __future__ import annotations
+
+from rich.console import Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from armsgraph.graph.provenance import Provenance
+
+
+def _field_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    return table
+
+
+def provenance_panel(answer: Provenance) -> Panel:
+    claim, source = answer.claim, answer.source
+    names = {k: v.name for k, v in answer.entities.items()}
+    facts = _field_table()
+    facts.add_row("claim", f"{claim.id} · {claim.type} · {claim.modality}"
+                           + (" · negative" if claim.polarity == "negative" else ""))
+    facts.add_row("claimant", escape(names.get(claim.claimant, claim.claimant or "") or "— (the article's own voice)"))
+    if claim.when:
+        facts.add_row("when", f"{claim.when} ({claim.when_precision})")
+    facts.add_row("quote", Text(f"“{claim.quote}”  [{claim.start}:{claim.end}]"))
+    if answer.sentence is not None:
+        sentence = Text(answer.sentence)
+        # the quote inside its sentence, highlighted at its exact offsets
+        sentence.stylize("bold yellow", claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        facts.add_row("sentence", Group(sentence, Text(f"[{answer.sentence_start}:{answer.sentence_end}]",
+                                                       style="dim")))
+    facts.add_row("source", escape(" · ".join(x for x in (source.title, source.publisher, source.published) if x)
+                                   or source.id))
+    if source.url:
+        facts.add_row("url", escape(source.url))
+    facts.add_row("content", f"{source.id} · sha256 {source.sha256}")
+    facts.add_row("extractor", escape(claim.extractor))
+
+    parts = [Text(answer.summary, style="bold"), Text(), facts]
+    if answer.evidence:
+        evidence = Table("observation", "kind", "site", "observed", "counts", "quote", title="supported by",
+                         title_justify="left")
+        for item in answer.evidence:
+            o = item.observation
+            evidence.add_row(o.id, o.kind, escape(names.get(o.site, o.site or "")), o.observed_on or "",
+                             ", ".join(f"{c.count} {c.what}" for c in o.counts), escape(_short(o.quote, 100)))
+        parts += [Text(), evidence]
+    if answer.related:
+        related = Table("claim", "type", "subject", "object", "claimant", "modality", "date", "source",
+                        title="other claims about the same participants", title_justify="left")
+        for r in answer.related:
+            related.add_row(r.id, r.type, escape(r.subject or ""), escape(r.object or ""), escape(r.claimant or "—"),
+                            r.modality, r.date or "", escape(_short(r.title or r.source, 50)))
+        parts += [Text(), related]
+    return Panel(Group(*parts), title=f"provenance of {claim.id}", title_align="left")
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
