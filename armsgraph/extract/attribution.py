@@ -127,7 +127,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         result.scope_start = min(result.scope_start, view.clause_start(start))
     if not claimants and not before:
         for start, end, kind in after[:1]:
-            if any(view.doc[k].text in {",", "—", "–"} for k in range(trigger.end, start)):
+            if any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, start)):
                 found = _subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True
@@ -160,9 +160,8 @@ def _according_to(view: SentenceView) -> str | None:
 
 def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
     """Speaker turns start with the sentence that carries the label."""
-    text = view.sent.text
-    if SPEAKER_LABEL.match(text):
-        label_end = view.start + next((k for k, t in enumerate(view.sent) if t.text == ":"), 0)
+    if SPEAKER_LABEL.match(view.text):
+        label_end = next((k for k in range(view.start, view.end) if view.texts[k] == ":"), view.start)
         person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
         voice.speaker = person.entity if person else None
         voice.speaker_state = state_of(voice.speaker)
@@ -170,9 +169,8 @@ def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
 
 def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
     """What this sentence tells the next ones: a "X said:" line, the source being reported, the last claimant."""
-    text = view.sent.text.rstrip()
     cues = _reporting_cues(view)
-    if text.endswith(":") and cues and not SPEAKER_LABEL.match(view.sent.text):
+    if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
         start, end, kind = cues[-1]
         found = _subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:

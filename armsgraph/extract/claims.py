@@ -177,7 +177,7 @@ def _possessor_before(view: SentenceView, trigger: Trigger) -> Actor | str | Non
     """"Iran's supply", "the DPRK's (DPRK) export", "Iranian support", "our drawdown"."""
     for actor in view.actors:
         gap = trigger.start - actor.end
-        if actor.possessive and 0 <= gap <= 5 and not any(view.is_punct_stop(k) and view.doc[k].text not in "()"
+        if actor.possessive and 0 <= gap <= 5 and not any(view.is_punct_stop(k) and view.texts[k] not in "()"
                                                          for k in range(actor.end, trigger.start)):
             return actor
         if actor.adjective and 0 <= gap <= 2 and all(

@@ -127,7 +127,8 @@ class DocumentExtraction:
 
     # --- the pass ---------------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
-        sentences = [sent for sent in self.doc.sents if sent.text.strip()]
+        text = self.cues.text
+        sentences = [sent for sent in self.doc.sents if text[sent.start_char:sent.end_char].strip()]
         reported_after: list[str | None] = []
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
@@ -135,7 +136,7 @@ class DocumentExtraction:
             if not view.has_cues:  # no trigger, report, hedge or observation word: nothing to read here
                 reported_after.append(self.voice.reported_source)
                 continue
-            dates = _Lazy(lambda sent=sent: find_dates(sent.text, self.source.language, self.base_date))
+            dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             claimants = self._claims_of_sentence(view, index, dates)
             draft = find_observation(view, index, dates, sent.start_char)
             if draft is not None:

@@ -55,9 +55,12 @@ class Actor:
 
 @dataclass
 class DocCues:
-    """The cue matcher's output indexed by token (sparse: most tokens carry no cue)."""
+    """The cue matcher's output indexed by token (sparse: most tokens carry no cue), and the texts it is read with."""
 
     doc: Doc
+    # Read once: spaCy builds a Token object on every doc[i] and joins all tokens on every doc.text.
+    text: str = ""
+    texts: list[str] = field(default_factory=list)
     covering: dict[int, set[str]] = field(default_factory=dict)
     starting: dict[int, dict[str, int]] = field(default_factory=dict)  # label -> end token
 
@@ -73,7 +76,7 @@ class DocCues:
             labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
             for i in range(cue.start, cue.end):
                 covering.setdefault(i, set()).add(cue.label)
-        return cls(doc, covering, starting)
+        return cls(doc, doc.text, [token.text for token in doc], covering, starting)
 
     def labels(self, i: int) -> set[str]:
         return self.covering.get(i, _EMPTY)
@@ -116,6 +119,7 @@ class SentenceView:
         self.sent = sent
         self.doc = sent.doc
         self.cues = cues
+        self.texts = cues.texts
         self.start = sent.start
         self.end = sent.end
         starts = entities.starts
@@ -126,16 +130,18 @@ class SentenceView:
         return any(i in self.cues.covering for i in range(self.start, self.end))
 
     # --- tokens -------------------------------------------------------------------------------
-    def text(self, start: int, end: int) -> str:
-        return self.doc[start:end].text
+    @cached_property
+    def text(self) -> str:
+        """The sentence's text, sliced from the document's (``Span.text`` joins its tokens one by one)."""
+        return self.cues.text[self.sent.start_char:self.sent.end_char]
 
     def is_punct_stop(self, i: int) -> bool:
-        token = self.doc[i]
-        return token.text in PUNCT_STOPS or "\n" in token.text
+        text = self.texts[i]
+        return text in PUNCT_STOPS or "\n" in text
 
     def is_clause_boundary(self, i: int) -> bool:
         return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
-                or self.cues.has(i, "conditionals") or self.doc[i].text in {";", ":"})
+                or self.cues.has(i, "conditionals") or self.texts[i] in {";", ":"})
 
     @cached_property
     def _boundaries(self) -> list[int]:
@@ -157,7 +163,7 @@ class SentenceView:
         while j >= self.start:
             if self.cues.has(j, "conditionals"):
                 return True
-            if self.doc[j].text in {",", ";", ":"} or self.cues.has(j, "complementizers"):
+            if self.texts[j] in {",", ";", ":"} or self.cues.has(j, "complementizers"):
                 return False
             j -= 1
         return False
@@ -248,7 +254,7 @@ class SentenceView:
             if not actor.adjective:
                 # "to Russia and Belarus" goes on; "degli Stati Uniti Jake Sullivan" stops at the first name
                 k = j
-                while k < self.end and (self.cues.has(k, "determiners") or self.doc[k].text == ","):
+                while k < self.end and (self.cues.has(k, "determiners") or self.texts[k] == ","):
                     k += 1
                 if not (k < self.end and self.cues.has(k, "coordinators")):
                     break
@@ -303,11 +309,11 @@ class SentenceView:
         index = self.actors.index(actor)
         for other in self.actors[index + 1:]:
             gap = range(chain[-1].end, other.start)
-            if len(gap) > 3 or not any(self.cues.has(k, "coordinators") or self.doc[k].text == ","
+            if len(gap) > 3 or not any(self.cues.has(k, "coordinators") or self.texts[k] == ","
                                        for k in gap):
                 break
             if any(not (self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                        or self.doc[k].text == ",") for k in gap):
+                        or self.texts[k] == ",") for k in gap):
                 break
             chain.append(other)
         back = index - 1
@@ -315,7 +321,7 @@ class SentenceView:
             other = self.actors[back]
             gap = range(other.end, chain[0].start)
             if len(gap) > 3 or not all(self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                                       or self.doc[k].text == "," for k in gap) or not any(
+                                       or self.texts[k] == "," for k in gap) or not any(
                     self.cues.has(k, "coordinators") for k in gap):
                 break
             chain.insert(0, other)
