@@ -51,12 +51,12 @@ class LadybugStore(CypherStore):
             conn.execute("COMMIT")
             return rows
         except RuntimeError as error:
-            conn.execute("ROLLBACK")
+            self._rollback()
             if "read-only transaction" in str(error):
                 raise StoreError(READ_ONLY_REFUSAL) from error
             raise StoreError(f"{self.location}: {error}") from error
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
@@ -71,10 +71,18 @@ class LadybugStore(CypherStore):
             conn.execute("COMMIT")
             return True
         except BaseException as error:  # anything at all, even Ctrl-C: the document goes in whole or not at all
-            conn.execute("ROLLBACK")
+            self._rollback()
             if isinstance(error, RuntimeError):
                 raise StoreError(f"{self.location}: writing {source_id} failed: {error}") from error
             raise
+
+    def _rollback(self) -> None:
+        # LadybugDB already rolls back a transaction whose statement failed; then there is nothing to undo.
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError as error:
+            if "No active transaction" not in str(error):
+                raise
 
     def _connection(self):
         if self._conn is None:

@@ -30,7 +30,7 @@ class DocumentRows:
     items: list[dict] = field(default_factory=list)              # {claim, entity, position}
     observations: list[dict] = field(default_factory=list)
     observation_roles: dict[str, list[dict]] = field(default_factory=dict)  # REL → [{observation, entity}]
-    supports: list[dict] = field(default_factory=list)           # {observation, claim, reason}
+    supports: list[dict] = field(default_factory=list)           # {observation, claim, reason, position}
 
     @property
     def source_id(self) -> str:
@@ -105,8 +105,9 @@ def document_rows(result: ExtractionResult, text: str | None = None) -> Document
             target = getattr(observation, attribute)
             if target in known:
                 rows.observation_roles.setdefault(rel, []).append({"observation": observation.id, "entity": target})
-        rows.supports.extend({"observation": observation.id, "claim": claim, "reason": SAME_ARTICLE}
-                             for claim in observation.supports if claim in claim_ids)
+        rows.supports.extend({"observation": observation.id, "claim": claim, "reason": SAME_ARTICLE,
+                              "position": position}
+                             for position, claim in enumerate(observation.supports) if claim in claim_ids)
     return rows
 
 
@@ -143,5 +144,5 @@ def observation_from_row(row: dict, roles: dict) -> Observation:
     return Observation(id=row["id"], kind=row["kind"], site=roles.get("site"), observed_on=row.get("observedOn"),
                        observed_precision=row.get("observedPrecision"), observer=roles.get("observer"),
                        counts=counts, caveats=list(row.get("caveats") or []),
-                       supports=sorted(roles.get("supports") or []), quote=row["quote"], start=row["startOffset"],
+                       supports=list(roles.get("supports") or []), quote=row["quote"], start=row["startOffset"],
                        end=row["endOffset"], extractor=row["extractor"])

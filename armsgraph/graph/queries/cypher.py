@@ -85,7 +85,7 @@ class Queries:
                 f"CREATE (o)-[:{r}]->(e)") for r in OBSERVATION_ENTITY_RELS}
         self.CREATE_SUPPORTS = (
             "UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (c:Claim {id: row.claim}) "
-            "CREATE (o)-[:SUPPORTS {reason: row.reason}]->(c)")
+            "CREATE (o)-[:SUPPORTS {reason: row.reason, position: row.position}]->(c)")
 
         # -- reading ---------------------------------------------------------------------------------------
         self.CLAIM_AND_SOURCE = "MATCH (c:Claim {id: $id})-[:STATED_IN]->(s:Source) RETURN c AS claim, s AS source"
@@ -97,8 +97,8 @@ class Queries:
             "OPTIONAL MATCH (o)-[:REPORTED_IN]->(s:Source) "
             "RETURN o AS observation, sup.reason AS reason, site.id AS site, who.id AS observer, s.id AS source "
             "ORDER BY o.startOffset")
-        self.OBSERVATION_SUPPORTS = ("MATCH (o:Observation {id: $id})-[:SUPPORTS]->(c:Claim) "
-                                     "RETURN c.id AS claim ORDER BY claim")
+        self.OBSERVATION_SUPPORTS = ("MATCH (o:Observation {id: $id})-[sup:SUPPORTS]->(c:Claim) "
+                                     "RETURN c.id AS claim ORDER BY sup.position, claim")
         self.RELATED_CLAIM_IDS = (
             f"MATCH (c:Claim {{id: $id}})-[:{PARTICIPANT_RELS}]->(e:Entity)<-[:{PARTICIPANT_RELS}]-(other:Claim) "
             "WHERE other.id <> $id RETURN DISTINCT other.id AS id")
@@ -116,7 +116,8 @@ class Queries:
         self.SOURCE_OBSERVATION_ROLES = (
             "MATCH (o:Observation)-[:REPORTED_IN]->(s:Source {id: $id}) OPTIONAL MATCH (o)-[r]->(t) "
             f"WHERE {rel('r')} <> 'REPORTED_IN' "
-            f"RETURN o AS observation, {rel('r')} AS role, t.id AS target ORDER BY o.startOffset, o.id")
+            f"RETURN o AS observation, {rel('r')} AS role, t.id AS target, r.position AS position "
+            "ORDER BY o.startOffset, o.id")
         self.NODE_COUNTS = f"MATCH (n) RETURN {d.node_label.format('n')} AS label, count(*) AS count"
         self.REL_COUNTS = f"MATCH ()-[r]->() RETURN {rel('r')} AS type, count(*) AS count"
         self.ALL_NODES = {label: f"MATCH (n:{label}) RETURN n AS node ORDER BY n.id" for label in NODE_LABELS}

@@ -26,7 +26,7 @@ SCHEMA = (
     "CREATE REL TABLE IF NOT EXISTS OBSERVED_BY(FROM Observation TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Observation TO Source)",
     "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Observation TO Claim, FROM Observation TO Proposition, "
-    "reason STRING)",
+    "reason STRING, position INT64)",
 )
 
 QUERIES = Queries(LADYBUG)
