@@ -131,10 +131,16 @@ class CypherStore(ABC):
         claim_node, source_node = found[0]["claim"], found[0]["source"]
         roles: dict = {"items": []}
         refs: dict[str, EntityRef] = {}
-        for r in sorted(self.query(q.CLAIM_ROLES, {"id": claim_id}), key=lambda r: (r["role"], r["position"] or 0)):
-            entity = r["entity"]
+        def ref(entity: dict | None) -> str | None:
+            if entity is None:
+                return None
             refs[entity["id"]] = EntityRef(id=entity["id"], name=entity["name"], type=entity["type"],
                                            wikidata=entity.get("wikidata"))
+            return entity["id"]
+
+        for r in sorted(self.query(q.CLAIM_ROLES, {"id": claim_id}), key=lambda r: (r["role"], r["position"] or 0)):
+            entity = r["entity"]
+            ref(entity)
             if r["role"] == "ITEM":
                 roles["items"].append(entity["id"])
             else:
@@ -143,8 +149,8 @@ class CypherStore(ABC):
         evidence = []
         for r in self.query(q.CLAIM_EVIDENCE, {"id": claim_id}):
             supports = [s["claim"] for s in self.query(q.OBSERVATION_SUPPORTS, {"id": r["observation"]["id"]})]
-            observation = R.observation_from_row(r["observation"], {"site": r["site"], "observer": r["observer"],
-                                                                    "supports": supports})
+            observation = R.observation_from_row(r["observation"], {"site": ref(r["site"]),
+                                                                    "observer": ref(r["observer"]), "supports": supports})
             evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
         related_ids = sorted(r["id"] for r in self.query(q.RELATED_CLAIM_IDS, {"id": claim_id}))
         related = ([_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": related_ids})]

@@ -91,9 +91,12 @@ class LadybugStore(CypherStore):
 
 
 def _plain(value):
-    """LadybugDB values as plain data: nodes and relationships become their properties (with their label)."""
+    """LadybugDB values as plain data: nodes and relationships become their properties (with their label).
+
+    Missing properties are left out, as Neo4j does, so both stores give the same dictionaries.
+    """
     if isinstance(value, dict) and "_LABEL" in value:
-        out = {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+        out = {k: _plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
         out["_label" if "_ID" in value and "_SRC" not in value else "_type"] = value["_LABEL"]
         return out
     if isinstance(value, list):

@@ -49,7 +49,8 @@ class Provenance(_Model):
     sentence_start: int | None = None
     sentence_end: int | None = None
     source: Document
-    entities: dict[str, EntityRef] = Field(default_factory=dict, description="every entity the claim names, by id")
+    entities: dict[str, EntityRef] = Field(default_factory=dict,
+                                           description="every entity the claim and its evidence name, by id")
     evidence: list[Evidence] = Field(default_factory=list)
     related: list[ClaimRow] = Field(default_factory=list, description="other claims about the same participants")
 

@@ -95,7 +95,7 @@ class Queries:
             "MATCH (o:Observation)-[sup:SUPPORTS]->(c:Claim {id: $id}) "
             "OPTIONAL MATCH (o)-[:OF_SITE]->(site:Entity) OPTIONAL MATCH (o)-[:OBSERVED_BY]->(who:Entity) "
             "OPTIONAL MATCH (o)-[:REPORTED_IN]->(s:Source) "
-            "RETURN o AS observation, sup.reason AS reason, site.id AS site, who.id AS observer, s.id AS source "
+            "RETURN o AS observation, sup.reason AS reason, site AS site, who AS observer, s.id AS source "
             "ORDER BY o.startOffset")
         self.OBSERVATION_SUPPORTS = ("MATCH (o:Observation {id: $id})-[sup:SUPPORTS]->(c:Claim) "
                                      "RETURN c.id AS claim ORDER BY sup.position, claim")

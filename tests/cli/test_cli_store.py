@@ -1,0 +1,159 @@
+"""The store commands through typer's CliRunner on a real temporary store, checked through the library."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from armsgraph.cli import app
+from armsgraph.graph import open_store
+from armsgraph.schema import ExtractionResult
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "articles"
+runner = CliRunner()
+
+
+@pytest.fixture
+def ingested(store_location):
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--store", store_location])
+    assert result.exit_code == 0, result.output
+    return store_location
+
+
+def test_cli_ingest_summarises_and_a_second_run_skips_everything(store_location):
+    first = runner.invoke(app, ["ingest", str(EXAMPLES), "--store", store_location])
+    assert first.exit_code == 0, first.output
+    articles = len(list(EXAMPLES.glob("*.txt")))
+    assert first.stdout.startswith(f"{articles} articles,") and "0 skipped" in first.stdout
+    with open_store(store_location) as store:
+        before = store.stats()
+    assert before["nodes"]["Source"] == articles
+    second = runner.invoke(app, ["ingest", str(EXAMPLES), "--store", store_location])
+    assert second.exit_code == 0 and f"{articles} skipped" in second.stdout
+    with open_store(store_location) as store:
+        assert store.stats() == before
+
+
+def test_cli_ingest_names_bad_files_keeps_the_good_ones_and_exits_1(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "good.txt").write_text((EXAMPLES / "01-wh-kirby-iran-uavs-crimea.txt").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    store_path = str(tmp_path / "g.db")
+    result = runner.invoke(app, ["ingest", str(folder), "--store", store_path])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+    assert "1 articles" in result.stdout and "2 failed" in result.stdout
+    with open_store(store_path) as store:
+        assert store.stats()["nodes"]["Source"] == 1
+
+
+def test_cli_ingest_usage_error_exits_2():
+    assert runner.invoke(app, ["ingest"]).exit_code == 2
+
+
+def test_cli_query_formats(ingested):
+    cypher = "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.name AS name ORDER BY id"
+    params = ["--param", 'ids=["iran", "russia"]']
+    as_json = runner.invoke(app, ["query", cypher, *params, "--format", "json", "--store", ingested])
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout) == [{"id": "iran", "name": "Iran"}, {"id": "russia", "name": "Russia"}]
+    as_csv = runner.invoke(app, ["query", cypher, *params, "--format", "csv", "--store", ingested])
+    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [["id", "name"], ["iran", "Iran"], ["russia", "Russia"]]
+    table = runner.invoke(app, ["query", cypher, *params, "--store", ingested])
+    assert "Russia" in table.stdout and "2 rows" in table.stderr
+
+
+def test_cli_query_refuses_a_write_without_write(ingested):
+    refused = runner.invoke(app, ["query", "MATCH (e:Entity {id: 'iran'}) DETACH DELETE e", "--store", ingested])
+    assert refused.exit_code == 1 and "--write" in refused.stderr
+    with open_store(ingested) as store:
+        assert store.resolve("iran")
+
+
+def test_cli_query_bad_param_is_a_usage_error(ingested):
+    result = runner.invoke(app, ["query", "RETURN 1 AS one", "--param", "oops", "--store", ingested])
+    assert result.exit_code == 2
+
+
+def test_cli_provenance_text_and_json(ingested):
+    with open_store(ingested) as store:
+        claim = store.claims(type="transfer", entities=["north-korea"], modality="probable")[0]
+    as_json = runner.invoke(app, ["provenance", claim.id, "--format", "json", "--store", ingested])
+    assert as_json.exit_code == 0, as_json.output
+    answer = json.loads(as_json.stdout)
+    text = (EXAMPLES / "00-tumangan-rail-it.txt").read_text(encoding="utf-8")
+    assert text[answer["claim"]["start"]:answer["claim"]["end"]] == answer["claim"]["quote"]
+    assert answer["evidence"][0]["observation"]["kind"] == "satellite_imagery"
+    panel = runner.invoke(app, ["provenance", claim.id, "--store", ingested])
+    assert panel.exit_code == 0
+    assert "North Korea supplies Russia" in panel.stdout and "Tumangang" in panel.stdout
+    missing = runner.invoke(app, ["provenance", "c-doesnotexist", "--store", ingested])
+    assert missing.exit_code == 1 and "no claim with id" in missing.stderr
+
+
+def test_cli_claims_by_alias_type_and_date(ingested):
+    result = runner.invoke(app, ["claims", "--entity", "RPDC", "--type", "transfer", "--since", "2023",
+                                 "--format", "json", "--store", ingested])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and all(r["type"] == "transfer" and "North Korea" in (r["subject"], r["object"]) for r in rows)
+    unknown = runner.invoke(app, ["claims", "--entity", "Atlantis", "--store", ingested])
+    assert unknown.exit_code == 1 and "no entity named 'Atlantis'" in unknown.stderr
+    bad_date = runner.invoke(app, ["claims", "--since", "last week", "--store", ingested])
+    assert bad_date.exit_code == 2
+
+
+def test_cli_entities_search(ingested):
+    result = runner.invoke(app, ["entities", "--search", "kirby", "--format", "json", "--store", ingested])
+    assert [e["id"] for e in json.loads(result.stdout)] == ["john-kirby"]
+
+
+def test_cli_stats_json(ingested):
+    result = runner.invoke(app, ["stats", "--format", "json", "--store", ingested])
+    counts = json.loads(result.stdout)
+    assert counts["nodes"]["Source"] == len(list(EXAMPLES.glob("*.txt")))
+    assert counts["relationships"]["STATED_IN"] == counts["nodes"]["Claim"]
+
+
+def test_cli_export_jsonl_graphml_and_csv(ingested, tmp_path):
+    jsonl = tmp_path / "graph.jsonl"
+    assert runner.invoke(app, ["export", "--format", "jsonl", str(jsonl), "--store", ingested]).exit_code == 0
+    lines = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == len(list(EXAMPLES.glob("*.txt")))
+    for line in lines:
+        result = ExtractionResult.model_validate(line["result"])
+        assert all(line["text"][c.start:c.end] == c.quote for c in result.claims)
+
+    graphml = tmp_path / "graph.graphml"
+    assert runner.invoke(app, ["export", "--format", "graphml", str(graphml), "--store", ingested]).exit_code == 0
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    tree = ET.parse(graphml)
+    with open_store(ingested) as store:
+        counts = store.stats()
+    assert len(tree.findall(".//g:node", ns)) == sum(counts["nodes"].values())
+    assert len(tree.findall(".//g:edge", ns)) == sum(counts["relationships"].values())
+
+    folder = tmp_path / "csv"
+    result = runner.invoke(app, ["export", "--format", "csv", str(folder), "--store", ingested])
+    assert result.exit_code == 0 and "neo4j-admin database import" in result.stderr
+    with (folder / "nodes-Claim.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "id:ID" and rows[0][-1] == ":LABEL" and "startOffset:int" in rows[0]
+    assert len(rows) - 1 == counts["nodes"]["Claim"]
+    with (folder / "relationships-ITEM.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header == [":START_ID", ":END_ID", "position:int", ":TYPE"]
+
+
+def test_cli_store_that_is_a_folder_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["stats", "--store", str(tmp_path)])
+    assert result.exit_code == 1 and "is a folder" in result.stderr
