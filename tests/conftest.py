@@ -45,10 +45,12 @@ def neo4j_uri():
     if not uri:
         if not (shutil.which("java") and shutil.which("mvn")):
             _neo4j_unavailable("NEO4J_TEST_URI is not set and Java/Maven are not installed to start one")
+        # A server another run started is shared, and left for that run to stop.
+        running = subprocess.run([str(SERVER_SCRIPT), "status"], capture_output=True, text=True).returncode == 0
         run = subprocess.run([str(SERVER_SCRIPT), "start"], capture_output=True, text=True, timeout=600)
         if run.returncode != 0 or not run.stdout.strip():
             _neo4j_unavailable(f"scripts/neo4j-test-server start failed: {run.stderr.strip()[-500:]}")
-        uri, started = run.stdout.strip().splitlines()[-1], True
+        uri, started = run.stdout.strip().splitlines()[-1], not running
     yield uri
     if started:
         subprocess.run([str(SERVER_SCRIPT), "stop"], capture_output=True, timeout=120)
