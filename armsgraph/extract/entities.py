@@ -192,10 +192,8 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
     """A close spelling of a gazetteer name of the same type ("Tumangang" / "Tumangan")."""
     if entity_type == "other" or len(text) < 5:
         return None
-    choices = {}
-    for alias, entity_id, form in gazetteer.aliases_for(language):
-        if form == "name" and gazetteer[entity_id].type == entity_type and len(alias) >= 5:
-            choices[alias] = entity_id
+    choices = {alias: entity_id for alias, entity_id in gazetteer.names_of_type(language, entity_type).items()
+               if len(alias) >= 5}
     best = process.extractOne(text, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
     return choices[best[0]] if best else None
 

@@ -28,7 +28,7 @@ class Alias:
     form: str  # "name" | "adjective" | "seat" (a capital or seat of government naming the state)
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: its per-language name lists are computed once
 class GazetteerEntry:
     id: str
     name: str
@@ -41,14 +41,18 @@ class GazetteerEntry:
     aliases: list[Alias] = field(default_factory=list)
 
     def names(self, languages: tuple[str, ...]) -> list[str]:
+        return list(self._names(languages))
+
+    @lru_cache(maxsize=None)
+    def _names(self, languages: tuple[str, ...]) -> tuple[str, ...]:
         seen: dict[str, None] = {self.name: None}
         for alias in self.aliases:
             if alias.language in languages and alias.form != "adjective":
                 seen.setdefault(alias.text, None)
-        return list(seen)
+        return tuple(seen)
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: its per-language views are computed once
 class Gazetteer:
     entries: dict[str, GazetteerEntry]
 
@@ -58,6 +62,7 @@ class Gazetteer:
     def get(self, entity_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entity_id) if entity_id else None
 
+    @lru_cache(maxsize=None)
     def aliases_for(self, language: str) -> list[tuple[str, str, str]]:
         """(alias text, entry id, form) for a language; English names and the canonical name count everywhere."""
         out: list[tuple[str, str, str]] = []
@@ -67,6 +72,12 @@ class Gazetteer:
                 if alias.language in (language, "en", "*"):
                     out.append((alias.text, entry.id, alias.form))
         return out
+
+    @lru_cache(maxsize=None)
+    def names_of_type(self, language: str, entity_type: str) -> dict[str, str]:
+        """Names (not adjectives) of a type's entries, alias text -> entry id, for fuzzy linking."""
+        return {alias: entity_id for alias, entity_id, form in self.aliases_for(language)
+                if form == "name" and self.entries[entity_id].type == entity_type}
 
     def state_of(self, entity_id: str | None) -> str | None:
         """The state an organ of state acts for (its own id otherwise)."""
