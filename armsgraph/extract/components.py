@@ -8,11 +8,13 @@ loaded when the component is built.  Results live in ``doc._.cues`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc, Span, Token
 
 from armsgraph.extract.resources import load_gazetteer, load_lexicon
 
@@ -25,8 +27,7 @@ if not Doc.has_extension("mentions"):
 LEMMA_MATCH_LANGUAGES = {"ru", "uk"}
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):  # a tuple: documents carry hundreds, and they sort as (start, end, label)
     start: int  # token index
     end: int
     label: str  # e.g. "transfer:give_verbs", "marker:goal", "modality:possible"
@@ -42,11 +43,48 @@ class Hit:
 
 @Language.component("armsgraph_lines")
 def line_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own.
+
+    Line breaks are tokens of their own (a token's trailing whitespace is a single space at most); they
+    are found by their word ids, each distinct word's text looked at once, without a Token per word.
+    """
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist()
+    breaks = {orth for orth in set(orths) if "\n" in strings[orth]}
+    for i, orth in enumerate(orths[:-1]):
+        if orth in breaks:
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+class WordLemmatizer:
+    """spaCy's lemmatizer, asked once per distinct word.
+
+    Without tags from a statistical pipeline a word's lemma depends on its text alone (a table lookup,
+    or pymorphy3's analysis), so it is kept by word id and the document's lemmas are set as one array,
+    without a Token per word.
+    """
+
+    def __init__(self, nlp: Language, mode: str):
+        self.lemmatizer = nlp.create_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
+        self.lemmatizer.initialize()
+        self.lemmas: dict[int, int] = {}  # word id -> lemma id
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc) or any(doc.has_annotation(attr) for attr in ("TAG", "POS", "MORPH")):
+            return self.lemmatizer(doc)  # tags make a lemma depend on its context
+        orths = doc.to_array(ORTH).tolist()
+        for i, orth in enumerate(orths):
+            if orth not in self.lemmas:
+                self.lemmas[orth] = doc.vocab.strings.add(self._lemma(doc[i]))
+        lemmas = numpy.array([self.lemmas[orth] for orth in orths], dtype=numpy.uint64).reshape(-1, 1)
+        return doc.from_array([LEMMA], lemmas)
+
+    def _lemma(self, token: Token) -> str:
+        try:
+            return self.lemmatizer.lemmatize(token)[0]
+        except ValueError:  # pymorphy3 fails on a character without a Unicode name (an unassigned code point)
+            return token.text
 
 
 def _pattern_doc(nlp: Language, text: str) -> Doc:
@@ -104,7 +142,7 @@ class CueMatcher:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Cue]:
-        return sorted((Cue(s, e, label) for s, e, label in self.index(doc)), key=lambda c: (c.start, c.end, c.label))
+        return [Cue(*found) for found in sorted(self.index(doc))]
 
     def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:
         doc._.cues = cues
@@ -133,6 +171,18 @@ def _capitals_agree(span: Span, pattern: str) -> bool:
     return all(token.text[:1].isupper() for token, flag in zip(span, pattern) if flag == "1")
 
 
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits resolved as ``spacy.util.filter_spans`` does (the first longest wins), without
+    building a labelled ``Span`` for each."""
+    kept: list[Hit] = []
+    seen: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (h.end - h.start, -h.start), reverse=True):
+        if hit.start not in seen and hit.end - 1 not in seen:
+            kept.append(hit)
+            seen.update(range(hit.start, hit.end))
+    return sorted(kept, key=lambda h: h.start)
+
+
 class GazetteerMatcher:
     """Finds the gazetteer's names, adjectives and seats of government in a document."""
 
@@ -152,24 +202,24 @@ class GazetteerMatcher:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Hit]:
-        spans = []
+        found = []
         for start, end, key in sorted(self.index(doc)):  # sorted: the same text always resolves the same way
             entity_id, form, rule = key.split("|")
-            span = doc[start:end]
-            if rule == "exact" and span.text not in self.exact:
+            if rule == "exact" and doc[start:end].text not in self.exact:
                 continue
-            if rule.startswith("capital") and not _capitals_agree(span, rule.split(":", 1)[1]):
+            if rule.startswith("capital") and not _capitals_agree(doc[start:end], rule.split(":", 1)[1]):
                 continue
-            spans.append(Span(doc, start, end, label=f"{entity_id}|{form}"))
-        hits = []
-        for span in filter_spans(spans):
-            entity_id, form = span.label_.split("|")
-            hits.append(Hit(span.start, span.end, entity_id, form))
-        return hits
+            found.append(Hit(start, end, entity_id, form))
+        return _longest_first(found)
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> Doc:
         doc._.mentions = hits
         return doc
+
+
+@Language.factory("armsgraph_lemmas", default_config={"mode": "lookup"})
+def make_word_lemmatizer(nlp: Language, name: str, mode: str) -> WordLemmatizer:
+    return WordLemmatizer(nlp, mode)
 
 
 @Language.factory("armsgraph_cues", default_config={"language": "en"})

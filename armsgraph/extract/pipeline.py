@@ -45,8 +45,7 @@ def build_nlp(language: str, model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("armsgraph_lines")
     mode = "pymorphy3" if language in PYMORPHY_LANGUAGES else "lookup"
-    nlp.add_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
-    nlp.get_pipe("lemmatizer").initialize()
+    nlp.add_pipe("armsgraph_lemmas", name="lemmatizer", config={"mode": mode})
     nlp.add_pipe("armsgraph_cues", config={"language": language})
     nlp.add_pipe("armsgraph_gazetteer", config={"language": language})
     return nlp
@@ -54,7 +53,7 @@ def build_nlp(language: str, model: str | None = None) -> Language:
 
 def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
     """Whether a lower-cased word is one the language's lemma data knows (so not a name)."""
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = nlp.get_pipe("lemmatizer").lemmatizer
     if language in PYMORPHY_LANGUAGES:
         analyzer = lemmatizer._morph
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
