@@ -51,7 +51,8 @@ def provenance_panel(answer: Provenance) -> Panel:
         parts += [Text(), evidence]
     if answer.related:
         related = Table("claim", "type", "subject", "object", "claimant", "modality", "date", "source",
-                        title="other claims about the same participants", title_justify="left")
+                        title=f"other claims about the same participants ({len(answer.related)} of "
+                              f"{answer.related_total}, the most recent first)", title_justify="left")
         for r in answer.related:
             related.add_row(r.id, r.type, escape(r.subject or ""), escape(r.object or ""), escape(r.claimant or "—"),
                             r.modality, r.date or "", escape(_short(r.title or r.source, 50)))

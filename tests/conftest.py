@@ -39,21 +39,21 @@ def _neo4j_unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def neo4j_uri():
+def neo4j_uri(tmp_path_factory):
     uri = os.environ.get("NEO4J_TEST_URI")
     started = False
     if not uri:
         if not (shutil.which("java") and shutil.which("mvn")):
             _neo4j_unavailable("NEO4J_TEST_URI is not set and Java/Maven are not installed to start one")
-        # A server another run started is shared, and left for that run to stop.
-        running = subprocess.run([str(SERVER_SCRIPT), "status"], capture_output=True, text=True).returncode == 0
-        run = subprocess.run([str(SERVER_SCRIPT), "start"], capture_output=True, text=True, timeout=600)
+        # A server of this run's own (its own state dir), so parallel runs never wipe or stop each other's.
+        env = {**os.environ, "ARMSGRAPH_NEO4J_STATE": str(tmp_path_factory.mktemp("neo4j-server"))}
+        run = subprocess.run([str(SERVER_SCRIPT), "start"], capture_output=True, text=True, timeout=600, env=env)
         if run.returncode != 0 or not run.stdout.strip():
             _neo4j_unavailable(f"scripts/neo4j-test-server start failed: {run.stderr.strip()[-500:]}")
-        uri, started = run.stdout.strip().splitlines()[-1], not running
+        uri, started = run.stdout.strip().splitlines()[-1], True
     yield uri
     if started:
-        subprocess.run([str(SERVER_SCRIPT), "stop"], capture_output=True, timeout=120)
+        subprocess.run([str(SERVER_SCRIPT), "stop"], capture_output=True, timeout=120, env=env)
 
 
 @pytest.fixture(params=["ladybug", "neo4j"])

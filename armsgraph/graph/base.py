@@ -40,7 +40,7 @@ class WriteStats:
 class GraphStore(Protocol):
     def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats: ...
     def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]: ...
-    def provenance(self, claim_id: str) -> Provenance: ...
+    def provenance(self, claim_id: str, *, related_limit: int = 25) -> Provenance: ...
     def close(self) -> None: ...
 
 
@@ -123,7 +123,8 @@ class CypherStore(ABC):
         rels = {r["type"]: r["count"] for r in self.query(self.queries.REL_COUNTS)}
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
-    def provenance(self, claim_id: str) -> Provenance:
+    def provenance(self, claim_id: str, *, related_limit: int = 25) -> Provenance:
+        """Where a claim comes from; ``related_limit`` caps the other claims listed (the most recent first)."""
         q = self.queries
         found = self.query(q.CLAIM_AND_SOURCE, {"id": claim_id})
         if not found:
@@ -152,9 +153,11 @@ class CypherStore(ABC):
             observation = R.observation_from_row(r["observation"], {"site": ref(r["site"]),
                                                                     "observer": ref(r["observer"]), "supports": supports})
             evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
-        related_ids = sorted(r["id"] for r in self.query(q.RELATED_CLAIM_IDS, {"id": claim_id}))
+        related_total = self.query(q.RELATED_CLAIM_COUNT, {"id": claim_id})[0]["count"]
+        related_ids = [r["id"] for r in self.query(q.RELATED_CLAIM_IDS, {"id": claim_id, "limit": related_limit})]
         related = ([_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": related_ids})]
                    if related_ids else [])
+        related.sort(key=lambda r: related_ids.index(r.id))
         text = source_node.get("text")
         sentence = None
         if text is not None and claim.sentence_end > claim.sentence_start:
@@ -163,7 +166,8 @@ class CypherStore(ABC):
             claim=claim, summary=describe(claim, {k: v.name for k, v in refs.items()}), sentence=sentence,
             sentence_start=claim.sentence_start if sentence is not None else None,
             sentence_end=claim.sentence_end if sentence is not None else None,
-            source=R.document_from_row(source_node), entities=refs, evidence=evidence, related=related)
+            source=R.document_from_row(source_node), entities=refs, evidence=evidence, related=related,
+            related_total=related_total)
 
     # -- exports -------------------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:

@@ -52,7 +52,9 @@ class Provenance(_Model):
     entities: dict[str, EntityRef] = Field(default_factory=dict,
                                            description="every entity the claim and its evidence name, by id")
     evidence: list[Evidence] = Field(default_factory=list)
-    related: list[ClaimRow] = Field(default_factory=list, description="other claims about the same participants")
+    related: list[ClaimRow] = Field(default_factory=list, description="other claims about the same participants "
+                                    "(every subject and object of this claim takes part), the most recent first")
+    related_total: int = Field(0, description="how many such claims the graph holds, listed or not")
 
 
 _VERBS = {  # (positive, negative) phrasing per claim type: subject VERB object

@@ -99,9 +99,14 @@ class Queries:
             "ORDER BY o.startOffset")
         self.OBSERVATION_SUPPORTS = ("MATCH (o:Observation {id: $id})-[sup:SUPPORTS]->(c:Claim) "
                                      "RETURN c.id AS claim ORDER BY sup.position, claim")
-        self.RELATED_CLAIM_IDS = (
-            f"MATCH (c:Claim {{id: $id}})-[:{PARTICIPANT_RELS}]->(e:Entity)<-[:{PARTICIPANT_RELS}]-(other:Claim) "
-            "WHERE other.id <> $id RETURN DISTINCT other.id AS id")
+        # Other claims about the same participants: every subject/object of this claim takes part in them too.
+        related = (
+            f"MATCH (c:Claim {{id: $id}})-[:{PARTICIPANT_RELS}]->(e:Entity) WITH c, count(DISTINCT e) AS participants "
+            f"MATCH (c)-[:{PARTICIPANT_RELS}]->(e:Entity)<-[:{PARTICIPANT_RELS}]-(other:Claim) WHERE other.id <> c.id "
+            "WITH other, participants, count(DISTINCT e) AS shared WHERE shared = participants ")
+        self.RELATED_CLAIM_COUNT = related + "RETURN count(other) AS count"
+        self.RELATED_CLAIM_IDS = (related + "RETURN other.id AS id, coalesce(other.date, '') AS date "
+                                  "ORDER BY date DESC, id LIMIT $limit")
         self.ENTITY_BY_KEY = ("MATCH (e:Entity) WHERE e.id = $key OR $key IN e.keys "
                               "RETURN e.id AS id, e.name AS name, e.type AS type ORDER BY e.id")
         self.ENTITIES_BY_ID = "MATCH (e:Entity) WHERE e.id IN $ids RETURN e AS entity ORDER BY e.id"
