@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
@@ -76,7 +77,9 @@ class DocCues:
             labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
             for i in range(cue.start, cue.end):
                 covering.setdefault(i, set()).add(cue.label)
-        return cls(doc, doc.text, [token.text for token in doc], covering, starting)
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # faster than a Token per word
+        return cls(doc, doc.text, texts, covering, starting)
 
     def labels(self, i: int) -> set[str]:
         return self.covering.get(i, _EMPTY)
