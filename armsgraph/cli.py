@@ -147,16 +147,16 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-def _open(store: str | None, database: str | None):
+def _open(store: str | None, database: str | None, *, create: bool = False):
     from armsgraph.graph import open_store
 
     try:
-        return open_store(store, database=database)
+        return open_store(store, database=database, create=create)
     except ArmsgraphError as error:
         _fail(error)
 
 
-def _fail(error: Exception, code: int = 1):
+def _fail(error: object, code: int = 1):
     err.print(f"[red]error:[/red] {error}", soft_wrap=True, markup=True, highlight=False)
     raise typer.Exit(code=code)
 
@@ -207,7 +207,7 @@ def ingest(
     options = ExtractOptions(read=ReadOptions(max_bytes=max_bytes, language=language), model=model)
     files = list(iter_paths(paths))
     summary = IngestSummary()
-    with _open(store, database) as graph, Progress(
+    with _open(store, database, create=True) as graph, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
@@ -250,7 +250,7 @@ def query(
     import csv
 
     params = _parse_params(param or [])
-    with _open(store, database) as graph:
+    with _open(store, database, create=write) as graph:
         try:
             rows = graph.query(cypher, params, write=write)
         except ArmsgraphError as error:

@@ -248,8 +248,11 @@ def default_location() -> str:
     return os.environ.get("ARMSGRAPH_STORE") or DEFAULT_STORE
 
 
-def open_store(location: str | Path | None = None, *, database: str | None = None) -> CypherStore:
+def open_store(location: str | Path | None = None, *, database: str | None = None,
+               create: bool = True) -> CypherStore:
     """The store at ``location`` (a path: embedded LadybugDB; a bolt:// or neo4j:// URI: Neo4j), connected.
+
+    ``create=False`` refuses to make a new embedded store where there is none (for commands that only read).
 
     Neo4j credentials come from NEO4J_USERNAME / NEO4J_PASSWORD (no authentication when neither is set).
     """
@@ -265,6 +268,8 @@ def open_store(location: str | Path | None = None, *, database: str | None = Non
             raise StoreError("--database names a Neo4j database; an embedded store is just a path")
         from armsgraph.graph.ladybug_store import LadybugStore
 
+        if not create and not Path(location).exists():
+            raise StoreError(f"{location}: no store here yet (armsgraph ingest creates it; --store names another)")
         store = LadybugStore(Path(location))
     store.connect()
     return store

@@ -157,3 +157,17 @@ def test_cli_export_jsonl_graphml_and_csv(ingested, tmp_path):
 def test_cli_store_that_is_a_folder_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["stats", "--store", str(tmp_path)])
     assert result.exit_code == 1 and "is a folder" in result.stderr
+
+
+def test_cli_reading_a_store_that_does_not_exist_is_a_clear_error_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nowhere.db"
+    result = runner.invoke(app, ["claims", "--store", str(missing)])
+    assert result.exit_code == 1 and "no store here yet" in result.stderr
+    assert not missing.exists()
+
+
+def test_cli_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"armsgraph {name}" in readme, name
