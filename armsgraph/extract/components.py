@@ -8,6 +8,7 @@ loaded when the component is built.  Results live in ``doc._.cues`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy
@@ -80,6 +81,17 @@ class WordLemmatizer:
         lemmas = numpy.array([self.lemmas[orth] for orth in orths], dtype=numpy.uint64).reshape(-1, 1)
         return doc.from_array([LEMMA], lemmas)
 
+    @cached_property
+    def lemma_values(self) -> frozenset[str]:
+        """Every lemma the lookup table gives (empty for pymorphy3, whose lemmas are its own analysis)."""
+        lookups = getattr(self.lemmatizer, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_lookup"):
+            return frozenset()
+        values: set[str] = set()
+        for value in lookups.get_table("lemma_lookup").values():  # a lemma, or a list of them (French)
+            values.update(value if isinstance(value, list) else [value])
+        return frozenset(values)
+
     def _lemma(self, token: Token) -> str:
         try:
             return self.lemmatizer.lemmatize(token)[0]
@@ -95,9 +107,20 @@ def _pattern_doc(nlp: Language, text: str) -> Doc:
 
 
 def _lemma_doc(nlp: Language, text: str) -> Doc:
+    """A lexicon phrase with lemmas; a word that is itself a lemma of the table keeps itself as its lemma.
+
+    Lookup tables hold a few wrong self-entries (Italian "dire" → "diro", while "dice" → "dire"): the
+    phrase must match the lemma its inflected forms get.
+    """
     doc = _pattern_doc(nlp, text)
-    if "lemmatizer" in nlp.pipe_names:
-        doc = nlp.get_pipe("lemmatizer")(doc)
+    if "lemmatizer" not in nlp.pipe_names:
+        return doc
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    doc = lemmatizer(doc)
+    values = getattr(lemmatizer, "lemma_values", frozenset())
+    for token in doc:
+        if token.lower_ in values:
+            token.lemma_ = token.lower_
     return doc
 
 

@@ -68,3 +68,13 @@ def test_entities_short_capitals_only_match_in_capitals():
 def test_entities_sentence_opening_words_are_not_names():
     found = _entities("en", "Today Russia received drones. Furthermore, Iran sent more.")
     assert not any(e.name in ("Today", "Furthermore") for e in found.values())
+
+
+def test_components_lexicon_verbs_match_their_inflections_despite_a_wrong_table_self_entry():
+    # Italian's lookup table lemmatises "dire" as "diro" while "dice" → "dire": the lexicon's "dire" must still
+    # match "dice", or "— dice il messaggio" loses its claimant.
+    from armsgraph.extract.pipeline import build_nlp
+
+    doc = build_nlp("it")("Il traffico indica forniture di armi, — dice il messaggio.")
+    dice = next(t.i for t in doc if t.text == "dice")
+    assert any(c.start == dice and c.label == "reporting:verbs" for c in doc._.cues)
