@@ -381,6 +381,87 @@ def export(
                       f"{exports.admin_import_command(files)}", highlight=False, soft_wrap=True)
 
 
+def _resolve_all(graph, names: list[str] | None) -> list[str] | None:
+    """Entity ids for names given on the command line (any alias, any language); an unknown name is an error."""
+    if not names:
+        return None
+    ids: list[str] = []
+    for name in names:
+        found = [e["id"] for e in graph.resolve(name)]
+        if not found:
+            _fail(f"no entity named {name!r} in {graph.location} (try: armsgraph entities --search …)")
+        ids += found
+    return ids
+
+
+@app.command()
+def corroboration(
+    subject: Annotated[Optional[list[str]], typer.Option("--subject", help="Supplier, offerer, first party… "
+                                                         "(name or alias, any language; repeatable).")] = None,
+    object: Annotated[Optional[list[str]], typer.Option("--object", help="Recipient, second party…")] = None,
+    type: Annotated[Optional[ClaimTypeOption], typer.Option("--type", "-t")] = None,
+    item: Annotated[Optional[list[str]], typer.Option("--item", help="Materiel named among the items.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """How well each proposition is supported: claims, sources, independent origins, denials, evidence."""
+    with _open(store, database) as graph:
+        rows = graph.corroboration(subjects=_resolve_all(graph, subject), objects=_resolve_all(graph, object),
+                                   type=type and type.value, items=_resolve_all(graph, item))
+    if format is TableFormat.json:
+        _print_json(rows)
+        return
+    _print_rows([{**r, "items": ", ".join(r["items"] or []), "origins": ", ".join(r["origins"] or []),
+                  "denied_by": ", ".join(r["denied_by"] or []),
+                  "modalities": " ".join(f"{k}:{v}" for k, v in r["modalities"].items() if v)} for r in rows],
+                ["id", "type", "subject", "object", "items", "claims", "sources", "independent_origins", "origins",
+                 "modalities", "denied_by", "observations", "first_claimed", "last_claimed", "credibility"])
+    err.print(f"{len(rows)} propositions", highlight=False)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An entity: name, alias (any language) or id.")],
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Dated claims and observations involving an entity, oldest first."""
+    with _open(store, database) as graph:
+        rows = graph.timeline(_resolve_all(graph, [name]))
+    if format is TableFormat.json:
+        _print_json(rows)
+        return
+    _print_rows([{**r, "date": r["date"] + (" (article)" if r.get("undated") else ""),
+                  "who": r.get("claimant") or r.get("observer") or "",
+                  "what": " → ".join(x for x in (r.get("subject"), r.get("object")) if x) or r.get("site") or "",
+                  "quote": _short(r["quote"])} for r in rows],
+                ["date", "kind", "type", "what", "who", "modality", "quote", "source"])
+
+
+class NetworkFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command()
+def network(
+    out: Annotated[Path, typer.Argument(help="The file to write.")],
+    format: Annotated[NetworkFormat, typer.Option("--format", "-f")] = NetworkFormat.graphml,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """The supplier → recipient network for Gephi: edges weighted by independent origins."""
+    import networkx as nx
+
+    with _open(store, database) as graph:
+        supply = graph.supply_network()
+    (nx.write_gexf if format is NetworkFormat.gexf else nx.write_graphml)(supply, str(out))
+    err.print(f"wrote {out}: {supply.number_of_nodes()} states and groups, {supply.number_of_edges()} supply links",
+              highlight=False)
+
+
 @app.command()
 def stats(
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,

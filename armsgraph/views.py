@@ -39,6 +39,22 @@ def provenance_panel(answer: Provenance) -> Panel:
         facts.add_row("url", escape(source.url))
     facts.add_row("content", f"{source.id} · sha256 {source.sha256}")
     facts.add_row("extractor", escape(claim.extractor))
+    grades = [f"publisher {answer.source_reliability}" if answer.source_reliability else "",
+              f"claimant {answer.claimant_reliability}" if answer.claimant_reliability else ""]
+    if any(grades):
+        facts.add_row("reliability", " · ".join(g for g in grades if g) + "  (A reliable … F cannot be judged)")
+    if answer.origin:
+        facts.add_row("origin", escape(names.get(answer.origin) or answer.origin))
+    p = answer.proposition
+    if p is not None:
+        modalities = ", ".join(f"{v} {k}" for k, v in p.modalities.items() if v)
+        facts.add_row("proposition", escape(
+            f"{p.id}: {p.claims} claims in {p.sources} sources, {p.independent_origins} independent origins "
+            f"({', '.join(p.origins) or 'none'}); {modalities}"
+            + (f"; denied by {', '.join(p.denied_by)}" if p.denied_by else "")
+            + f"; {p.observations} observations; credibility {p.credibility}"))
+        if p.credibility_reason:
+            facts.add_row("", Text(p.credibility_reason, style="dim"))
 
     parts = [Text(answer.summary, style="bold"), Text(), facts]
     if answer.evidence:

@@ -36,6 +36,7 @@ class GazetteerEntry:
     wikidata: str | None = None
     kind: str | None = None
     country: str | None = None
+    organization: str | None = None  # people: the organisation they speak for (NATO, the EU), if not a state
     category: str | None = None
     family: str | None = None
     aliases: list[Alias] = field(default_factory=list)
@@ -132,7 +133,8 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
         for raw in _read_yaml_list(path):
             entries[raw["id"]] = GazetteerEntry(
                 id=raw["id"], name=raw["name"], type=raw["type"], wikidata=raw.get("wikidata"),
-                kind=raw.get("kind"), country=raw.get("country"), category=raw.get("category"),
+                kind=raw.get("kind"), country=raw.get("country"), organization=raw.get("organization"),
+                category=raw.get("category"),
                 family=raw.get("family"),
                 aliases=_aliases(raw.get("aliases"), "name") + _aliases(raw.get("adjectives"), "adjective"))
     return Gazetteer(entries)

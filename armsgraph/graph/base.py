@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from armsgraph.errors import StoreError
+from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph import rows as R
-from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, Provenance, describe
+from armsgraph.graph.linker import Run, link_document
+from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
+from armsgraph.linking.origins import SOURCE_PREFIX
+from armsgraph.linking.plan import LinkPlan, plan_links
+from armsgraph.linking.reliability import Reliability, load_reliability
 from armsgraph.schema import ExtractionResult
 from armsgraph.schema.ids import normalise_name
 
@@ -58,8 +63,13 @@ class CypherStore(ABC):
         """Run one statement; without ``write`` a statement that writes is refused by the database."""
 
     @abstractmethod
-    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
-        """Run ``statements`` in one transaction unless the source exists; True when they ran."""
+    def _transact(self, work: Callable[[Run], bool], label: str) -> bool:
+        """Run ``work(run)`` in one write transaction, committed when it returns True, else rolled back.
+
+        ``label`` names what is written in an error ("writing s-3f9a2b1c7d4e").
+
+        ``run(cypher, params)`` executes a statement in that transaction and returns its rows.
+        """
 
     @abstractmethod
     def close(self) -> None: ...
@@ -72,9 +82,26 @@ class CypherStore(ABC):
 
     # -- writing -------------------------------------------------------------------------------------------
     def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats:
-        """Store one document whole, in one transaction; a document already stored is left as it is."""
+        """Store one document whole and link it to the rest of the graph, in one transaction.
+
+        A document already stored (same content hash) is left as it is.
+        """
         rows = R.document_rows(result, text)
-        created = self._transact(rows.source_id, self.statements(rows))
+        plan = plan_links(result, text, load_gazetteer(), _gazetteer_index())
+        reliability = load_reliability()
+        _add_links(rows, plan, reliability, result)
+        statements = self.statements(rows)
+        observed = [plan.countries[o.site] for o in result.observations if o.site in plan.countries]
+
+        def work(run: Run) -> bool:
+            if run(self.queries.SOURCE_EXISTS, {"id": rows.source_id}):
+                return False
+            for cypher, params in statements:
+                run(cypher, params)
+            link_document(run, self.queries, rows.source_id, plan, reliability, observed)
+            return True
+
+        created = self._transact(work, f"writing {rows.source_id}")
         if not created:
             return WriteStats(rows.source_id, created=False)
         return WriteStats(rows.source_id, created=True, entities=len(rows.entities), claims=len(rows.claims),
@@ -89,7 +116,8 @@ class CypherStore(ABC):
         batches += [(q.CREATE_ITEMS, rows.items), (q.CREATE_OBSERVATIONS, rows.observations)]
         batches += [(q.CREATE_OBSERVATION_ROLE[rel], rel_rows)
                     for rel, rel_rows in sorted(rows.observation_roles.items())]
-        batches.append((q.CREATE_SUPPORTS, rows.supports))
+        batches += [(q.CREATE_SUPPORTS, rows.supports), (q.MERGE_PROPOSITIONS, rows.propositions),
+                    (q.CREATE_ASSERTS, rows.asserts)]
         return [(cypher, {"rows": batch, "source": source}) for cypher, batch in batches if batch]
 
     # -- reading -------------------------------------------------------------------------------------------
@@ -117,6 +145,37 @@ class CypherStore(ABC):
                   if v is not None}
         return self.query(self.queries.entities(type="type" in params, search="search" in params), params)
 
+    def corroboration(self, *, subjects: list[str] | None = None, objects: list[str] | None = None,
+                      type: str | None = None, items: list[str] | None = None) -> list[dict]:
+        """One row per proposition (ids from ``resolve``), the most independently corroborated first."""
+        params = {k: v for k, v in {"subjects": subjects, "objects": objects, "type": type, "items": items}.items()
+                  if v is not None}
+        cypher = self.queries.corroboration(**{k: k in params for k in ("subjects", "objects", "type", "items")})
+        rows = self.query(cypher, params)
+        for row in rows:
+            row["modalities"] = {m: row.pop(m) or 0 for m in ("asserted", "probable", "possible", "denied")}
+        return rows
+
+    def timeline(self, entity_ids: list[str]) -> list[dict]:
+        """Dated claims and observations involving the entities, oldest first (undated claims take their
+        article's date, marked ``undated``)."""
+        claims = [{"kind": "claim", **r} for r in self.query(self.queries.TIMELINE_CLAIMS, {"ids": entity_ids})]
+        observations = [{"kind": "observation", "undated": False, **r}
+                        for r in self.query(self.queries.TIMELINE_OBSERVATIONS, {"ids": entity_ids})]
+        return sorted(claims + observations, key=lambda r: (r["date"], r["kind"], r["id"]))
+
+    def supply_network(self):
+        """Supplier → recipient as a networkx DiGraph, edges weighted by independent origins."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        for r in self.query(self.queries.SUPPLY_NETWORK):
+            graph.add_node(r["subject"], label=r["subjectName"])
+            graph.add_node(r["object"], label=r["objectName"])
+            graph.add_edge(r["subject"], r["object"], weight=r["independentOrigins"], claims=r["claims"],
+                           credibility=r["credibility"], proposition=r["id"], items=" | ".join(r["items"] or []))
+        return graph
+
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts by node label and by relationship type."""
         nodes = {r["label"]: r["count"] for r in self.query(self.queries.NODE_COUNTS)}
@@ -139,12 +198,13 @@ class CypherStore(ABC):
                                            wikidata=entity.get("wikidata"))
             return entity["id"]
 
-        for r in sorted(self.query(q.CLAIM_ROLES, {"id": claim_id}), key=lambda r: (r["role"], r["position"] or 0)):
+        role_rows = self.query(q.CLAIM_ROLES, {"id": claim_id})
+        for r in sorted(role_rows, key=lambda r: (r["role"], r["position"] or 0)):
             entity = r["entity"]
             ref(entity)
             if r["role"] == "ITEM":
                 roles["items"].append(entity["id"])
-            else:
+            elif r["role"] in _CLAIM_ROLE_FIELDS:  # ORIGIN is linking's, not the claim's
                 roles[_CLAIM_ROLE_FIELDS[r["role"]]] = entity["id"]
         claim = R.claim_from_row(claim_node, roles)
         evidence = []
@@ -158,6 +218,8 @@ class CypherStore(ABC):
         related = ([_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": related_ids})]
                    if related_ids else [])
         related.sort(key=lambda r: related_ids.index(r.id))
+        asserted = self.query(q.CLAIM_PROPOSITION, {"id": claim_id})
+        claimant_node = next((r["entity"] for r in role_rows if r["role"] == "CLAIMED_BY"), None)
         text = source_node.get("text")
         sentence = None
         if text is not None and claim.sentence_end > claim.sentence_start:
@@ -167,7 +229,10 @@ class CypherStore(ABC):
             sentence_start=claim.sentence_start if sentence is not None else None,
             sentence_end=claim.sentence_end if sentence is not None else None,
             source=R.document_from_row(source_node), entities=refs, evidence=evidence, related=related,
-            related_total=related_total)
+            related_total=related_total, origin=claim_node.get("origin"),
+            source_reliability=source_node.get("reliability"),
+            claimant_reliability=claimant_node.get("reliability") if claimant_node else None,
+            proposition=PropositionRow.from_node(asserted[0]["proposition"]) if asserted else None)
 
     # -- exports -------------------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:
@@ -224,11 +289,25 @@ class CypherStore(ABC):
                 yield label, r["node"]
 
 
+def _add_links(rows: R.DocumentRows, plan: LinkPlan, reliability: Reliability, result: ExtractionResult) -> None:
+    """Linking's additions to a document's rows: origins, propositions, countries, grades, fingerprint."""
+    known = {e["id"] for e in rows.entities}
+    rows.entities += [R.entity_row(e) for e in plan.origin_entities if e.id not in known]
+    for entity in rows.entities:
+        entity["country"] = plan.countries.get(entity["id"])
+        entity["reliability"] = reliability.grade(entity_id=entity["id"])
+    rows.source["reliability"] = reliability.grade(entity_id=plan.publisher, publisher=result.document.publisher)
+    rows.source["signature"] = list(plan.fingerprint.signature) if plan.fingerprint else None
+    for claim in rows.claims:
+        claim["origin"] = plan.claim_origins[claim["id"]]
+        if not claim["origin"].startswith(SOURCE_PREFIX):
+            rows.claim_roles.setdefault("ORIGIN", []).append({"claim": claim["id"], "entity": claim["origin"]})
+    rows.propositions, rows.asserts = plan.propositions, plan.asserts
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_index() -> dict[str, tuple[str, ...]]:
     """Normalised name or alias in any language → gazetteer ids (adjectives included: "nordcoreano")."""
-    from armsgraph.extract.resources import load_gazetteer
-
     index: dict[str, set[str]] = {}
     for entry in load_gazetteer().entries.values():
         for text in (entry.id, entry.name, *(a.text for a in entry.aliases)):

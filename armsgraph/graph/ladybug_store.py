@@ -59,21 +59,23 @@ class LadybugStore(CypherStore):
             self._rollback()
             raise
 
-    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
+    def _transact(self, work, label: str) -> bool:
         conn = self._connection()
+
+        def run(cypher: str, params: dict) -> list[dict]:
+            result = conn.execute(cypher, params)
+            columns = result.get_column_names()
+            return [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
+
         conn.execute("BEGIN TRANSACTION")
         try:
-            if conn.execute(self.queries.SOURCE_EXISTS, {"id": source_id}).has_next():
-                conn.execute("ROLLBACK")
-                return False
-            for cypher, params in statements:
-                conn.execute(cypher, params)
-            conn.execute("COMMIT")
-            return True
+            done = work(run)
+            conn.execute("COMMIT" if done else "ROLLBACK")
+            return done
         except BaseException as error:  # anything at all, even Ctrl-C: the document goes in whole or not at all
             self._rollback()
             if isinstance(error, RuntimeError):
-                raise StoreError(f"{self.location}: writing {source_id} failed: {error}") from error
+                raise StoreError(f"{self.location}: {label} failed: {error}") from error
             raise
 
     def _rollback(self) -> None:

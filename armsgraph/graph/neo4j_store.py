@@ -52,21 +52,27 @@ class Neo4jStore(CypherStore):
                 raise StoreError(READ_ONLY_REFUSAL) from error
             raise StoreError(f"{self.location}: {_message(error)}") from error
 
-    def _transact(self, source_id: str, statements: list[tuple[str, dict]]) -> bool:
+    def _transact(self, work, label: str) -> bool:
         from neo4j.exceptions import Neo4jError
 
-        def work(tx) -> bool:
-            if tx.run(self.queries.SOURCE_EXISTS, {"id": source_id}).single() is not None:
-                return False
-            for cypher, params in statements:
-                tx.run(cypher, params).consume()
+        class _Rollback(Exception):
+            pass
+
+        def in_transaction(tx) -> bool:
+            def run(cypher: str, params: dict) -> list[dict]:
+                return [{k: _plain(v) for k, v in record.items()} for record in tx.run(cypher, params)]
+
+            if not work(run):
+                raise _Rollback  # leaving a managed transaction by an exception rolls it back
             return True
 
         try:
-            with self._session() as session:
-                return session.execute_write(work)
+            with self._session() as session:  # managed: retried as a whole on transient errors
+                return session.execute_write(in_transaction)
+        except _Rollback:
+            return False
         except Neo4jError as error:
-            raise StoreError(f"{self.location}: writing {source_id} failed: {_message(error)}") from error
+            raise StoreError(f"{self.location}: {label} failed: {_message(error)}") from error
 
     def _session(self):
         if self._driver is None:

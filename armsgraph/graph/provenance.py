@@ -42,6 +42,40 @@ class ClaimRow(_Model):
     quote: str
 
 
+class PropositionRow(_Model):
+    """What several claims assert in common, and how well it is supported (see README: corroboration)."""
+
+    id: str
+    type: str
+    subject: str | None = None
+    object: str | None = None
+    items: list[str] = Field(default_factory=list)
+    claims: int = 0
+    sources: int = 0
+    independent_origins: int = 0
+    origins: list[str] = Field(default_factory=list)
+    claimants: list[str] = Field(default_factory=list)
+    modalities: dict[str, int] = Field(default_factory=dict)
+    denied_by: list[str] = Field(default_factory=list)
+    observations: int = 0
+    first_claimed: str | None = None
+    last_claimed: str | None = None
+    credibility: int | None = Field(None, description="Admiralty information credibility, 1 (confirmed) to 6")
+    credibility_reason: str | None = None
+
+    @classmethod
+    def from_node(cls, node: dict) -> "PropositionRow":
+        return cls(
+            id=node["id"], type=node["type"], subject=node.get("subjectName"), object=node.get("objectName"),
+            items=node.get("itemNames") or [], claims=node.get("claims") or 0, sources=node.get("sources") or 0,
+            independent_origins=node.get("independentOrigins") or 0, origins=node.get("originNames") or [],
+            claimants=node.get("claimantNames") or [],
+            modalities={m: node.get(m) or 0 for m in ("asserted", "probable", "possible", "denied")},
+            denied_by=node.get("deniedByNames") or [], observations=node.get("observations") or 0,
+            first_claimed=node.get("firstClaimed"), last_claimed=node.get("lastClaimed"),
+            credibility=node.get("credibility"), credibility_reason=node.get("credibilityReason"))
+
+
 class Provenance(_Model):
     claim: Claim
     summary: str = Field(description="the claim in words")
@@ -55,6 +89,11 @@ class Provenance(_Model):
     related: list[ClaimRow] = Field(default_factory=list, description="other claims about the same participants "
                                     "(every subject and object of this claim takes part), the most recent first")
     related_total: int = Field(0, description="how many such claims the graph holds, listed or not")
+    origin: str | None = Field(None, description="who the claim ultimately comes from: an entity id, or "
+                                                 "'source:<id>' for an article speaking for itself")
+    source_reliability: str | None = Field(None, description="Admiralty grade A–F of the publisher")
+    claimant_reliability: str | None = Field(None, description="Admiralty grade A–F of the claimant")
+    proposition: PropositionRow | None = Field(None, description="what the claim asserts, across articles")
 
 
 _VERBS = {  # (positive, negative) phrasing per claim type: subject VERB object

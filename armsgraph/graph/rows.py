@@ -31,6 +31,8 @@ class DocumentRows:
     observations: list[dict] = field(default_factory=list)
     observation_roles: dict[str, list[dict]] = field(default_factory=dict)  # REL → [{observation, entity}]
     supports: list[dict] = field(default_factory=list)           # {observation, claim, reason, position}
+    propositions: list[dict] = field(default_factory=list)       # {id, type, subject, object}: linking's
+    asserts: list[dict] = field(default_factory=list)            # {claim, proposition}
 
     @property
     def source_id(self) -> str:
@@ -48,7 +50,7 @@ def source_row(document: Document, text: str | None, extractor: str) -> dict:
         "id": document.id, "title": document.title, "publisher": document.publisher, "url": document.url,
         "published": document.published, "language": document.language,
         "languageDetected": document.language_detected, "path": document.path, "sha256": document.sha256,
-        "text": text, "extractor": extractor,
+        "text": text, "extractor": extractor, "reliability": None, "signature": None,
     }
 
 
@@ -56,7 +58,7 @@ def entity_row(entity: Entity) -> dict:
     return {
         "id": entity.id, "name": entity.name, "type": entity.type, "wikidata": entity.wikidata,
         "aliases": list(entity.aliases), "category": entity.category, "family": entity.family,
-        "known": entity.known, "keys": lookup_keys(entity),
+        "known": entity.known, "keys": lookup_keys(entity), "country": None, "reliability": None,
     }
 
 
@@ -66,6 +68,7 @@ def claim_row(claim: Claim) -> dict:
         "date": claim.when, "datePrecision": claim.when_precision, "quote": claim.quote,
         "startOffset": claim.start, "endOffset": claim.end, "sentenceStart": claim.sentence_start,
         "sentenceEnd": claim.sentence_end, "trigger": claim.trigger, "extractor": claim.extractor,
+        "origin": None,
     }
 
 

@@ -36,3 +36,8 @@ def claim_id(source: str, start: int, end: int, claim_type: str, subject: str | 
 
 def observation_id(source: str, start: int, end: int, kind: str, site: str | None) -> str:
     return "o-" + _digest(source, start, end, kind, site)
+
+
+def proposition_id(claim_type: str, subject: str | None, object_: str | None) -> str:
+    """What claims assert in common: a type and its (already ordered) participants."""
+    return "p-" + _digest(claim_type, subject, object_)

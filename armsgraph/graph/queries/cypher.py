@@ -8,15 +8,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SOURCE_PROPERTIES = ("id", "title", "publisher", "url", "published", "language", "languageDetected", "path",
-                     "sha256", "text", "extractor")
-ENTITY_PROPERTIES = ("id", "name", "type", "wikidata", "aliases", "category", "family", "known", "keys")
+                     "sha256", "text", "extractor", "reliability", "signature")
+ENTITY_PROPERTIES = ("id", "name", "type", "wikidata", "aliases", "category", "family", "known", "keys", "country",
+                     "reliability")
 CLAIM_PROPERTIES = ("id", "type", "modality", "polarity", "date", "datePrecision", "quote", "startOffset", "endOffset",
-                    "sentenceStart", "sentenceEnd", "trigger", "extractor")
+                    "sentenceStart", "sentenceEnd", "trigger", "extractor", "origin")
+# What linking keeps on a proposition (see graph/linker.py); set whole each time a claim joins it.
+PROPOSITION_SUMMARY = ("claims", "sources", "independentOrigins", "origins", "originNames", "deniedBy",
+                       "deniedByNames", "asserted", "probable", "possible", "denied", "items", "itemNames",
+                       "firstClaimed", "lastClaimed", "observations", "credibility", "credibilityReason",
+                       "subjectName", "objectName", "claimantNames")
 OBSERVATION_PROPERTIES = ("id", "kind", "observedOn", "observedPrecision", "countWhat", "countValue", "caveats",
                           "quote", "startOffset", "endOffset", "extractor")
-CLAIM_ENTITY_RELS = ("SUBJECT", "OBJECT", "CLAIMED_BY", "LOCATED_AT")
+CLAIM_ENTITY_RELS = ("SUBJECT", "OBJECT", "CLAIMED_BY", "LOCATED_AT", "ORIGIN")
 OBSERVATION_ENTITY_RELS = ("OF_SITE", "OBSERVED_BY")
-NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition")
+NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band")
+# List-valued properties. LadybugDB types a parameter's empty list as a list of nothing, which a typed column
+# refuses, so its statements cast them (Neo4j needs no cast).
+LIST_TYPES = {name: "STRING[]" for name in (
+    "aliases", "keys", "countWhat", "caveats", "origins", "originNames", "deniedBy", "deniedByNames", "items",
+    "itemNames", "claimantNames")} | {"countValue": "INT64[]", "signature": "INT64[]"}
 PARTICIPANT_RELS = "SUBJECT|OBJECT"
 ANY_ROLE_RELS = "SUBJECT|OBJECT|ITEM|CLAIMED_BY|LOCATED_AT"
 
@@ -27,20 +38,27 @@ class Dialect:
     rel_type: str        # function giving a relationship's type
     node_label: str      # expression giving a node's (single) label; {} is the variable
     merge_keys: str      # expression: the union of e.keys and row.keys
+    cast_lists: bool     # whether list values must be cast to their column type
+
+    def value(self, name: str) -> str:
+        """``row.<name>`` as a statement writes it."""
+        if self.cast_lists and name in LIST_TYPES:
+            return f"CAST(row.{name} AS {LIST_TYPES[name]})"
+        return f"row.{name}"
 
 
 LADYBUG = Dialect("ladybug", rel_type="label({})", node_label="label({})",
-                  merge_keys="list_distinct(list_concat(e.keys, row.keys))")
+                  merge_keys="list_distinct(list_concat(e.keys, row.keys))", cast_lists=True)
 NEO4J = Dialect("neo4j", rel_type="type({})", node_label="labels({})[0]",
-                merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]")
+                merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]", cast_lists=False)
 
 
-def _props(var: str, names: tuple[str, ...]) -> str:
-    return ", ".join(f"{n}: {var}.{n}" for n in names)
+def _props(d: Dialect, names: tuple[str, ...]) -> str:
+    return ", ".join(f"{n}: {d.value(n)}" for n in names)
 
 
-def _sets(var: str, names: tuple[str, ...]) -> str:
-    return ", ".join(f"{var}.{n} = row.{n}" for n in names if n != "id")
+def _sets(d: Dialect, var: str, names: tuple[str, ...]) -> str:
+    return ", ".join(f"{var}.{n} = {d.value(n)}" for n in names if n != "id")
 
 
 @dataclass(frozen=True)
@@ -61,15 +79,15 @@ class Queries:
         d = self.dialect = dialect
         rel = d.rel_type.format
         self.SOURCE_EXISTS = "MATCH (s:Source {id: $id}) RETURN s.id AS id"
-        self.CREATE_SOURCES = f"UNWIND $rows AS row CREATE (s:Source {{{_props('row', SOURCE_PROPERTIES)}}})"
+        self.CREATE_SOURCES = f"UNWIND $rows AS row CREATE (s:Source {{{_props(d, SOURCE_PROPERTIES)}}})"
         self.MERGE_ENTITIES = (
             "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
-            f"ON CREATE SET {_sets('e', ENTITY_PROPERTIES)} ON MATCH SET e.keys = {d.merge_keys}")
+            f"ON CREATE SET {_sets(d, 'e', ENTITY_PROPERTIES)} ON MATCH SET e.keys = {d.merge_keys}")
         self.CREATE_MENTIONS = (
             "UNWIND $rows AS row MATCH (e:Entity {id: row.entity}), (s:Source {id: row.source}) "
             "CREATE (e)-[:MENTIONED_IN {startOffset: row.startOffset, endOffset: row.endOffset, text: row.text}]->(s)")
         self.CREATE_CLAIMS = (
-            f"UNWIND $rows AS row CREATE (c:Claim {{{_props('row', CLAIM_PROPERTIES)}}}) WITH c "
+            f"UNWIND $rows AS row CREATE (c:Claim {{{_props(d, CLAIM_PROPERTIES)}}}) WITH c "
             "MATCH (s:Source {id: $source}) CREATE (c)-[:STATED_IN]->(s)")
         self.CREATE_CLAIM_ROLE = {
             r: ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}), (e:Entity {id: row.entity}) "
@@ -78,7 +96,7 @@ class Queries:
             "UNWIND $rows AS row MATCH (c:Claim {id: row.claim}), (e:Entity {id: row.entity}) "
             "CREATE (c)-[:ITEM {position: row.position}]->(e)")
         self.CREATE_OBSERVATIONS = (
-            f"UNWIND $rows AS row CREATE (o:Observation {{{_props('row', OBSERVATION_PROPERTIES)}}}) WITH o "
+            f"UNWIND $rows AS row CREATE (o:Observation {{{_props(d, OBSERVATION_PROPERTIES)}}}) WITH o "
             "MATCH (s:Source {id: $source}) CREATE (o)-[:REPORTED_IN]->(s)")
         self.CREATE_OBSERVATION_ROLE = {
             r: ("UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (e:Entity {id: row.entity}) "
@@ -87,7 +105,72 @@ class Queries:
             "UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (c:Claim {id: row.claim}) "
             "CREATE (o)-[:SUPPORTS {reason: row.reason, position: row.position}]->(c)")
 
+        # -- linking across documents (graph/linker.py) ------------------------------------------------------
+        self.MERGE_PROPOSITIONS = ("UNWIND $rows AS row MERGE (p:Proposition {id: row.id}) "
+                                   "ON CREATE SET p.type = row.type, p.subject = row.subject, p.object = row.object")
+        self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}), "
+                               "(p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
+        self.DUPLICATE_CANDIDATES = (
+            "MATCH (s:Source)-[:HAS_BAND]->(b:Band) WHERE b.id IN $bands AND s.id <> $source "
+            "RETURN DISTINCT s.id AS id, s.signature AS signature ORDER BY id")
+        self.CANONICAL_OF = "MATCH (s:Source {id: $id})-[:DUPLICATE_OF]->(d:Source) RETURN d.id AS id"
+        self.CREATE_DUPLICATE = (
+            "MATCH (a:Source {id: $source}), (b:Source {id: $target}) "
+            "CREATE (a)-[:DUPLICATE_OF {similarity: $similarity, reason: $reason}]->(b)")
+        self.MERGE_BANDS = "UNWIND $rows AS row MERGE (b:Band {id: row.id})"
+        self.CREATE_HAS_BAND = ("UNWIND $rows AS row MATCH (s:Source {id: $source}), (b:Band {id: row.id}) "
+                                "CREATE (s)-[:HAS_BAND]->(b)")
+        self.PROPOSITION = "MATCH (p:Proposition {id: $id}) RETURN p AS proposition"
+        self.PROPOSITION_CLAIMS = (
+            "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (c)-[:STATED_IN]->(s:Source) "
+            "OPTIONAL MATCH (s)-[:DUPLICATE_OF]->(d:Source) OPTIONAL MATCH (c)-[:CLAIMED_BY]->(w:Entity) "
+            "OPTIONAL MATCH (c)-[:ITEM]->(i:Entity) "
+            "RETURN c.id AS claim, c.modality AS modality, c.date AS date, c.origin AS origin, s.id AS source, "
+            "s.publisher AS publisher, s.title AS title, s.published AS published, d.id AS canonical, "
+            "w.name AS claimant, "
+            "collect(i.id) AS items ORDER BY claim")
+        self.ENTITY_NAMES = "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.name AS name"
+        self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
+                                 _sets(d, "p", PROPOSITION_SUMMARY))
+        self.OBSERVATIONS_SUPPORTING_CLAIMS_OF = (
+            "MATCH (p:Proposition {id: $id})<-[:ASSERTS]-(c:Claim)<-[:SUPPORTS]-(o:Observation) "
+            "RETURN o.id AS observation, min(c.id) AS claim ORDER BY observation")
+        self.OBSERVATIONS_IN = (
+            "MATCH (o:Observation)-[:OF_SITE]->(site:Entity) WHERE site.country IN $countries "
+            "OPTIONAL MATCH (state:Entity) WHERE state.id = site.country "
+            "RETURN o.id AS observation, o.observedOn AS observed, site.name AS site, "
+            "coalesce(state.name, site.country) AS country "
+            "ORDER BY observation")
+        self.PROPOSITION_EVIDENCE = ("MATCH (o:Observation)-[:SUPPORTS]->(p:Proposition {id: $id}) "
+                                     "RETURN o.id AS observation")
+        self.CREATE_PROPOSITION_SUPPORT = (
+            "UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (p:Proposition {id: row.proposition}) "
+            "CREATE (o)-[:SUPPORTS {reason: row.reason}]->(p)")
+        self.TRANSFER_PROPOSITIONS_OF = (
+            "MATCH (p:Proposition) WHERE p.type = 'transfer' AND (p.subject IN $countries OR p.object IN $countries) "
+            "RETURN p.id AS id ORDER BY id")
+
         # -- reading ---------------------------------------------------------------------------------------
+        self.CLAIM_PROPOSITION = "MATCH (c:Claim {id: $id})-[:ASSERTS]->(p:Proposition) RETURN p AS proposition"
+        self.TIMELINE_CLAIMS = (
+            f"MATCH (c:Claim)-[:{ANY_ROLE_RELS}]->(e:Entity) WHERE e.id IN $ids "
+            "MATCH (c)-[:STATED_IN]->(s:Source) WITH DISTINCT c, s WHERE coalesce(c.date, s.published) IS NOT NULL "
+            "OPTIONAL MATCH (c)-[:SUBJECT]->(a:Entity) OPTIONAL MATCH (c)-[:OBJECT]->(b:Entity) "
+            "OPTIONAL MATCH (c)-[:CLAIMED_BY]->(w:Entity) "
+            "RETURN c.id AS id, coalesce(c.date, s.published) AS date, c.date IS NULL AS undated, c.type AS type, "
+            "a.name AS subject, b.name AS object, w.name AS claimant, c.modality AS modality, c.quote AS quote, "
+            "s.title AS source ORDER BY date, id")
+        self.TIMELINE_OBSERVATIONS = (
+            "MATCH (o:Observation)-[:OF_SITE|OBSERVED_BY]->(e:Entity) WHERE e.id IN $ids OR e.country IN $ids "
+            "WITH DISTINCT o WHERE o.observedOn IS NOT NULL MATCH (o)-[:REPORTED_IN]->(s:Source) "
+            "OPTIONAL MATCH (o)-[:OF_SITE]->(site:Entity) OPTIONAL MATCH (o)-[:OBSERVED_BY]->(w:Entity) "
+            "RETURN o.id AS id, o.observedOn AS date, o.kind AS type, site.name AS site, w.name AS observer, "
+            "o.quote AS quote, s.title AS source ORDER BY date, id")
+        self.SUPPLY_NETWORK = (
+            "MATCH (p:Proposition) WHERE p.type = 'transfer' AND p.subject IS NOT NULL AND p.object IS NOT NULL "
+            "AND p.independentOrigins > 0 RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, "
+            "p.object AS object, p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
+            "p.claims AS claims, p.credibility AS credibility, p.itemNames AS items ORDER BY id")
         self.CLAIM_AND_SOURCE = "MATCH (c:Claim {id: $id})-[:STATED_IN]->(s:Source) RETURN c AS claim, s AS source"
         self.CLAIM_ROLES = (f"MATCH (c:Claim {{id: $id}})-[r]->(e:Entity) RETURN {rel('r')} AS role, "
                             "e AS entity, r.position AS position")
@@ -120,7 +203,7 @@ class Queries:
             f"RETURN c AS claim, {rel('r')} AS role, e.id AS entity, r.position AS position ORDER BY c.startOffset, c.id")
         self.SOURCE_OBSERVATION_ROLES = (
             "MATCH (o:Observation)-[:REPORTED_IN]->(s:Source {id: $id}) OPTIONAL MATCH (o)-[r]->(t) "
-            f"WHERE {rel('r')} <> 'REPORTED_IN' "
+            f"WHERE {rel('r')} <> 'REPORTED_IN' AND {d.node_label.format('t')} <> 'Proposition' "
             f"RETURN o AS observation, {rel('r')} AS role, t.id AS target, r.position AS position "
             "ORDER BY o.startOffset, o.id")
         self.NODE_COUNTS = f"MATCH (n) RETURN {d.node_label.format('n')} AS label, count(*) AS count"
@@ -138,6 +221,28 @@ class Queries:
         return (head + " OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(s:Source) "
                 "RETURN e.id AS id, e.name AS name, e.type AS type, e.wikidata AS wikidata, "
                 "count(m) AS mentions, count(DISTINCT s.id) AS sources ORDER BY mentions DESC, name, id")
+
+    def corroboration(self, *, subjects: bool, objects: bool, type: bool, items: bool) -> str:
+        """Propositions with their summaries; ``$subjects``/``$objects``/``$items`` are entity ids."""
+        where = ["p.claims > 0"]
+        either = "p.type IN ['negotiation', 'agreement', 'meeting']"  # symmetric: either side
+        if type:
+            where.append("p.type = $type")
+        if subjects:
+            where.append(f"(p.subject IN $subjects OR ({either} AND p.object IN $subjects))")
+        if objects:
+            where.append(f"(p.object IN $objects OR ({either} AND p.subject IN $objects))")
+        head = f"MATCH (p:Proposition) WHERE {' AND '.join(where)}"
+        if items:  # a WITH so the parameter is a variable inside the list predicate (LadybugDB needs it)
+            head += " WITH p, $items AS wanted WHERE any(i IN p.items WHERE i IN wanted)"
+        return (head + " RETURN p.id AS id, p.type AS type, p.subjectName AS subject, p.objectName AS object, "
+                "p.itemNames AS items, p.claims AS claims, p.sources AS sources, "
+                "p.independentOrigins AS independent_origins, p.originNames AS origins, "
+                "p.claimantNames AS claimants, p.asserted AS asserted, p.probable AS probable, "
+                "p.possible AS possible, p.denied AS denied, p.deniedByNames AS denied_by, "
+                "p.observations AS observations, p.firstClaimed AS first_claimed, p.lastClaimed AS last_claimed, "
+                "p.credibility AS credibility, p.credibilityReason AS credibility_reason "
+                "ORDER BY independent_origins DESC, claims DESC, id")
 
     def claims(self, f: ClaimFilter, *, ids: bool = False) -> str:
         """Claims in words (names, not ids), one row each; ``ids`` restricts to ``$ids``."""

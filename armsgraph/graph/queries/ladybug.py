@@ -4,17 +4,23 @@ from armsgraph.graph.queries.cypher import LADYBUG, Queries
 SCHEMA = (
     "CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, title STRING, publisher STRING, url STRING, "
     "published STRING, language STRING, languageDetected BOOLEAN, path STRING, sha256 STRING, text STRING, "
-    "extractor STRING)",
+    "extractor STRING, reliability STRING, signature INT64[])",
     "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, name STRING, type STRING, wikidata STRING, "
-    "aliases STRING[], category STRING, family STRING, known BOOLEAN, keys STRING[])",
+    "aliases STRING[], category STRING, family STRING, known BOOLEAN, keys STRING[], country STRING, "
+    "reliability STRING)",
     "CREATE NODE TABLE IF NOT EXISTS Claim(id STRING PRIMARY KEY, type STRING, modality STRING, polarity STRING, "
     "date STRING, datePrecision STRING, quote STRING, startOffset INT64, endOffset INT64, sentenceStart INT64, "
-    "sentenceEnd INT64, trigger STRING, extractor STRING)",
+    "sentenceEnd INT64, trigger STRING, extractor STRING, origin STRING)",
     "CREATE NODE TABLE IF NOT EXISTS Observation(id STRING PRIMARY KEY, kind STRING, observedOn STRING, "
     "observedPrecision STRING, countWhat STRING[], countValue INT64[], caveats STRING[], quote STRING, "
     "startOffset INT64, endOffset INT64, extractor STRING)",
-    # Filled by cross-document linking (issue 4); declared now so SUPPORTS can point at it.
-    "CREATE NODE TABLE IF NOT EXISTS Proposition(id STRING PRIMARY KEY, type STRING)",
+    "CREATE NODE TABLE IF NOT EXISTS Proposition(id STRING PRIMARY KEY, type STRING, subject STRING, "
+    "object STRING, subjectName STRING, objectName STRING, claims INT64, sources INT64, independentOrigins INT64, "
+    "origins STRING[], originNames STRING[], deniedBy STRING[], deniedByNames STRING[], asserted INT64, "
+    "probable INT64, possible INT64, denied INT64, items STRING[], itemNames STRING[], firstClaimed STRING, "
+    "lastClaimed STRING, observations INT64, credibility INT64, credibilityReason STRING, claimantNames STRING[])",
+    # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py).
+    "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY)",
     "CREATE REL TABLE IF NOT EXISTS SUBJECT(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS OBJECT(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS ITEM(FROM Claim TO Entity, position INT64)",
@@ -25,6 +31,10 @@ SCHEMA = (
     "CREATE REL TABLE IF NOT EXISTS OF_SITE(FROM Observation TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS OBSERVED_BY(FROM Observation TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Observation TO Source)",
+    "CREATE REL TABLE IF NOT EXISTS ORIGIN(FROM Claim TO Entity)",
+    "CREATE REL TABLE IF NOT EXISTS ASSERTS(FROM Claim TO Proposition)",
+    "CREATE REL TABLE IF NOT EXISTS DUPLICATE_OF(FROM Source TO Source, similarity DOUBLE, reason STRING)",
+    "CREATE REL TABLE IF NOT EXISTS HAS_BAND(FROM Source TO Band)",
     "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Observation TO Claim, FROM Observation TO Proposition, "
     "reason STRING, position INT64)",
 )

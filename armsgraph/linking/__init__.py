@@ -1,0 +1,1 @@
+"""Linking across articles: origins, propositions, near-duplicates, reliability and credibility."""
