@@ -171,3 +171,31 @@ def test_cli_every_command_is_documented_in_the_readme():
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
         assert f"armsgraph {name}" in readme, name
+
+
+def test_cli_corroboration_json_fields_and_alias_filters(ingested):
+    result = runner.invoke(app, ["corroboration", "--subject", "Иран", "--object", "Mosca", "--type", "transfer",
+                                 "--format", "json", "--store", ingested])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert set(row) >= {"id", "type", "subject", "object", "items", "claims", "sources", "independent_origins",
+                        "origins", "claimants", "modalities", "denied_by", "observations", "first_claimed",
+                        "last_claimed", "credibility"}
+    assert (row["subject"], row["object"], row["independent_origins"]) == ("Iran", "Russia", 2)
+    table = runner.invoke(app, ["corroboration", "--store", ingested])
+    assert table.exit_code == 0 and "propositions" in table.stderr
+
+
+def test_cli_timeline_and_network(ingested, tmp_path):
+    timeline = runner.invoke(app, ["timeline", "RPDC", "--format", "json", "--store", ingested])
+    assert timeline.exit_code == 0, timeline.output
+    rows = json.loads(timeline.stdout)
+    assert rows and [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert {"claim", "observation"} <= {r["kind"] for r in rows}
+    out = tmp_path / "supply.gexf"
+    network = runner.invoke(app, ["network", "--format", "gexf", str(out), "--store", ingested])
+    assert network.exit_code == 0, network.output
+    import networkx as nx
+
+    graph = nx.read_gexf(out)
+    assert graph.has_edge("iran", "russia") and graph["iran"]["russia"]["weight"] == 2
