@@ -17,7 +17,7 @@ from typing import Protocol
 from armsgraph.errors import StoreError
 from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph import rows as R
-from armsgraph.graph.linker import Run, link_document
+from armsgraph.graph.linker import Article, Run, link_document
 from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
 from armsgraph.linking.origins import SOURCE_PREFIX
@@ -91,14 +91,15 @@ class CypherStore(ABC):
         reliability = load_reliability()
         _add_links(rows, plan, reliability, result)
         statements = self.statements(rows)
-        observed = [plan.countries[o.site] for o in result.observations if o.site in plan.countries]
+        names = {e.id: e.name for e in (*result.entities, *plan.origin_entities)}
+        article = Article(result, plan, names, reliability, rows.source["reliability"])
 
         def work(run: Run) -> bool:
             if run(self.queries.SOURCE_EXISTS, {"id": rows.source_id}):
                 return False
             for cypher, params in statements:
                 run(cypher, params)
-            link_document(run, self.queries, rows.source_id, plan, reliability, observed)
+            link_document(run, self.queries, article)
             return True
 
         created = self._transact(work, f"writing {rows.source_id}")
@@ -213,11 +214,7 @@ class CypherStore(ABC):
             observation = R.observation_from_row(r["observation"], {"site": ref(r["site"]),
                                                                     "observer": ref(r["observer"]), "supports": supports})
             evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
-        related_total = self.query(q.RELATED_CLAIM_COUNT, {"id": claim_id})[0]["count"]
-        related_ids = [r["id"] for r in self.query(q.RELATED_CLAIM_IDS, {"id": claim_id, "limit": related_limit})]
-        related = ([_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": related_ids})]
-                   if related_ids else [])
-        related.sort(key=lambda r: related_ids.index(r.id))
+        related, related_total = self._related(claim, related_limit)
         asserted = self.query(q.CLAIM_PROPOSITION, {"id": claim_id})
         claimant_node = next((r["entity"] for r in role_rows if r["role"] == "CLAIMED_BY"), None)
         text = source_node.get("text")
@@ -233,6 +230,20 @@ class CypherStore(ABC):
             source_reliability=source_node.get("reliability"),
             claimant_reliability=claimant_node.get("reliability") if claimant_node else None,
             proposition=PropositionRow.from_node(asserted[0]["proposition"]) if asserted else None)
+
+    def _related(self, claim, limit: int) -> tuple[list[ClaimRow], int]:
+        """Other claims about exactly this claim's participants (either order, any type): the most recent
+        ``limit`` of them, and how many there are."""
+        q = self.queries
+        parties = sorted({p for p in (claim.subject, claim.object) if p})
+        if not parties:
+            return [], 0
+        pair = len(parties) == 2
+        params = {"id": claim.id, "a": parties[0], **({"b": parties[1]} if pair else {})}
+        total = self.query(q.RELATED_CLAIM_COUNT[pair], params)[0]["count"]
+        ids = [r["id"] for r in self.query(q.RELATED_CLAIM_IDS[pair], {**params, "limit": limit})]
+        rows = [_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": ids})] if ids else []
+        return sorted(rows, key=lambda r: ids.index(r.id)), total
 
     # -- exports -------------------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:

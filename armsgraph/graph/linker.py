@@ -1,119 +1,175 @@
 """Linking a new document into the graph, inside its write transaction.
 
-After the document's own rows are written: mark it a near-duplicate of an article already stored, attach
-observations to the propositions they are evidence for, and recompute the summary (independent origins,
-denials, credibility) of every proposition the document touched. ``run(cypher, params)`` is the
-transaction's statement runner; the rules themselves live in ``armsgraph/linking`` (pure).
+After the document's own rows are written: mark it a near-duplicate of an article already stored, add its
+claims to the summaries of the propositions they assert (independent origins, denials, credibility), and
+attach observations to the propositions they are evidence for. Summaries are updated incrementally, so an
+article costs the same however large the graph. ``run(cypher, params)`` is the transaction's statement
+runner; the rules live in ``armsgraph/linking`` (pure).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking import duplicates
 from armsgraph.linking.origins import SOURCE_PREFIX
 from armsgraph.linking.plan import LinkPlan
-from armsgraph.linking.propositions import ClaimRecord, independent_origin, summarise
-from armsgraph.linking.reliability import Origin, Reliability, credibility
+from armsgraph.linking.propositions import NewClaim, PropositionState, proposition_id
+from armsgraph.linking.reliability import Reliability
+from armsgraph.schema import ExtractionResult
 
 Run = Callable[[str, dict], list[dict]]
-EVIDENCE_WINDOW_YEARS = 1  # an observation supports a proposition claimed within a year of it
+EVIDENCE_WINDOW_YEARS = 1  # an observation supports a transfer claimed within a year of it
 
 
-def link_document(run: Run, q: Queries, source_id: str, plan: LinkPlan, reliability: Reliability,
-                  observed_countries: list[str]) -> None:
-    """``observed_countries``: the states in which the document's observations were made."""
-    if plan.fingerprint is not None:
-        _mark_duplicate(run, q, source_id, plan.fingerprint)
-    touched = set(plan.proposition_ids)
-    countries = sorted(set(observed_countries))
-    if countries:  # observations of this article may support transfers claimed elsewhere
-        touched |= {r["id"] for r in run(q.TRANSFER_PROPOSITIONS_OF, {"countries": countries})}
-    for proposition in sorted(touched):
-        update_proposition(run, q, proposition, reliability)
+@dataclass(frozen=True)
+class Article:
+    """The document being linked: its extraction, its plan and what the store knows of it."""
+
+    result: ExtractionResult
+    plan: LinkPlan
+    names: dict[str, str]          # entity id → name, for every entity the document or its origins name
+    reliability: Reliability
+    source_grade: str
 
 
-def _mark_duplicate(run: Run, q: Queries, source_id: str, print_: duplicates.Fingerprint) -> None:
+def link_document(run: Run, q: Queries, article: Article) -> None:
+    source_id = article.result.document.id
+    canonical = source_id
+    if article.plan.fingerprint is not None:
+        canonical = _mark_duplicate(run, q, source_id, article.plan.fingerprint) or source_id
+    own_voice = _own_voice(run, q, article, canonical)
+    by_proposition: dict[str, list[NewClaim]] = {}
+    for claim in article.result.claims:
+        pid = proposition_id(claim)
+        if pid is not None:
+            by_proposition.setdefault(pid, []).append(_new_claim(claim, article, own_voice))
+    explicit = _explicit_evidence(article)
+    for pid, claims in sorted(by_proposition.items()):
+        node = run(q.PROPOSITION, {"id": pid})[0]["proposition"]
+        state = PropositionState.from_properties(node)
+        is_new = state.claims == 0
+        state.add(claims, new_sources=1)
+        evidence = [(o, reason) for o, reason in explicit.get(pid, [])]
+        if is_new and node.get("type") == "transfer":  # what was already seen in the participants' territory
+            evidence += _territory_evidence(run, q, state, exclude={o for o, _ in evidence})
+        _save(run, q, pid, state, evidence, article.names.get(state.subject), article.names.get(state.object))
+    _evidence_for_existing(run, q, article, set(by_proposition))
+
+
+def _mark_duplicate(run: Run, q: Queries, source_id: str, print_: duplicates.Fingerprint) -> str | None:
+    """Record near-duplication of an article already stored; returns the original's id, if any."""
     bands = list(print_.bands)
-    if bands:
-        best = None
-        for candidate in run(q.DUPLICATE_CANDIDATES, {"bands": bands, "source": source_id}):
-            other = duplicates.Fingerprint(signature=tuple(candidate["signature"] or ()), bands=(), shingles=0)
-            score = duplicates.similarity(print_, other)
-            if score >= duplicates.DUPLICATE_THRESHOLD and (best is None or score > best[1]):
-                best = (candidate["id"], score)
-        if best is not None:
-            canonical = run(q.CANONICAL_OF, {"id": best[0]})  # point at the original, never at a copy
-            target = canonical[0]["id"] if canonical else best[0]
-            run(q.CREATE_DUPLICATE, {"source": source_id, "target": target, "similarity": round(best[1], 3),
-                                     "reason": "near-duplicate text"})
-        rows = [{"id": band} for band in bands]
-        run(q.MERGE_BANDS, {"rows": rows})
-        run(q.CREATE_HAS_BAND, {"rows": rows, "source": source_id})
+    if not bands:
+        return None
+    shared: Counter[str] = Counter()
+    existing = run(q.DUPLICATE_CANDIDATES, {"bands": bands})
+    for row in existing:
+        shared.update(row["sources"] or [])
+    candidates = sorted(i for i, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:MAX_DUPLICATE_CANDIDATES])
+    best = None
+    for candidate in run(q.SIGNATURES, {"ids": candidates}) if candidates else []:
+        other = duplicates.Fingerprint(signature=tuple(candidate["signature"] or ()), bands=(), shingles=0)
+        score = duplicates.similarity(print_, other)
+        if score >= duplicates.DUPLICATE_THRESHOLD and (best is None or score > best[1]):
+            best = (candidate["id"], score)
+    known = {row["id"] for row in existing}
+    new_rows = [{"id": band} for band in bands if band not in known]
+    old_rows = [{"id": band} for band in bands if band in known]
+    if new_rows:
+        run(q.CREATE_BANDS, {"rows": new_rows, "source": source_id})
+    if old_rows:
+        run(q.ADD_TO_BANDS, {"rows": old_rows, "source": source_id})
+    if best is None:
+        return None
+    canonical = run(q.CANONICAL_OF, {"id": best[0]})  # point at the original, never at a copy
+    target = canonical[0]["id"] if canonical else best[0]
+    run(q.CREATE_DUPLICATE, {"source": source_id, "target": target, "similarity": round(best[1], 3),
+                             "reason": "near-duplicate text"})
+    return target
 
 
-def update_proposition(run: Run, q: Queries, proposition_id: str, reliability: Reliability) -> None:
-    node = run(q.PROPOSITION, {"id": proposition_id})[0]["proposition"]
-    rows = run(q.PROPOSITION_CLAIMS, {"id": proposition_id})
-    records = [ClaimRecord(claim=r["claim"], modality=r["modality"], date=r["date"],
-                           origin=r["origin"] or SOURCE_PREFIX + r["source"], source=r["source"],
-                           canonical_source=r["canonical"] or r["source"], published=r["published"],
-                           items=tuple(i for i in r["items"] if i)) for r in rows]
-    summary = summarise(records)
-    publishers = {independent_origin(rec): r["publisher"] for rec, r in zip(records, rows)}
-    evidence = _link_evidence(run, q, node, summary.first_claimed, summary.last_claimed)
-
-    def grade(origin: str) -> str:
-        if origin.startswith(SOURCE_PREFIX):
-            return reliability.grade(publisher=publishers.get(origin))
-        return reliability.grade(entity_id=origin, publisher=None)
-
-    parties = {node.get("subject"), node.get("object")} - {None}
-    judged = credibility([Origin(o, grade(o), summary.strongest[o]) for o in summary.origins],
-                         [Origin(o, grade(o), "denied", participant=o in parties) for o in summary.denied_by],
-                         evidence)
-    ids = sorted({*summary.origins, *summary.denied_by, *summary.items, node.get("subject"), node.get("object")} - {None})
-    names = {r["id"]: r["name"] for r in run(q.ENTITY_NAMES, {"ids": ids})}
-    # an article speaking for itself is named by its publisher, else its title
-    names |= {SOURCE_PREFIX + r["source"]: r["publisher"] or r["title"] or r["source"] for r in rows}
-    name = lambda i: names.get(i) or i  # noqa: E731
-    run(q.SET_PROPOSITIONS, {"rows": [{"id": proposition_id,
-        "claims": summary.claims, "sources": summary.sources, "independentOrigins": len(summary.origins),
-        "origins": summary.origins, "originNames": [name(o) for o in summary.origins],
-        "deniedBy": summary.denied_by, "deniedByNames": [name(o) for o in summary.denied_by],
-        **{m: summary.modalities[m] for m in ("asserted", "probable", "possible", "denied")},
-        "items": summary.items, "itemNames": [name(i) for i in summary.items],
-        "firstClaimed": summary.first_claimed, "lastClaimed": summary.last_claimed, "observations": evidence,
-        "credibility": judged.grade, "credibilityReason": judged.reason,
-        "claimantNames": sorted({r["claimant"] for r in rows if r["claimant"]}),
-        "subjectName": name(node["subject"]) if node.get("subject") else None,
-        "objectName": name(node["object"]) if node.get("object") else None,
-    }]})
+# Articles sharing band keys with a new one: enough to find its original among copies, bounded so that
+# boilerplate shared by thousands of articles cannot make a write slow.
+MAX_DUPLICATE_CANDIDATES = 50
 
 
-def _link_evidence(run: Run, q: Queries, proposition: dict, first: str | None, last: str | None) -> int:
-    """Attach the observations that support the proposition; returns how many support it in all."""
-    pid = proposition["id"]
-    linked = {r["observation"] for r in run(q.PROPOSITION_EVIDENCE, {"id": pid})}
-    new = []
-    for r in run(q.OBSERVATIONS_SUPPORTING_CLAIMS_OF, {"id": pid}):
-        if r["observation"] not in linked:
-            linked.add(r["observation"])
-            new.append({"observation": r["observation"], "proposition": pid,
-                        "reason": f"offered as evidence for claim {r['claim']} in the same article"})
-    participants = [p for p in (proposition.get("subject"), proposition.get("object")) if p]
-    if proposition.get("type") == "transfer" and participants:
-        for r in run(q.OBSERVATIONS_IN, {"countries": participants}):
-            if r["observation"] in linked or not _date_fits(r["observed"], first, last):
-                continue
-            linked.add(r["observation"])
-            new.append({"observation": r["observation"], "proposition": pid,
-                        "reason": f"site {r['site']} lies in {r['country']}, a participant"
-                                  + (f"; observed {r['observed']}, within a year of the claims" if r["observed"]
-                                     else "")})
-    if new:
-        run(q.CREATE_PROPOSITION_SUPPORT, {"rows": new})
-    return len(linked)
+def _own_voice(run: Run, q: Queries, article: Article, canonical: str) -> tuple[str, str, str]:
+    """(origin, name, grade) of the article speaking for itself: its original's, when it is a copy."""
+    document = article.result.document
+    if canonical == document.id:
+        return SOURCE_PREFIX + canonical, document.publisher or document.title or canonical, article.source_grade
+    original = run(q.SOURCE_SUMMARY, {"id": canonical})[0]
+    return (SOURCE_PREFIX + canonical, original["publisher"] or original["title"] or canonical,
+            original["reliability"] or "F")
+
+
+def _new_claim(claim, article: Article, own_voice: tuple[str, str, str]) -> NewClaim:
+    origin = article.plan.claim_origins[claim.id]
+    if origin.startswith(SOURCE_PREFIX):
+        origin, origin_name, grade = own_voice
+    else:
+        origin_name, grade = article.names.get(origin, origin), article.reliability.grade(entity_id=origin)
+    return NewClaim(modality=claim.modality, date=claim.when or article.result.document.published, origin=origin,
+                    origin_name=origin_name, origin_grade=grade,
+                    claimant_name=article.names.get(claim.claimant) if claim.claimant else None,
+                    items={i: article.names.get(i, i) for i in claim.items})
+
+
+def _explicit_evidence(article: Article) -> dict[str, list[tuple[str, str]]]:
+    """Observations the article offers as evidence for its claims, by the propositions those assert."""
+    claims = {c.id: c for c in article.result.claims}
+    found: dict[str, dict[str, str]] = {}
+    for observation in article.result.observations:
+        for claim_id in observation.supports:
+            pid = proposition_id(claims[claim_id]) if claim_id in claims else None
+            if pid is not None:
+                found.setdefault(pid, {}).setdefault(
+                    observation.id, f"offered as evidence for claim {claim_id} in the same article")
+    return {pid: sorted(links.items()) for pid, links in found.items()}
+
+
+def _territory_evidence(run: Run, q: Queries, state: PropositionState, exclude: set[str]) -> list[tuple[str, str]]:
+    participants = [p for p in (state.subject, state.object) if p]
+    found = []
+    for r in run(q.OBSERVATIONS_IN, {"countries": participants}) if participants else []:
+        if r["observation"] not in exclude and _date_fits(r["observed"], state.first_claimed, state.last_claimed):
+            found.append((r["observation"], _territory_reason(r["site"], r["country"], r["observed"])))
+    return found
+
+
+def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str]) -> None:
+    """This article's observations as evidence for transfers already in the graph, claimed in their territory."""
+    sites = [(o, article.plan.countries[o.site]) for o in article.result.observations if o.site in article.plan.countries]
+    if not sites:
+        return
+    countries = sorted({country for _, country in sites})
+    for r in run(q.TRANSFER_PROPOSITIONS_OF, {"countries": countries}):
+        if r["id"] in skip:
+            continue
+        node = run(q.PROPOSITION, {"id": r["id"]})[0]["proposition"]
+        state = PropositionState.from_properties(node)
+        evidence = [(o.id, _territory_reason(article.names.get(o.site, o.site), article.names.get(c, c), o.observed_on))
+                    for o, c in sites if c in (state.subject, state.object)
+                    and _date_fits(o.observed_on, state.first_claimed, state.last_claimed)]
+        if evidence:
+            _save(run, q, r["id"], state, evidence, node.get("subjectName"), node.get("objectName"))
+
+
+def _save(run: Run, q: Queries, pid: str, state: PropositionState, evidence: list[tuple[str, str]],
+          subject_name: str | None, object_name: str | None) -> None:
+    if evidence:
+        run(q.CREATE_PROPOSITION_SUPPORT, {"rows": [{"observation": o, "proposition": pid, "reason": reason}
+                                                    for o, reason in evidence]})
+        state.observations += len(evidence)
+    run(q.SET_PROPOSITIONS, {"rows": [{"id": pid, **state.to_properties(subject_name, object_name)}]})
+
+
+def _territory_reason(site: str, country: str, observed: str | None) -> str:
+    reason = f"site {site} lies in {country}, a participant"
+    return reason + (f"; observed {observed}, within a year of the claims" if observed else "")
 
 
 def _date_fits(observed: str | None, first: str | None, last: str | None) -> bool:

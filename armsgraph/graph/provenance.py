@@ -87,7 +87,8 @@ class Provenance(_Model):
                                            description="every entity the claim and its evidence name, by id")
     evidence: list[Evidence] = Field(default_factory=list)
     related: list[ClaimRow] = Field(default_factory=list, description="other claims about the same participants "
-                                    "(every subject and object of this claim takes part), the most recent first")
+                                    "(this claim's subject and object, either way round, any type), the most "
+                                    "recent first")
     related_total: int = Field(0, description="how many such claims the graph holds, listed or not")
     origin: str | None = Field(None, description="who the claim ultimately comes from: an entity id, or "
                                                  "'source:<id>' for an article speaking for itself")

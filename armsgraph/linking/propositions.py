@@ -4,18 +4,21 @@ A proposition is a claim type with its participants: "transfer from Iran to Russ
 between the same participants (either order for negotiations, agreements and meetings) assert it, whatever
 the items, dates or claimant; a denial attaches to the same proposition. Items and dates are summarised
 on the proposition, not part of its identity, so that "Iran is not providing weapons" meets "Iran supplied
-drones". Everything here is pure: rows in, a summary out.
+drones".
+
+The summary is kept incrementally (``PropositionState.add``): claims are only ever added, so each new
+article costs the same whatever the size of the graph. Everything here is pure.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from armsgraph.linking.origins import SOURCE_PREFIX
-from armsgraph.schema import Claim
-from armsgraph.schema import ids
+from armsgraph.linking.reliability import Credibility, Origin, credibility
+from armsgraph.schema import Claim, ids
 from armsgraph.schema.models import SYMMETRIC_CLAIM_TYPES
 
 MODALITIES = ("asserted", "probable", "possible", "denied")
+_STRENGTH = {"asserted": 0, "probable": 1, "possible": 2}
 
 
 def participants(claim: Claim) -> tuple[str | None, str | None]:
@@ -33,53 +36,107 @@ def proposition_id(claim: Claim) -> str | None:
 
 
 @dataclass(frozen=True)
-class ClaimRecord:
-    """One claim as the summary needs it (read back from the store)."""
+class NewClaim:
+    """A claim joining a proposition, with what the summary needs to know about it."""
 
-    claim: str
     modality: str
-    date: str | None
-    origin: str                 # entity id or source:<id>
-    source: str
-    canonical_source: str       # the source itself, or the article it duplicates
-    published: str | None
-    items: tuple[str, ...] = ()
+    date: str | None            # the claim's date, else its article's
+    origin: str                 # independent origin: entity id, or source:<id of the original article>
+    origin_name: str
+    origin_grade: str           # A–F
+    claimant_name: str | None
+    items: dict[str, str] = field(default_factory=dict)   # id → name
 
 
 @dataclass
-class Summary:
+class OriginState:
+    name: str
+    grade: str
+    modality: str               # strongest it used; "denied" for an origin that only denies
+
+
+@dataclass
+class PropositionState:
+    """The summary stored on a proposition node (see ``to_properties``)."""
+
+    subject: str | None = None
+    object: str | None = None
     claims: int = 0
     sources: int = 0
-    origins: list[str] = field(default_factory=list)        # independent origins asserting (ids, sorted)
-    denied_by: list[str] = field(default_factory=list)      # independent origins denying
-    modalities: dict[str, int] = field(default_factory=dict)
-    items: list[str] = field(default_factory=list)
+    asserting: dict[str, OriginState] = field(default_factory=dict)
+    denying: dict[str, OriginState] = field(default_factory=dict)
+    modalities: dict[str, int] = field(default_factory=lambda: {m: 0 for m in MODALITIES})
+    items: dict[str, str] = field(default_factory=dict)
+    claimants: set[str] = field(default_factory=set)
     first_claimed: str | None = None
     last_claimed: str | None = None
-    strongest: dict[str, str] = field(default_factory=dict)  # origin → its strongest modality asserting
+    observations: int = 0
+
+    def add(self, claims: list[NewClaim], new_sources: int) -> None:
+        """One article's claims (``new_sources`` is 1, or 0 when only evidence changed)."""
+        self.claims += len(claims)
+        self.sources += new_sources
+        for claim in claims:
+            self.modalities[claim.modality] += 1
+            self.items.update(claim.items)
+            if claim.claimant_name:
+                self.claimants.add(claim.claimant_name)
+            if claim.date:
+                self.first_claimed = min(filter(None, (self.first_claimed, claim.date)))
+                self.last_claimed = max(filter(None, (self.last_claimed, claim.date)))
+            if claim.modality == "denied":
+                self.denying.setdefault(claim.origin, OriginState(claim.origin_name, claim.origin_grade, "denied"))
+                continue
+            known = self.asserting.get(claim.origin)
+            if known is None:
+                self.asserting[claim.origin] = OriginState(claim.origin_name, claim.origin_grade, claim.modality)
+            elif _STRENGTH[claim.modality] < _STRENGTH[known.modality]:
+                known.modality = claim.modality
+
+    def credibility(self) -> Credibility:
+        parties = {self.subject, self.object} - {None}
+        return credibility(
+            [Origin(i, o.grade, o.modality) for i, o in sorted(self.asserting.items())],
+            [Origin(i, o.grade, "denied", participant=i in parties) for i, o in sorted(self.denying.items())],
+            self.observations)
+
+    # -- node properties (both stores keep lists of scalars, so origins are parallel lists) ---------------
+    def to_properties(self, subject_name: str | None, object_name: str | None) -> dict:
+        judged = self.credibility()
+        asserting, denying = sorted(self.asserting.items()), sorted(self.denying.items())
+        items = sorted(self.items.items())
+        return {
+            "claims": self.claims, "sources": self.sources, "independentOrigins": len(asserting),
+            "origins": [i for i, _ in asserting], "originNames": [o.name for _, o in asserting],
+            "originGrades": [o.grade for _, o in asserting], "originModalities": [o.modality for _, o in asserting],
+            "deniedBy": [i for i, _ in denying], "deniedByNames": [o.name for _, o in denying],
+            "deniedByGrades": [o.grade for _, o in denying],
+            **{m: self.modalities[m] for m in MODALITIES},
+            "items": [i for i, _ in items], "itemNames": [n for _, n in items],
+            "claimantNames": sorted(self.claimants), "firstClaimed": self.first_claimed,
+            "lastClaimed": self.last_claimed, "observations": self.observations,
+            "credibility": judged.grade, "credibilityReason": judged.reason,
+            "subjectName": subject_name, "objectName": object_name,
+        }
+
+    @classmethod
+    def from_properties(cls, node: dict) -> PropositionState:
+        def origins(ids_key: str, stem: str, modalities) -> dict[str, OriginState]:
+            found = zip(node.get(ids_key) or [], node.get(f"{stem}Names") or [], node.get(f"{stem}Grades") or [],
+                        modalities)
+            return {i: OriginState(n, g, m) for i, n, g, m in found}
+
+        state = cls(subject=node.get("subject"), object=node.get("object"), claims=node.get("claims") or 0,
+                    sources=node.get("sources") or 0, first_claimed=node.get("firstClaimed"),
+                    last_claimed=node.get("lastClaimed"), observations=node.get("observations") or 0)
+        state.asserting = origins("origins", "origin", node.get("originModalities") or [])
+        state.denying = origins("deniedBy", "deniedBy", _repeat("denied"))
+        state.modalities = {m: node.get(m) or 0 for m in MODALITIES}
+        state.items = dict(zip(node.get("items") or [], node.get("itemNames") or []))
+        state.claimants = set(node.get("claimantNames") or [])
+        return state
 
 
-def independent_origin(record: ClaimRecord) -> str:
-    """Articles speaking for themselves are one origin per original: a syndicated copy counts once."""
-    if record.origin.startswith(SOURCE_PREFIX):
-        return SOURCE_PREFIX + record.canonical_source
-    return record.origin
-
-
-def summarise(records: list[ClaimRecord]) -> Summary:
-    summary = Summary(claims=len(records), sources=len({r.source for r in records}))
-    summary.modalities = {m: sum(1 for r in records if r.modality == m) for m in MODALITIES}
-    strength = {"asserted": 0, "probable": 1, "possible": 2}
-    for record in records:
-        origin = independent_origin(record)
-        if record.modality == "denied":
-            continue
-        best = summary.strongest.get(origin)
-        if best is None or strength[record.modality] < strength[best]:
-            summary.strongest[origin] = record.modality
-    summary.origins = sorted(summary.strongest)
-    summary.denied_by = sorted({independent_origin(r) for r in records if r.modality == "denied"})
-    summary.items = sorted({i for r in records for i in r.items})
-    dates = sorted(d for d in (r.date or r.published for r in records) if d)
-    summary.first_claimed, summary.last_claimed = (dates[0], dates[-1]) if dates else (None, None)
-    return summary
+def _repeat(value: str):
+    while True:
+        yield value

@@ -17,7 +17,8 @@ CLAIM_PROPERTIES = ("id", "type", "modality", "polarity", "date", "datePrecision
 PROPOSITION_SUMMARY = ("claims", "sources", "independentOrigins", "origins", "originNames", "deniedBy",
                        "deniedByNames", "asserted", "probable", "possible", "denied", "items", "itemNames",
                        "firstClaimed", "lastClaimed", "observations", "credibility", "credibilityReason",
-                       "subjectName", "objectName", "claimantNames")
+                       "subjectName", "objectName", "claimantNames", "originGrades", "originModalities",
+                       "deniedByGrades")
 OBSERVATION_PROPERTIES = ("id", "kind", "observedOn", "observedPrecision", "countWhat", "countValue", "caveats",
                           "quote", "startOffset", "endOffset", "extractor")
 CLAIM_ENTITY_RELS = ("SUBJECT", "OBJECT", "CLAIMED_BY", "LOCATED_AT", "ORIGIN")
@@ -27,7 +28,7 @@ NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band"
 # refuses, so its statements cast them (Neo4j needs no cast).
 LIST_TYPES = {name: "STRING[]" for name in (
     "aliases", "keys", "countWhat", "caveats", "origins", "originNames", "deniedBy", "deniedByNames", "items",
-    "itemNames", "claimantNames")} | {"countValue": "INT64[]", "signature": "INT64[]"}
+    "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades")} | {"countValue": "INT64[]", "signature": "INT64[]"}
 PARTICIPANT_RELS = "SUBJECT|OBJECT"
 ANY_ROLE_RELS = "SUBJECT|OBJECT|ITEM|CLAIMED_BY|LOCATED_AT"
 
@@ -39,6 +40,7 @@ class Dialect:
     node_label: str      # expression giving a node's (single) label; {} is the variable
     merge_keys: str      # expression: the union of e.keys and row.keys
     cast_lists: bool     # whether list values must be cast to their column type
+    append_source: str   # expression: b.sources with $source appended
 
     def value(self, name: str) -> str:
         """``row.<name>`` as a statement writes it."""
@@ -48,9 +50,11 @@ class Dialect:
 
 
 LADYBUG = Dialect("ladybug", rel_type="label({})", node_label="label({})",
-                  merge_keys="list_distinct(list_concat(e.keys, row.keys))", cast_lists=True)
+                  merge_keys="list_distinct(list_concat(e.keys, row.keys))", cast_lists=True,
+                  append_source="list_append(b.sources, $source)")
 NEO4J = Dialect("neo4j", rel_type="type({})", node_label="labels({})[0]",
-                merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]", cast_lists=False)
+                merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]", cast_lists=False,
+                append_source="b.sources + $source")
 
 
 def _props(d: Dialect, names: tuple[str, ...]) -> str:
@@ -111,38 +115,27 @@ class Queries:
         self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}), "
                                "(p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
         self.DUPLICATE_CANDIDATES = (
-            "MATCH (s:Source)-[:HAS_BAND]->(b:Band) WHERE b.id IN $bands AND s.id <> $source "
-            "RETURN DISTINCT s.id AS id, s.signature AS signature ORDER BY id")
+            "UNWIND $bands AS band MATCH (b:Band {id: band}) RETURN b.id AS id, b.sources AS sources")
+        self.SIGNATURES = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.signature AS signature"
+        self.SOURCE_SUMMARY = ("MATCH (s:Source {id: $id}) RETURN s.publisher AS publisher, s.title AS title, "
+                               "s.reliability AS reliability")
         self.CANONICAL_OF = "MATCH (s:Source {id: $id})-[:DUPLICATE_OF]->(d:Source) RETURN d.id AS id"
         self.CREATE_DUPLICATE = (
             "MATCH (a:Source {id: $source}), (b:Source {id: $target}) "
             "CREATE (a)-[:DUPLICATE_OF {similarity: $similarity, reason: $reason}]->(b)")
-        self.MERGE_BANDS = "UNWIND $rows AS row MERGE (b:Band {id: row.id})"
-        self.CREATE_HAS_BAND = ("UNWIND $rows AS row MATCH (s:Source {id: $source}), (b:Band {id: row.id}) "
-                                "CREATE (s)-[:HAS_BAND]->(b)")
+        # Band membership is a list on the band, not relationships: a lookup by key, never a traversal.
+        self.CREATE_BANDS = "UNWIND $rows AS row CREATE (b:Band {id: row.id, sources: [$source]})"
+        self.ADD_TO_BANDS = ("UNWIND $rows AS row MATCH (b:Band {id: row.id}) "
+                             f"SET b.sources = {d.append_source}")
         self.PROPOSITION = "MATCH (p:Proposition {id: $id}) RETURN p AS proposition"
-        self.PROPOSITION_CLAIMS = (
-            "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (c)-[:STATED_IN]->(s:Source) "
-            "OPTIONAL MATCH (s)-[:DUPLICATE_OF]->(d:Source) OPTIONAL MATCH (c)-[:CLAIMED_BY]->(w:Entity) "
-            "OPTIONAL MATCH (c)-[:ITEM]->(i:Entity) "
-            "RETURN c.id AS claim, c.modality AS modality, c.date AS date, c.origin AS origin, s.id AS source, "
-            "s.publisher AS publisher, s.title AS title, s.published AS published, d.id AS canonical, "
-            "w.name AS claimant, "
-            "collect(i.id) AS items ORDER BY claim")
-        self.ENTITY_NAMES = "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.name AS name"
         self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
                                  _sets(d, "p", PROPOSITION_SUMMARY))
-        self.OBSERVATIONS_SUPPORTING_CLAIMS_OF = (
-            "MATCH (p:Proposition {id: $id})<-[:ASSERTS]-(c:Claim)<-[:SUPPORTS]-(o:Observation) "
-            "RETURN o.id AS observation, min(c.id) AS claim ORDER BY observation")
         self.OBSERVATIONS_IN = (
             "MATCH (o:Observation)-[:OF_SITE]->(site:Entity) WHERE site.country IN $countries "
             "OPTIONAL MATCH (state:Entity) WHERE state.id = site.country "
             "RETURN o.id AS observation, o.observedOn AS observed, site.name AS site, "
             "coalesce(state.name, site.country) AS country "
             "ORDER BY observation")
-        self.PROPOSITION_EVIDENCE = ("MATCH (o:Observation)-[:SUPPORTS]->(p:Proposition {id: $id}) "
-                                     "RETURN o.id AS observation")
         self.CREATE_PROPOSITION_SUPPORT = (
             "UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (p:Proposition {id: row.proposition}) "
             "CREATE (o)-[:SUPPORTS {reason: row.reason}]->(p)")
@@ -176,20 +169,24 @@ class Queries:
                             "e AS entity, r.position AS position")
         self.CLAIM_EVIDENCE = (
             "MATCH (o:Observation)-[sup:SUPPORTS]->(c:Claim {id: $id}) "
-            "OPTIONAL MATCH (o)-[:OF_SITE]->(site:Entity) OPTIONAL MATCH (o)-[:OBSERVED_BY]->(who:Entity) "
+            "OPTIONAL MATCH (o)-[:OF_SITE]->(site:Entity) WITH o, sup, site "
+            "OPTIONAL MATCH (o)-[:OBSERVED_BY]->(who:Entity) WITH o, sup, site, who "
             "OPTIONAL MATCH (o)-[:REPORTED_IN]->(s:Source) "
             "RETURN o AS observation, sup.reason AS reason, site AS site, who AS observer, s.id AS source "
             "ORDER BY o.startOffset")
         self.OBSERVATION_SUPPORTS = ("MATCH (o:Observation {id: $id})-[sup:SUPPORTS]->(c:Claim) "
                                      "RETURN c.id AS claim ORDER BY sup.position, claim")
-        # Other claims about the same participants: every subject/object of this claim takes part in them too.
-        related = (
-            f"MATCH (c:Claim {{id: $id}})-[:{PARTICIPANT_RELS}]->(e:Entity) WITH c, count(DISTINCT e) AS participants "
-            f"MATCH (c)-[:{PARTICIPANT_RELS}]->(e:Entity)<-[:{PARTICIPANT_RELS}]-(other:Claim) WHERE other.id <> c.id "
-            "WITH other, participants, count(DISTINCT e) AS shared WHERE shared = participants ")
-        self.RELATED_CLAIM_COUNT = related + "RETURN count(other) AS count"
-        self.RELATED_CLAIM_IDS = (related + "RETURN other.id AS id, coalesce(other.date, '') AS date "
-                                  "ORDER BY date DESC, id LIMIT $limit")
+        # Other claims about the same participants, of any type: through the propositions of that pair
+        # (either order), so the cost follows the pair, not the size of the graph.
+        related = {
+            True: "MATCH (p:Proposition) WHERE (p.subject = $a AND p.object = $b) OR (p.subject = $b AND p.object = $a) ",
+            False: "MATCH (p:Proposition) WHERE (p.subject = $a AND p.object IS NULL) "
+                   "OR (p.object = $a AND p.subject IS NULL) ",
+        }
+        tail = "MATCH (p)<-[:ASSERTS]-(other:Claim) WHERE other.id <> $id "
+        self.RELATED_CLAIM_COUNT = {pair: m + tail + "RETURN count(other) AS count" for pair, m in related.items()}
+        self.RELATED_CLAIM_IDS = {pair: m + tail + "RETURN other.id AS id, coalesce(other.date, '') AS date "
+                                  "ORDER BY date DESC, id LIMIT $limit" for pair, m in related.items()}
         self.ENTITY_BY_KEY = ("MATCH (e:Entity) WHERE e.id = $key OR $key IN e.keys "
                               "RETURN e.id AS id, e.name AS name, e.type AS type ORDER BY e.id")
         self.ENTITIES_BY_ID = "MATCH (e:Entity) WHERE e.id IN $ids RETURN e AS entity ORDER BY e.id"
@@ -246,9 +243,7 @@ class Queries:
 
     def claims(self, f: ClaimFilter, *, ids: bool = False) -> str:
         """Claims in words (names, not ids), one row each; ``ids`` restricts to ``$ids``."""
-        where = []
-        if ids:
-            where.append("c.id IN $ids")
+        where = ["c.id IN $ids"] if ids else []
         if f.type:
             where.append("c.type = $type")
         if f.modality:
@@ -263,8 +258,12 @@ class Queries:
             where.append(f"EXISTS {{ MATCH (c)-[:{ANY_ROLE_RELS}]->(x:Entity) WHERE x.id IN $entities }}")
         return (
             "MATCH (c:Claim)-[:STATED_IN]->(s:Source)" + (f" WHERE {' AND '.join(where)}" if where else "") +
-            " OPTIONAL MATCH (c)-[:SUBJECT]->(subj:Entity) OPTIONAL MATCH (c)-[:OBJECT]->(obj:Entity)"
-            " OPTIONAL MATCH (c)-[:CLAIMED_BY]->(who:Entity) OPTIONAL MATCH (c)-[:ITEM]->(item:Entity)"
+            # one OPTIONAL MATCH per WITH: LadybugDB then looks each up from the rows so far instead of
+            # joining whole tables side by side (several times faster, and not growing with the graph)
+            " OPTIONAL MATCH (c)-[:SUBJECT]->(subj:Entity) WITH c, s, subj"
+            " OPTIONAL MATCH (c)-[:OBJECT]->(obj:Entity) WITH c, s, subj, obj"
+            " OPTIONAL MATCH (c)-[:CLAIMED_BY]->(who:Entity) WITH c, s, subj, obj, who"
+            " OPTIONAL MATCH (c)-[:ITEM]->(item:Entity)"
             " RETURN c.id AS id, c.type AS type, subj.name AS subject, obj.name AS object,"
             " collect(item.name) AS items, who.name AS claimant, c.modality AS modality, c.polarity AS polarity,"
             " c.date AS date, s.id AS source, s.title AS title, s.publisher AS publisher,"

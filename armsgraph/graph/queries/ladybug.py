@@ -18,9 +18,10 @@ SCHEMA = (
     "object STRING, subjectName STRING, objectName STRING, claims INT64, sources INT64, independentOrigins INT64, "
     "origins STRING[], originNames STRING[], deniedBy STRING[], deniedByNames STRING[], asserted INT64, "
     "probable INT64, possible INT64, denied INT64, items STRING[], itemNames STRING[], firstClaimed STRING, "
-    "lastClaimed STRING, observations INT64, credibility INT64, credibilityReason STRING, claimantNames STRING[])",
+    "lastClaimed STRING, observations INT64, credibility INT64, credibilityReason STRING, claimantNames STRING[], "
+    "originGrades STRING[], originModalities STRING[], deniedByGrades STRING[])",
     # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py).
-    "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY)",
+    "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY, sources STRING[])",
     "CREATE REL TABLE IF NOT EXISTS SUBJECT(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS OBJECT(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS ITEM(FROM Claim TO Entity, position INT64)",
@@ -34,7 +35,6 @@ SCHEMA = (
     "CREATE REL TABLE IF NOT EXISTS ORIGIN(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS ASSERTS(FROM Claim TO Proposition)",
     "CREATE REL TABLE IF NOT EXISTS DUPLICATE_OF(FROM Source TO Source, similarity DOUBLE, reason STRING)",
-    "CREATE REL TABLE IF NOT EXISTS HAS_BAND(FROM Source TO Band)",
     "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Observation TO Claim, FROM Observation TO Proposition, "
     "reason STRING, position INT64)",
 )
