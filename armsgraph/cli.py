@@ -194,6 +194,8 @@ def ingest(
     language: Annotated[Optional[str], typer.Option(help="Force the language, as for extract.")] = None,
     model: Annotated[Optional[str], typer.Option(help="As for extract.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line on stderr for every document "
+                                          "stored or skipped, as it happens.")] = False,
 ) -> None:
     """Extract articles and store them in the graph: each article in one transaction, whole or not at all.
 
@@ -215,6 +217,9 @@ def ingest(
             progress.update(task, description=f"ingesting {path.name}")
             for outcome in ingest_paths(graph, [path], options):
                 summary.add(outcome)
+                if verbose and not isinstance(outcome, InputError):
+                    progress.console.print(f"{'stored' if outcome.created else 'skipped'} {outcome.source} "
+                                           f"({outcome.claims} claims) {path}", highlight=False, soft_wrap=True)
                 if isinstance(outcome, InputError):
                     progress.console.print(f"[red]error:[/red] {outcome}", soft_wrap=True, highlight=False)
             progress.advance(task)

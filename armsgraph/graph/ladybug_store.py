@@ -1,21 +1,27 @@
 """The embedded default: a LadybugDB database file on disk, no server."""
 from __future__ import annotations
 
+import os
+import re
+import time
 from pathlib import Path
 
 from armsgraph.errors import StoreError
 from armsgraph.graph.base import CypherStore
 from armsgraph.graph.queries.ladybug import QUERIES, SCHEMA
 
+# How long a process waits for another one holding the embedded store's lock before giving up.
+LOCK_WAIT_SECONDS = float(os.environ.get("ARMSGRAPH_LOCK_WAIT", "30"))
 READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 
 
 class LadybugStore(CypherStore):
     queries = QUERIES
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, lock_wait: float = LOCK_WAIT_SECONDS):
         self.path = Path(path)
         self.location = str(path)
+        self.lock_wait = lock_wait
         self._db = None
         self._conn = None
 
@@ -25,8 +31,22 @@ class LadybugStore(CypherStore):
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder; an embedded store is a file (e.g. {self.path / 'armsgraph.db'})")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                self._db = ladybug.Database(str(self.path))
+                break
+            except RuntimeError as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(f"{self.path}: cannot open the embedded store: {error}") from error
+                if time.monotonic() >= deadline:  # one writer at a time: the database file is locked
+                    holder = re.search(r"held by PID (\d+)", str(error))
+                    raise StoreError(
+                        f"{self.path}: in use by another process{f' (PID {holder.group(1)})' if holder else ''} "
+                        f"for more than {self.lock_wait:g} s; the embedded store takes one process at a time "
+                        "(wait for it, or use Neo4j for concurrent work)") from error
+                time.sleep(0.2)
         try:
-            self._db = ladybug.Database(str(self.path))
             self._conn = ladybug.Connection(self._db)
             for statement in SCHEMA:
                 self._conn.execute(statement)
