@@ -53,7 +53,7 @@ class Neo4jStore(CypherStore):
             raise StoreError(f"{self.location}: {_message(error)}") from error
 
     def _transact(self, work, label: str) -> bool:
-        from neo4j.exceptions import Neo4jError
+        from neo4j.exceptions import ConstraintError, Neo4jError
 
         class _Rollback(Exception):
             pass
@@ -68,7 +68,12 @@ class Neo4jStore(CypherStore):
 
         try:
             with self._session() as session:  # managed: retried as a whole on transient errors
-                return session.execute_write(in_transaction)
+                try:
+                    return session.execute_write(in_transaction)
+                except ConstraintError:
+                    # another writer stored the same key (the same article, an entity) just before us:
+                    # once more, and what it stored is now seen (the article is then skipped)
+                    return session.execute_write(in_transaction)
         except _Rollback:
             return False
         except Neo4jError as error:

@@ -124,10 +124,18 @@ class Queries:
             "MATCH (a:Source {id: $source}), (b:Source {id: $target}) "
             "CREATE (a)-[:DUPLICATE_OF {similarity: $similarity, reason: $reason}]->(b)")
         # Band membership is a list on the band, not relationships: a lookup by key, never a traversal.
-        self.CREATE_BANDS = "UNWIND $rows AS row CREATE (b:Band {id: row.id, sources: [$source]})"
+        # Neo4j may have several writers: a band another one has just created must be merged, not created
+        # again. LadybugDB has one writer, and a plain CREATE is several times faster there than MERGE.
+        self.CREATE_BANDS = ("UNWIND $rows AS row CREATE (b:Band {id: row.id, sources: [$source]})"
+                             if d.name == "ladybug" else
+                             "UNWIND $rows AS row MERGE (b:Band {id: row.id}) ON CREATE SET b.sources = [$source] "
+                             f"ON MATCH SET b.sources = {d.append_source}")
         self.ADD_TO_BANDS = ("UNWIND $rows AS row MATCH (b:Band {id: row.id}) "
                              f"SET b.sources = {d.append_source}")
-        self.PROPOSITION = "MATCH (p:Proposition {id: $id}) RETURN p AS proposition"
+        # Read for update: the write takes the node's lock first, so concurrent writers (Neo4j) add to a
+        # proposition's summary one after the other instead of overwriting each other's.
+        self.PROPOSITION = ("MATCH (p:Proposition {id: $id}) SET p.claims = coalesce(p.claims, 0) "
+                            "RETURN p AS proposition")
         self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
                                  _sets(d, "p", PROPOSITION_SUMMARY))
         self.OBSERVATIONS_IN = (
