@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_enable=False,  # `run` turns an unexpected error into one line (--debug: the traceback)
 )
 err = Console(stderr=True, highlight=False)
 
@@ -46,8 +47,21 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
 ) -> None:
     """armsgraph: who is said to supply what to whom, who says so, and on what evidence."""
+
+
+def run() -> None:
+    """The console script: an unexpected error is one line on stderr and exit 1; ``--debug`` re-raises it."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - the last resort for what the commands did not foresee
+        if "--debug" in sys.argv[1:]:
+            raise
+        err.print(f"[red]error:[/red] {type(error).__name__}: {error} (--debug shows the traceback)",
+                  soft_wrap=True, markup=True, highlight=False)
+        sys.exit(1)
 
 
 def _report(error: InputError) -> None:

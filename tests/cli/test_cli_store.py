@@ -199,3 +199,36 @@ def test_cli_timeline_and_network(ingested, tmp_path):
 
     graph = nx.read_gexf(out)
     assert graph.has_edge("iran", "russia") and graph["iran"]["russia"]["weight"] == 2
+
+
+def test_cli_credentials_never_appear_in_output_or_errors(tmp_path):
+    import subprocess
+    import sys
+
+    secret = "s3cret-Zq8-password"
+    env = {**__import__("os").environ, "NEO4J_USERNAME": "analyst", "NEO4J_PASSWORD": secret}
+    armsgraph = Path(sys.executable).parent / "armsgraph"
+    for args in (["stats", "--store", "bolt://127.0.0.1:1"],  # nothing listens there: a connection error
+                 ["query", "RETURN 1 AS one", "--store", "neo4j://127.0.0.1:1"]):
+        done = subprocess.run([str(armsgraph), *args], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 1
+        assert "cannot use Neo4j" in done.stderr
+        assert secret not in done.stdout + done.stderr and "analyst" not in done.stdout + done.stderr
+
+
+def test_cli_unexpected_errors_are_one_line_unless_debug(tmp_path):
+    import subprocess
+    import sys
+
+    armsgraph = Path(sys.executable).parent / "armsgraph"
+    bad = tmp_path / "out"
+    bad.mkdir()  # export a GraphML file onto a folder: an OS error no command foresees
+    store = tmp_path / "g.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES / "05-state-550m-drawdown-ukraine.txt"),
+                               "--store", str(store)]).exit_code == 0
+    plain = subprocess.run([str(armsgraph), "export", str(bad), "--store", str(store)], capture_output=True,
+                           text=True, timeout=120)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr and "--debug" in plain.stderr
+    debug = subprocess.run([str(armsgraph), "--debug", "export", str(bad), "--store", str(store)],
+                           capture_output=True, text=True, timeout=120)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
