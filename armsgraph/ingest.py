@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,23 +20,47 @@ class ExtractOptions:
     model: str | None = None
 
 
-def _extracted(paths: Iterable[Path], options: ExtractOptions) -> Iterator[tuple[Source, ExtractionResult] | InputError]:
+Extracted = tuple[Source, ExtractionResult] | InputError
+
+
+def _extract_file(path: Path, options: ExtractOptions) -> list[Extracted]:
+    """Every document of one file, read and extracted (runs in a worker process under ``jobs``)."""
     from armsgraph.extract import extract
 
-    for path in iter_paths(list(paths)):
-        if not path.exists():
-            yield InputError(path, "no such file or folder")
+    if not path.exists():
+        return [InputError(path, "no such file or folder")]
+    out: list[Extracted] = []
+    for item in read_documents(path, options.read):
+        if isinstance(item, InputError):
+            out.append(item)
             continue
-        for item in read_documents(path, options.read):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield item, extract(item, model=options.model)
-            except ArmsgraphError as error:
-                yield InputError(item.path, str(error))
-            except Exception as error:  # an extractor bug must not end a batch; it is reported with the file
-                yield InputError(item.path, f"extraction failed: {type(error).__name__}: {error}")
+        try:
+            out.append((item, extract(item, model=options.model)))
+        except ArmsgraphError as error:
+            out.append(InputError(item.path, str(error)))
+        except Exception as error:  # an extractor bug must not end a batch; it is reported with the file
+            out.append(InputError(item.path, f"extraction failed: {type(error).__name__}: {error}"))
+    return out
+
+
+def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1) -> Iterator[Extracted]:
+    """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead."""
+    files = iter_paths(list(paths))
+    if jobs <= 1:
+        for path in files:
+            yield from _extract_file(path, options)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque = deque()
+        for path in files:
+            window.append(pool.submit(_extract_file, path, options))
+            if len(window) >= 4 * jobs:  # stream: never more than a few files ahead of the writer
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
 
 
 def extract_paths(paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[
@@ -72,19 +96,20 @@ class IngestSummary:
                 f"{len(self.failed)} failed")
 
 
-def ingest_paths(store: CypherStore, paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[
-        WriteStats | InputError]:
+def ingest_paths(store: CypherStore, paths: Iterable[Path], options: ExtractOptions = ExtractOptions(),
+                 jobs: int = 1) -> Iterator[WriteStats | InputError]:
     """Extract every document under ``paths`` and write each to ``store`` in its own transaction.
 
     A document that cannot be read, extracted or written is yielded as an ``InputError`` naming its file;
-    the documents before it stay stored and the run goes on with the next.
+    the documents before it stay stored and the run goes on with the next. ``jobs`` > 1 extracts in that
+    many processes; writing stays in this one, in file order, so the graph is the same.
     """
-    for item in _extracted(paths, options):
+    for item in _extracted(paths, options, jobs):
         if isinstance(item, InputError):
             yield item
             continue
         source, result = item
         try:
-            yield store.write(result, text=source.text)
+            yield replace(store.write(result, text=source.text), path=source.path)
         except ArmsgraphError as error:
             yield InputError(source.path, f"not stored: {error}")

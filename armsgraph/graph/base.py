@@ -40,6 +40,7 @@ class WriteStats:
     claims: int = 0
     observations: int = 0
     mentions: int = 0
+    path: str | None = None  # the file it was read from, when known
 
 
 class GraphStore(Protocol):

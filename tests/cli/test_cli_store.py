@@ -232,3 +232,13 @@ def test_cli_unexpected_errors_are_one_line_unless_debug(tmp_path):
     debug = subprocess.run([str(armsgraph), "--debug", "export", str(bad), "--store", str(store)],
                            capture_output=True, text=True, timeout=120)
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_cli_ingest_jobs_gives_the_same_graph(tmp_path):
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--store", one]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--store", two, "--jobs", "2", "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("stored s-") == len(list(EXAMPLES.glob("*.txt")))
+    with open_store(one) as a, open_store(two) as b:
+        assert a.stats() == b.stats() and a.corroboration() == b.corroboration()
