@@ -102,10 +102,20 @@ def decode(raw: bytes, path: object) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.1:
+    matches = list(from_bytes(raw))
+    if not matches or matches[0].chaos > 0.1:
         raise InputError(path, "text is not UTF-8 and its encoding cannot be determined reliably")
-    return _universal_newlines(str(best))
+    # Short texts often fit several code pages equally well (cp1250, cp1252 and cp1257 all read "Però"
+    # without "chaos"); when the equally good readings differ, take Windows-1252, the legacy encoding of
+    # most Western pages (what browsers assume for "latin-1"), and refuse when it is not among them.
+    score = (matches[0].chaos, matches[0].coherence)
+    tied = [m for m in matches if (m.chaos, m.coherence) == score]
+    if len({str(m) for m in tied}) > 1:
+        tied = [m for m in tied if m.encoding == "cp1252"]
+        if not tied:
+            raise InputError(path, "text is not UTF-8 and several encodings read it differently; "
+                                   "convert it to UTF-8")
+    return _universal_newlines(str(tied[0]))
 
 
 def _universal_newlines(text: str) -> str:

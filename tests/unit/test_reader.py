@@ -113,3 +113,12 @@ def test_reader_folder_skips_metadata_and_gold(tmp_path):
     for name in ("a.txt", "a.meta.json", "a.gold.json", "b.md", "c.png"):
         (tmp_path / name).write_text("x")
     assert [p.name for p in iter_paths([tmp_path])] == ["a.txt", "b.md"]
+
+
+def test_reader_short_windows_1252_text_is_not_read_as_another_code_page(tmp_path):
+    # cp1250 and cp1257 read these bytes without "chaos" too, as "Perň č cosě": equally good readings
+    # that differ are settled for Windows-1252
+    from armsgraph.reader import decode
+
+    raw = "Il Cremlino ha negato le forniture di armi. Però è così.".encode("cp1252")
+    assert decode(raw, tmp_path / "x.txt") == "Il Cremlino ha negato le forniture di armi. Però è così."
