@@ -120,11 +120,16 @@ def measure_ingest(store, sources, articles: int) -> None:
 def fill(store, results, claims: int, start_k: int) -> list[str]:
     """Write variants until the store holds ``claims`` claims; returns the claim ids written."""
     ids, k, t0 = [], start_k, time.perf_counter()
+    mark_claims, mark_k, mark_t = 0, start_k, t0
     while len(ids) < claims:
         result, text = variant(*results[k % len(results)], k)
         store.write(result, text=text)
         ids.extend(c.id for c in result.claims)
         k += 1
+        if len(ids) >= mark_claims + 10_000:  # the write rate as the store grows
+            now = time.perf_counter()
+            print(f"    {len(ids)} claims: {1000 * (now - mark_t) / (k - mark_k):.1f} ms/article lately", flush=True)
+            mark_claims, mark_k, mark_t = len(ids), k, now
     elapsed = time.perf_counter() - t0
     print(f"  fill: {len(ids)} claims in {k - start_k} articles, {elapsed:.0f} s "
           f"({(k - start_k) / elapsed:.0f} articles/s, {len(ids) / elapsed:.0f} claims/s written)")
@@ -199,12 +204,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=60, help="articles extracted and ingested for the rate")
     parser.add_argument("--compare-articles", type=int, default=100, help="articles per side, batched vs per row")
     parser.add_argument("--neo4j", default=os.environ.get("NEO4J_TEST_URI"))
+    parser.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
     args = parser.parse_args()
 
     sources = example_sources()
     results = [(extract(s), s.text) for s in sources]
-    with tempfile.TemporaryDirectory() as folder:
-        run("ladybug", str(Path(folder) / "bench.db"), sources, results, args)
+    if not args.skip_embedded:
+        with tempfile.TemporaryDirectory() as folder:
+            run("ladybug", str(Path(folder) / "bench.db"), sources, results, args)
     if args.neo4j:
         run("neo4j", args.neo4j, sources, results, args)
     else:
