@@ -12,6 +12,8 @@ from armsgraph.graph.queries.ladybug import QUERIES, SCHEMA
 
 # How long a process waits for another one holding the embedded store's lock before giving up.
 LOCK_WAIT_SECONDS = float(os.environ.get("ARMSGRAPH_LOCK_WAIT", "30"))
+# LadybugDB's page cache; its default (most of the machine's memory) lets a long ingest grow past 1 GB.
+BUFFER_POOL_BYTES = int(os.environ.get("ARMSGRAPH_BUFFER_POOL_MB", "512")) * 1024 * 1024
 READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 
 
@@ -34,7 +36,7 @@ class LadybugStore(CypherStore):
         deadline = time.monotonic() + self.lock_wait
         while True:
             try:
-                self._db = ladybug.Database(str(self.path))
+                self._db = ladybug.Database(str(self.path), buffer_pool_size=BUFFER_POOL_BYTES)
                 break
             except RuntimeError as error:
                 if "lock" not in str(error).lower():
