@@ -1,8 +1,9 @@
 """The store interface both backends share, and ``open_store`` which picks one from a location.
 
 ``CypherStore`` holds everything that is the same on both stores — turning a document into statements,
-provenance, listings, exports — over three backend primitives: run a read, run a write, and run a
-document's statements in one transaction.
+linking it to the rest of the graph, provenance, listings, exports — over the backend primitives:
+``connect``, ``query`` (one statement, read-only unless asked) and ``_transact`` (a write transaction
+that a function fills with statements).
 """
 from __future__ import annotations
 
