@@ -29,7 +29,6 @@ NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band"
 LIST_TYPES = {name: "STRING[]" for name in (
     "aliases", "keys", "countWhat", "caveats", "origins", "originNames", "deniedBy", "deniedByNames", "items",
     "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades")} | {"countValue": "INT64[]", "signature": "INT64[]"}
-PARTICIPANT_RELS = "SUBJECT|OBJECT"
 ANY_ROLE_RELS = "SUBJECT|OBJECT|ITEM|CLAIMED_BY|LOCATED_AT"
 
 
