@@ -15,6 +15,7 @@ from armsgraph import __version__
 from armsgraph.errors import ArmsgraphError, InputError
 from armsgraph.reader import DEFAULT_MAX_BYTES, SUPPORTED_LANGUAGES, ReadOptions
 from armsgraph.schema.models import ClaimType, Modality
+from armsgraph.views import shorten
 
 app = typer.Typer(
     name="armsgraph",
@@ -346,13 +347,9 @@ def claims(
     if format is TableFormat.json:
         _print_json([r.model_dump(mode="json") for r in rows])
         return
-    _print_rows([{**r.model_dump(), "items": ", ".join(r.items), "quote": _short(r.quote)} for r in rows],
+    _print_rows([{**r.model_dump(), "items": ", ".join(r.items), "quote": shorten(r.quote)} for r in rows],
                 ["id", "type", "subject", "object", "items", "claimant", "modality", "date", "title", "quote"])
     err.print(f"{len(rows)} claims", highlight=False)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @app.command()
@@ -455,7 +452,7 @@ def timeline(
     _print_rows([{**r, "date": r["date"] + (" (article)" if r.get("undated") else ""),
                   "who": r.get("claimant") or r.get("observer") or "",
                   "what": " → ".join(x for x in (r.get("subject"), r.get("object")) if x) or r.get("site") or "",
-                  "quote": _short(r["quote"])} for r in rows],
+                  "quote": shorten(r["quote"])} for r in rows],
                 ["date", "kind", "type", "what", "who", "modality", "quote", "source"])
 
 

@@ -7,7 +7,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from armsgraph.graph.provenance import Provenance
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from armsgraph.graph.provenance import Provenance
 
 
 def _field_table() -> Table:
@@ -63,7 +66,7 @@ def provenance_panel(answer: Provenance) -> Panel:
         for item in answer.evidence:
             o = item.observation
             evidence.add_row(o.id, o.kind, escape(names.get(o.site, o.site or "")), o.observed_on or "",
-                             ", ".join(f"{c.count} {c.what}" for c in o.counts), escape(_short(o.quote, 100)))
+                             ", ".join(f"{c.count} {c.what}" for c in o.counts), escape(shorten(o.quote, 100)))
         parts += [Text(), evidence]
     if answer.related:
         related = Table("claim", "type", "subject", "object", "claimant", "modality", "date", "source",
@@ -71,10 +74,10 @@ def provenance_panel(answer: Provenance) -> Panel:
                               f"{answer.related_total}, the most recent first)", title_justify="left")
         for r in answer.related:
             related.add_row(r.id, r.type, escape(r.subject or ""), escape(r.object or ""), escape(r.claimant or "—"),
-                            r.modality, r.date or "", escape(_short(r.title or r.source, 50)))
+                            r.modality, r.date or "", escape(shorten(r.title or r.source, 50)))
         parts += [Text(), related]
     return Panel(Group(*parts), title=f"provenance of {claim.id}", title_align="left")
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -28,6 +28,7 @@ from armsgraph.schema import ExtractionResult
 from armsgraph.schema.ids import normalise_name
 
 DEFAULT_STORE = "armsgraph.db"
+READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 _CLAIM_ROLE_FIELDS = {"SUBJECT": "subject", "OBJECT": "object", "CLAIMED_BY": "claimant", "LOCATED_AT": "where"}
 _OBSERVATION_ROLE_FIELDS = {"OF_SITE": "site", "OBSERVED_BY": "observer"}

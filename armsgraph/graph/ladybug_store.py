@@ -7,14 +7,13 @@ import time
 from pathlib import Path
 
 from armsgraph.errors import StoreError
-from armsgraph.graph.base import CypherStore
+from armsgraph.graph.base import READ_ONLY_REFUSAL, CypherStore
 from armsgraph.graph.queries.ladybug import QUERIES, SCHEMA
 
 # How long a process waits for another one holding the embedded store's lock before giving up.
 LOCK_WAIT_SECONDS = float(os.environ.get("ARMSGRAPH_LOCK_WAIT", "30"))
 # LadybugDB's page cache; its default (most of the machine's memory) lets a long ingest grow past 1 GB.
 BUFFER_POOL_BYTES = int(os.environ.get("ARMSGRAPH_BUFFER_POOL_MB", "512")) * 1024 * 1024
-READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 
 
 class LadybugStore(CypherStore):

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from armsgraph.errors import StoreError
-from armsgraph.graph.base import CypherStore
+from armsgraph.graph.base import READ_ONLY_REFUSAL, CypherStore
 from armsgraph.graph.queries.neo4j import QUERIES, SCHEMA
 
-READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 
 
 class Neo4jStore(CypherStore):
