@@ -147,15 +147,14 @@ def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str
         return
     countries = sorted({country for _, country in sites})
     for r in run(q.TRANSFER_PROPOSITIONS_OF, {"countries": countries}):
-        if r["id"] in skip:
-            continue
-        node = run(q.PROPOSITION, {"id": r["id"]})[0]["proposition"]
-        state = PropositionState.from_properties(node)
         evidence = [(o.id, _territory_reason(article.names.get(o.site, o.site), article.names.get(c, c), o.observed_on))
-                    for o, c in sites if c in (state.subject, state.object)
-                    and _date_fits(o.observed_on, state.first_claimed, state.last_claimed)]
-        if evidence:
-            _save(run, q, r["id"], state, evidence, node.get("subjectName"), node.get("objectName"))
+                    for o, c in sites if c in (r["subject"], r["object"])
+                    and _date_fits(o.observed_on, r["first"], r["last"])]
+        if r["id"] in skip or not evidence:
+            continue
+        node = run(q.PROPOSITION, {"id": r["id"]})[0]["proposition"]  # locked only when it changes
+        _save(run, q, r["id"], PropositionState.from_properties(node), evidence, node.get("subjectName"),
+              node.get("objectName"))
 
 
 def _save(run: Run, q: Queries, pid: str, state: PropositionState, evidence: list[tuple[str, str]],

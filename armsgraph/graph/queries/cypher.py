@@ -148,7 +148,8 @@ class Queries:
             "CREATE (o)-[:SUPPORTS {reason: row.reason}]->(p)")
         self.TRANSFER_PROPOSITIONS_OF = (
             "MATCH (p:Proposition) WHERE p.type = 'transfer' AND (p.subject IN $countries OR p.object IN $countries) "
-            "RETURN p.id AS id ORDER BY id")
+            "RETURN p.id AS id, p.subject AS subject, p.object AS object, p.firstClaimed AS first, "
+            "p.lastClaimed AS last ORDER BY id")
 
         # -- reading ---------------------------------------------------------------------------------------
         self.CLAIM_PROPOSITION = "MATCH (c:Claim {id: $id})-[:ASSERTS]->(p:Proposition) RETURN p AS proposition"
