@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Ingest a corpus made by make_corpus.py with the real CLI and measure the store it makes.
+
+    python benchmarks/make_corpus.py 10000 /tmp/scale/c10k --seed 1
+    python benchmarks/corpus_scale.py /tmp/scale/c10k --store /tmp/scale/c10k.db [--jobs 1] [--slice 1000]
+    python benchmarks/corpus_scale.py /tmp/scale/c10k --store bolt://127.0.0.1:7687 --wipe   # Neo4j
+
+Measures, printing each figure as soon as it is known (so a run cut short still leaves usable figures):
+
+1. Ingest: ``armsgraph ingest CORPUS --store STORE --jobs J --verbose`` as a subprocess (extraction and
+   writing as users run them); the time of each article is read from its ``stored``/``skipped`` line.
+   Prints articles/s per ``--slice`` articles (with the ingest's current RSS, summed over its process
+   tree), overall, and the cost per article of the last slice against the first (goal <= 1.3x).
+2. Peak memory: ``ru_maxrss`` of the waited-for children (the largest process of the ingest tree; with
+   ``--jobs`` > 1 the sampled peak of the summed tree is printed too). Goal <= 1 GB.
+3. Store size on disk (the embedded store's files; for Neo4j pass ``--size-path`` to its data folder).
+4. Provenance: p50/p95 of ``store.provenance`` over 200 random claims (goal p95 <= 50 ms).
+5. The README's Cypher cookbook (parsed as tests/integration/test_cookbook.py parses it): each query run
+   ``--repeat`` times after one warm-up; p50/p95 per query and over all runs.
+
+The store must be new (embedded) or is wiped first (Neo4j, ``--wipe``). The machine is printed with the
+figures; compare runs made at the same time, as the machine may be shared.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARMSGRAPH = Path(sys.executable).parent / "armsgraph"
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{cpu}, {os.cpu_count()} cores, {ram:.0f} GB RAM, Python {platform.python_version()}, load {load}"
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (0 once gone)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(proc.name))
+            rss[int(proc.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    if len(times) == 1:
+        return times[0], times[0]
+    return statistics.median(times), statistics.quantiles(times, n=20, method="inclusive")[-1]
+
+
+def ingest(corpus: Path, store: str, jobs: int, slice_size: int, expected: int) -> dict:
+    """Run the CLI ingest, printing a line per slice; returns the figures."""
+    command = [str(ARMSGRAPH), "ingest", str(corpus), "--store", store, "--jobs", str(jobs), "--verbose"]
+    print("  " + " ".join(command), flush=True)
+    peak_tree = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+    done = threading.Event()
+
+    def sample() -> None:  # the summed RSS of the tree, twice a second
+        nonlocal peak_tree
+        while not done.wait(0.5):
+            peak_tree = max(peak_tree, tree_rss(process.pid))
+
+    threading.Thread(target=sample, daemon=True).start()
+    counts = {"stored": 0, "skipped": 0, "error:": 0}
+    slices: list[float] = []  # seconds per article, per slice
+    n, mark_n, mark_t, errors = 0, 0, start, []
+    for line in process.stderr:
+        word = line.split(" ", 1)[0]
+        if word not in counts:
+            if errors and line.startswith(" "):  # a wrapped error message
+                errors[-1] += line.rstrip()
+            continue
+        counts[word] += 1
+        if word == "error:":
+            errors.append(line.rstrip())
+        n += 1
+        if n % slice_size == 0 or n == expected:
+            now = time.perf_counter()
+            per = (now - mark_t) / (n - mark_n)
+            slices.append(per)
+            print(f"    {n:>7} articles  {now - start:7.0f} s  slice {1 / per:5.1f} articles/s "
+                  f"({1000 * per:6.1f} ms/article)  overall {n / (now - start):5.1f} articles/s  "
+                  f"RSS now {tree_rss(process.pid) / 2**20:5.0f} MB, peak {peak_tree / 2**20:5.0f} MB", flush=True)
+            mark_n, mark_t = n, now
+    summary = process.stdout.read().strip()
+    process.wait()
+    done.set()
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kB on Linux
+    print(f"  ingest: {summary} (exit {process.returncode})")
+    for error in errors[:5]:
+        print(f"    {error}")
+    if len(errors) > 5:
+        print(f"    ... {len(errors) - 5} more errors")
+    print(f"  ingest: {n} articles in {elapsed:.0f} s: {n / elapsed:.1f} articles/s overall")
+    if len(slices) >= 2:
+        # the last slice may be short: compare full slices
+        first, last = slices[0], slices[-1] if n % slice_size == 0 else slices[-2]
+        print(f"  cost per article: first slice {1000 * first:.1f} ms, last full slice {1000 * last:.1f} ms: "
+              f"{last / first:.2f}x (goal <= 1.3x)")
+    print(f"  peak RSS: largest process {peak / 2**20:.0f} MB; whole ingest tree (sampled) "
+          f"{peak_tree / 2**20:.0f} MB (goal <= 1024 MB)", flush=True)
+    return {"articles": n, "seconds": elapsed, "slices": slices, "peak": peak, "peak_tree": peak_tree}
+
+
+def disk_size(path: Path) -> int:
+    """Bytes of a file, or of a folder's files; an embedded store may have companions (NAME.wal...)."""
+    total = 0
+    for p in [path, *path.parent.glob(path.name + ".*")] if path.exists() else path.parent.glob(path.name + "*"):
+        if p.is_dir():
+            total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+        elif p.exists():
+            total += p.stat().st_size
+    return total
+
+
+def provenance_latency(store, samples: int = 200) -> None:
+    ids = [row["id"] for row in store.query("MATCH (c:Claim) RETURN c.id AS id ORDER BY id")]
+    chosen = random.Random(7).sample(ids, min(samples, len(ids)))
+    store.provenance(chosen[0])  # warm up once
+    times = []
+    for claim_id in chosen:
+        t0 = time.perf_counter()
+        store.provenance(claim_id)
+        times.append(1000 * (time.perf_counter() - t0))
+    p50, p95 = percentiles(times)
+    print(f"  provenance: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(times):.0f} ms over {len(times)} of "
+          f"{len(ids)} claims (goal p95 <= 50 ms)", flush=True)
+
+
+def cookbook_latency(store, repeat: int) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "integration"))
+    from test_cookbook import cookbook  # the README's queries, parsed as the tests parse them
+
+    everything = []
+    for number, cypher, params in cookbook():
+        store.query(cypher, params)  # warm up
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            rows = store.query(cypher, params)
+            times.append(1000 * (time.perf_counter() - t0))
+        everything += times
+        p50, p95 = percentiles(times)
+        print(f"    cookbook q{number:<3} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({len(rows)} rows)", flush=True)
+    p50, p95 = percentiles(everything)
+    print(f"  cookbook: p50 {p50:.1f} ms, p95 {p95:.1f} ms over all {len(everything)} runs")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="a folder made by make_corpus.py")
+    parser.add_argument("--store", required=True, help="a new embedded store path, or a bolt:// URI")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--slice", type=int, default=1000, help="articles per progress line (default 1000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each cookbook query (default 5)")
+    parser.add_argument("--wipe", action="store_true", help="Neo4j: delete everything in the database first")
+    parser.add_argument("--size-path", type=Path, help="where the store's files are, if not --store (Neo4j)")
+    parser.add_argument("--skip-ingest", action="store_true", help="measure a store already filled")
+    args = parser.parse_args()
+
+    from armsgraph.graph import open_store
+    from armsgraph.graph.base import is_neo4j_uri
+    from armsgraph.reader import iter_paths
+
+    print(f"corpus_scale: {args.corpus} -> {args.store} (--jobs {args.jobs})")
+    print(f"  machine: {machine()}")
+    neo4j = is_neo4j_uri(args.store)
+    if not args.skip_ingest:
+        if neo4j and args.wipe:
+            with open_store(args.store) as store:
+                store.query("MATCH (n) DETACH DELETE n", write=True)
+        elif not neo4j and (Path(args.store).exists() or list(Path(args.store).parent.glob(Path(args.store).name + ".*"))):
+            parser.error(f"{args.store} exists: give a new store path")
+        expected = sum(1 for _ in iter_paths([args.corpus]))
+        ingest(args.corpus, args.store, args.jobs, args.slice, expected)
+    size_path = args.size_path or (None if neo4j else Path(args.store))
+    if size_path is not None:
+        print(f"  store size: {disk_size(size_path) / 2**20:.0f} MB on disk ({size_path})")
+    with open_store(args.store) as store:
+        print(f"  store: {store.stats()['nodes']}", flush=True)
+        provenance_latency(store)
+        cookbook_latency(store, args.repeat)
+    print(f"  machine after: {machine()}")
+
+
+if __name__ == "__main__":
+    main()
