@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """``ingest --jobs N`` against ``--jobs 1`` on the same articles, in one run: articles/s and the speed-up.
 
-    python benchmarks/ingest_jobs.py [--articles 120] [--jobs 2]
+    python benchmarks/ingest_jobs.py [--articles 120] [--jobs 2] [--corpus FOLDER] [--write-share]
 
 The articles are the examples with their numbers and years varied (so each is a new document that must be
-extracted), written to a temporary folder; each run ingests them into a fresh embedded store. The goal
-is a speed-up >= 1.7 with 2 jobs on 2 cores.
+extracted), written to a temporary folder, or the articles of ``--corpus`` (e.g. a folder made by
+make_corpus.py); each run ingests them into a fresh embedded store with the CLI. The goal is a speed-up
+>= 1.7 with 2 jobs on 2 cores.
+
+``--write-share`` then runs ``armsgraph.ingest.ingest_paths`` in this process, with the store's ``write``
+timed, at 1 and N jobs: writing stays in the parent process, so its share of the time bounds the speed-up
+that more extraction processes can give.
 """
 from __future__ import annotations
 
@@ -19,7 +24,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_scale import machine  # noqa: E402
 from store_scale import example_sources, vary_text  # noqa: E402
+
+from armsgraph.reader import iter_paths  # noqa: E402
 
 ARMSGRAPH = Path(sys.executable).parent / "armsgraph"
 
@@ -40,19 +48,58 @@ def timed_ingest(corpus: Path, jobs: int, store: Path) -> float:
     return time.perf_counter() - start
 
 
+class TimedStore:
+    """A store whose ``write`` calls are timed: the parent's writing time under ``ingest_paths``."""
+
+    def __init__(self, store):
+        self.store, self.seconds = store, 0.0
+
+    def write(self, result, text=None):
+        start = time.perf_counter()
+        try:
+            return self.store.write(result, text=text)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def write_share(corpus: Path, jobs: int, store_path: Path) -> tuple[float, float, int]:
+    """(wall seconds, seconds writing in this process, articles) of an in-process ingest."""
+    from armsgraph.graph import open_store
+    from armsgraph.ingest import ingest_paths
+
+    with open_store(str(store_path)) as store:
+        timed = TimedStore(store)
+        start = time.perf_counter()
+        articles = sum(1 for _ in ingest_paths(timed, [corpus], jobs=jobs))
+        return time.perf_counter() - start, timed.seconds, articles
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--corpus", type=Path, help="ingest this folder instead of varied examples")
+    parser.add_argument("--write-share", action="store_true", help="also time the writing, in process")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        write_corpus(corpus, args.articles)
+        corpus = args.corpus or Path(tmp) / "corpus"
+        if args.corpus is None:
+            corpus.mkdir()
+            write_corpus(corpus, args.articles)
+        articles = sum(1 for _ in iter_paths([corpus]))
+        print(f"machine: {machine()}", flush=True)
         one = timed_ingest(corpus, 1, Path(tmp) / "one.db")
         many = timed_ingest(corpus, args.jobs, Path(tmp) / "many.db")
-    print(f"{args.articles} articles on {os.cpu_count()} cores: --jobs 1 {args.articles / one:.1f} articles/s, "
-          f"--jobs {args.jobs} {args.articles / many:.1f} articles/s: speed-up {one / many:.2f} (goal >= 1.7)")
+        print(f"{articles} articles on {os.cpu_count()} cores: --jobs 1 {articles / one:.1f} articles/s, "
+              f"--jobs {args.jobs} {articles / many:.1f} articles/s: speed-up {one / many:.2f} (goal >= 1.7)",
+              flush=True)
+        if args.write_share:
+            for jobs in (1, args.jobs):
+                wall, writing, n = write_share(corpus, jobs, Path(tmp) / f"timed-{jobs}.db")
+                print(f"  in process, jobs {jobs}: {n / wall:.1f} articles/s; writing in the parent "
+                      f"{writing:.0f} s of {wall:.0f} s ({100 * writing / wall:.0f}%, "
+                      f"{1000 * writing / n:.0f} ms/article); the rest reading and extracting "
+                      f"(jobs 1) or waiting for the workers (jobs > 1)", flush=True)
 
 
 if __name__ == "__main__":
