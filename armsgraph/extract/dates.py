@@ -16,12 +16,15 @@ from armsgraph.schema import precision_of
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(r"[^\r\n]+")
+_ALNUM = re.compile(r"[^\W_]")
+_TOKEN = re.compile(r"\S+")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th|er|º|°)?\b")
 # Languages that write month names with a capital: there a lower-case "may" is the modal verb.
 CAPITALISED_MONTHS = {"en", "de"}
 # Languages whose month names inflect ("в ноябре", "у жовтні"), forms dateparser's search misses:
 # for them month words are also recognised by their stem from dateparser's own abbreviations.
 INFLECTED_MONTHS = {"ru", "uk"}
+WINDOW_REACH = 4  # words read on either side of a date cue to find the chunks around it
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
 
@@ -56,7 +59,7 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     ``base`` (the article's date, ISO) resolves "13 September" and "today";
     without it, only expressions that carry their own year are kept.
     """
-    if not (_YEAR.search(text) or _has_calendar_word(text, language)):
+    if not _has_date_cue(text, language):
         return []  # nothing dateparser finds here would be kept (see _precision): spare the expensive search
     base_dt = _base_datetime(base)
     mentions = _dateparser_dates(text, language, base_dt)
@@ -66,12 +69,144 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None) -> list[DateMention]:
-    """dateparser's finds in ``text`` that are real dates, at their precision."""
+    """dateparser's finds in ``text`` that are real dates, at their precision.
+
+    Each search costs a millisecond or more per stretch of date-like words dateparser tries to parse
+    ("we", "secondo", "in" included), so only the windows that may hold a date it would keep are searched.
+    """
+    settings = _settings(base_dt)
+    mentions: list[DateMention] = []
+    for start, end in _date_windows(text, language, settings):
+        mentions += [DateMention(m.start + start, m.end + start, m.iso, m.precision)
+                     for m in _search_window(text[start:end], language, base_dt, settings)]
+    return mentions
+
+
+@lru_cache(maxsize=64)
+def _settings(base_dt: datetime | None):
+    """One dateparser settings object per base date, built as ``search_dates`` builds it from a dict."""
+    from dateparser.conf import settings as defaults
+
+    mods = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base_dt is not None:
+        mods["RELATIVE_BASE"] = base_dt
+    return defaults.replace(mod_settings=mods, **mods)
+
+
+def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
+    """Character spans of ``text`` to search: around each group of dateparser's chunks (runs of words its
+    dictionary knows, and numbers) that holds a year, a month name or a word like "today" — the only finds
+    ``_precision`` keeps — from the word before the group to the word after it."""
+    words = [match.span() for match in _TOKEN.finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(words):
+        if (windows and start < windows[-1][1]) or not _has_date_cue(text[start:end], language):
+            continue  # a cue inside the last window is searched with it
+        window = _window_around(text, words, index, language, settings)
+        if window == (0, len(text)):
+            return [window]
+        windows.append(window)
+    return windows
+
+
+def _window_around(text: str, words: list[tuple[int, int]], cue: int, language: str,
+                   settings) -> tuple[int, int]:
+    """The window around the chunk group that holds word ``cue``, found by reading a few words around it.
+
+    dateparser reads each word with its neighbours ("a day" is one entry of its dictionary), so a group is
+    cut as in the whole text when the words on either side of it belong to no chunk and have their own
+    outer neighbour read too. Otherwise more words are read, up to the whole text.
+    """
+    reach = WINDOW_REACH
+    while True:
+        low, high = max(0, cue - reach), min(len(words), cue + reach + 1)
+        if low == 0 and high == len(words):
+            return (0, len(text))
+        offset = words[low][0] if low else 0
+        groups = _chunk_groups(text, offset, words[high - 1][1] if high < len(words) else len(text),
+                               language, settings)
+        if groups is None:
+            return (0, len(text))
+        window = _bounded_window(words, low, high, cue, groups, len(text))
+        if window is not None:
+            return window
+        reach *= 2
+
+
+def _bounded_window(words: list[tuple[int, int]], low: int, high: int, cue: int,
+                    groups: list[tuple[int, int]], length: int) -> tuple[int, int] | None:
+    """From the word before the cue's group to the word after it, if the region ``words[low:high]`` shows
+    that both end the group; None if it does not."""
+    cue_start, cue_end = words[cue]
+    group = next((g for g in groups if g[0] < cue_end and cue_start < g[1]), None)
+    if group is None:
+        return None
+    before = next((i for i in range(cue, low - 1, -1) if words[i][1] <= group[0]), None)
+    after = next((i for i in range(cue, high) if words[i][0] >= group[1]), None)
+    at_start, at_end = low == 0, high == len(words)
+    if before is None:
+        start_ok = at_start
+    else:
+        start_ok = (before > low or at_start) and not _in_groups(words[before], groups)
+    if after is None:
+        end_ok = at_end
+    else:
+        end_ok = (after < high - 1 or at_end) and not _in_groups(words[after], groups)
+    if not (start_ok and end_ok):
+        return None
+    return (words[before][0] if before is not None else 0, words[after][1] if after is not None else length)
+
+
+def _in_groups(word: tuple[int, int], groups: list[tuple[int, int]]) -> bool:
+    return any(start < word[1] and word[0] < end for start, end in groups)
+
+
+def _chunk_groups(text: str, start: int, end: int, language: str, settings) -> list[tuple[int, int]] | None:
+    """dateparser's chunks of ``text[start:end]`` as spans of ``text``, those with only spaces and punctuation
+    between them joined; None when dateparser fails on the text or a chunk cannot be placed in it."""
+    from dateparser.languages.loader import default_loader
+
+    region = text[start:end]
+    try:
+        _, chunks = default_loader.get_locale(language).translate_search(region, settings=settings)
+    except Exception:  # as in _search_window: dateparser raises on some odd inputs
+        return None
+    spans = _chunk_spans(region, chunks)
+    if spans is None:
+        return None
+    groups: list[tuple[int, int]] = []
+    for chunk_start, chunk_end in spans:
+        if groups and not _ALNUM.search(region, groups[-1][1], chunk_start):
+            groups[-1] = (groups[-1][0], chunk_end)
+        else:
+            groups.append((chunk_start, chunk_end))
+    return [(s + start, e + start) for s, e in groups]
+
+
+def _chunk_spans(text: str, chunks: list[str]) -> list[tuple[int, int]] | None:
+    """Where each chunk stands in ``text``, in order; dateparser joins a chunk's words with single spaces."""
+    spans = []
+    cursor = 0
+    for chunk in chunks:
+        words = chunk.split()
+        if not words:
+            continue
+        pattern = r"\s*".join(re.escape(word) for word in words)
+        if words[0][0].isalnum():
+            pattern = r"(?<!\w)" + pattern
+        if words[-1][-1].isalnum():
+            pattern += r"(?!\w)"
+        match = re.compile(pattern).search(text, cursor)
+        if match is None:
+            return None
+        spans.append(match.span())
+        cursor = match.end()
+    return spans
+
+
+def _search_window(text: str, language: str, base_dt: datetime | None, settings) -> list[DateMention]:
     from dateparser.search import search_dates
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base_dt is not None:
-        settings["RELATIVE_BASE"] = base_dt
     try:
         found = search_dates(text, languages=[language], settings=settings) or []
     except Exception:  # dateparser raises on some odd inputs; a date is never worth a crash
@@ -97,6 +232,11 @@ def _dateparser_dates(text: str, language: str, base_dt: datetime | None) -> lis
         iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
         mentions.append(DateMention(start, start + len(expression), iso, precision))
     return mentions
+
+
+def _has_date_cue(text: str, language: str) -> bool:
+    """A year or a calendar word: besides these, ``_precision`` keeps nothing dateparser finds."""
+    return bool(_YEAR.search(text)) or _has_calendar_word(text, language)
 
 
 def _has_calendar_word(text: str, language: str) -> bool:

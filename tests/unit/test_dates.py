@@ -1,7 +1,9 @@
 """Dates: dateparser's finds, filtered and kept at the precision the text gives."""
 import pytest
 
-from armsgraph.extract.dates import find_dates, latest_full_date
+from armsgraph.extract.dates import (
+    _base_datetime, _date_windows, _dateparser_dates, _search_window, _settings, find_dates, latest_full_date,
+)
 
 
 @pytest.mark.parametrize("language, text, base, expected", [
@@ -38,3 +40,64 @@ def test_dates_without_base_keep_only_dated_expressions():
 def test_dates_latest_full_date_estimates_article_date():
     text = "Il 13 settembre 2023 ... un'immagine del 5 ottobre 2023 ... nel novembre 2022."
     assert latest_full_date(text, "it") == "2023-10-05"
+
+
+# Long sentences: dateparser searches only a few words around each date cue, and must find what it finds in
+# the whole sentence, at the same offsets.
+LONG_SENTENCES = [
+    ("en", "The White House said on Thursday that North Korea delivered artillery shells to Russia on 13 September "
+           "2023, according to officials familiar with the matter.", "2023-10-06", "on 13 September 2023", "2023-09-13"),
+    ("it", "La Casa Bianca ha detto che la Corea del Nord ha consegnato proiettili di artiglieria alla Russia il "
+           "5 ottobre 2023, secondo funzionari informati.", "2023-10-06", "5 ottobre", "2023-10-05"),
+    ("fr", "La Maison Blanche a déclaré que la Corée du Nord a livré des obus d'artillerie à la Russie le 2 janvier "
+           "2024, selon des responsables.", "2024-03-01", "le 2 janvier 2024", "2024-01-02"),
+    ("es", "La Casa Blanca dijo que Corea del Norte entregó proyectiles de artillería a Rusia el 13 de septiembre "
+           "de 2023, según funcionarios.", "2023-10-06", "13 de septiembre de 2023", "2023-09-13"),
+    ("de", "Das Weiße Haus erklärte, Nordkorea habe Russland im März 2023 Artilleriegranaten und Raketen geliefert, "
+           "so Beamte.", "2023-10-06", "im März 2023", "2023-03"),
+    ("ru", "Белый дом заявил, что КНДР поставила России артиллерийские снаряды 13 сентября 2023 года, по словам "
+           "чиновников.", "2023-10-06", "13 сентября 2023", "2023-09-13"),
+    ("uk", "Білий дім заявив, що КНДР передала Росії артилерійські снаряди 13 вересня 2023 року, за словами "
+           "посадовців.", "2023-10-06", "13 вересня 2023", "2023-09-13"),
+    ("en", "Iran sent drones to Russia, and we believe it may send more, the spokesman said yesterday in Washington.",
+           "2022-10-20", "yesterday in", "2022-10-19"),
+]
+
+
+@pytest.mark.parametrize("language, text, base, expression, iso", LONG_SENTENCES)
+def test_dates_in_long_sentences_at_exact_offsets(language, text, base, expression, iso):
+    found = find_dates(text, language, base)
+    assert [(d.start, d.end, d.iso) for d in found][:1] == [
+        (text.index(expression), text.index(expression) + len(expression), iso)]
+
+
+@pytest.mark.parametrize("language, text, base, expression, iso", LONG_SENTENCES)
+def test_dates_windows_find_what_the_whole_sentence_gives(language, text, base, expression, iso):
+    base_dt = _base_datetime(base)
+    settings = _settings(base_dt)
+    windows = _date_windows(text, language, settings)
+    assert windows and all(end - start < len(text) / 2 for start, end in windows)  # a few words, not the sentence
+    assert any(text[start:end].find(expression) >= 0 for start, end in windows)
+    assert _dateparser_dates(text, language, base_dt) == _search_window(text, language, base_dt, settings)
+
+
+def test_dates_window_keeps_words_read_together():
+    """"Tuesday, October 3, 2023" is one date; the window around "October" must not cut it."""
+    text = "Officials said that Iran sent Shahed drones to Russia on Tuesday, October 3, 2023, and more later."
+    base_dt = _base_datetime("2024-03-01")
+    found = _dateparser_dates(text, "en", base_dt)
+    assert found == _search_window(text, "en", base_dt, _settings(base_dt))
+    assert [(text[d.start:d.end].startswith("on Tuesday, October 3, 2023"), d.iso) for d in found] == [(True, "2023-10-03")]
+
+
+def test_dates_word_found_where_it_stands_not_inside_another():
+    """"ieri" is also the middle of "artiglieria": the date is the word, not the letters inside another."""
+    text = "La Casa Bianca ha detto che la Corea del Nord ha consegnato proiettili di artiglieria alla Russia ieri."
+    found = find_dates(text, "it", "2023-10-06")
+    assert [(d.start, d.iso) for d in found] == [(text.rindex("ieri"), "2023-10-05")]
+
+
+def test_dates_short_text_is_searched_whole():
+    """A text of a few words is searched as it is, without reading its chunks first."""
+    text = "Yesterday Russia received missiles."
+    assert _date_windows(text, "en", _settings(_base_datetime("2024-03-01"))) == [(0, len(text))]
