@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
@@ -78,8 +78,10 @@ class DocCues:
             for i in range(cue.start, cue.end):
                 covering.setdefault(i, set()).add(cue.label)
         strings = doc.vocab.strings
-        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # faster than a Token per word
-        return cls(doc, doc.text, texts, covering, starting)
+        words = doc.to_array([ORTH, SPACY]).tolist()  # faster than a Token per word, as doc.text builds
+        texts = [strings[orth] for orth, _ in words]
+        text = "".join([word + " " if space else word for word, (_, space) in zip(texts, words)])
+        return cls(doc, text, texts, covering, starting)
 
     def labels(self, i: int) -> set[str]:
         return self.covering.get(i, _EMPTY)
