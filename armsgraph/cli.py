@@ -352,8 +352,13 @@ def claims(
     err.print(f"{len(rows)} claims", highlight=False)
 
 
-@app.command()
+entities_app = typer.Typer(help="List entities, and correct how names were resolved to them.")
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.callback(invoke_without_command=True)
 def entities(
+    context: typer.Context,
     type: Annotated[Optional[str], typer.Option("--type", "-t", help="person, organization, country, location, "
                                                 "materiel, vessel, …")] = None,
     search: Annotated[Optional[str], typer.Option(help="Part of a name or alias, any language, any case.")] = None,
@@ -361,7 +366,9 @@ def entities(
     store: StoreOption = None,
     database: DatabaseOption = None,
 ) -> None:
-    """List entities with how often and in how many sources they are mentioned."""
+    """List entities with how often and in how many sources they are mentioned (or correct them: see below)."""
+    if context.invoked_subcommand is not None:
+        return
     with _open(store, database) as graph:
         rows = graph.entities(type=type, search=search)
     if format is TableFormat.json:
@@ -369,6 +376,137 @@ def entities(
     else:
         _print_rows(rows, ["id", "name", "type", "wikidata", "mentions", "sources"])
         err.print(f"{len(rows)} entities", highlight=False)
+
+
+NoteOption = Annotated[Optional[str], typer.Option(help="Why, in your words; kept with the correction.")]
+
+
+@entities_app.command()
+def merge(
+    keep: Annotated[str, typer.Argument(help="The entity that stays: a name, alias or id.")],
+    others: Annotated[list[str], typer.Argument(help="Entities that are the same real thing as KEEP.")],
+    note: NoteOption = None,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Merge entities that are one real thing: their mentions, claims and observations become KEEP's.
+
+    Recorded in the store and applied to every article ingested later, so re-ingesting does not undo it.
+    Claim ids do not change. Entities of different types, or with different Wikidata ids, are refused.
+    """
+    from armsgraph.schema import Correction
+
+    with _open(store, database) as graph:
+        target = _one_entity(graph, keep, unstored=True)
+        merged = [_one_entity(graph, name) for name in others]
+        correction = Correction(action="merge", target=target, entities=[e.id for e in merged], note=note)
+        _correct(graph, correction, f"merged {', '.join(_named(e) for e in merged)} into {_named(target)}")
+
+
+@entities_app.command()
+def split(
+    entity: Annotated[str, typer.Argument(help="The entity some mentions were wrongly resolved to.")],
+    name: Annotated[list[str], typer.Option("--name", "-n", help="A form those mentions are written in "
+                                            "(any case); repeat for several.")],
+    into: Annotated[Optional[str], typer.Option(help="An entity already in the store that they denote.")] = None,
+    as_: Annotated[Optional[str], typer.Option("--as", help="Else: the name of the new entity they denote "
+                                               "(default: the first --name).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="Its type (default: ENTITY's).")] = None,
+    note: NoteOption = None,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Split off the mentions of ENTITY written as --name: they denote another thing.
+
+    Claims and observations whose sentence uses only those forms move with them. Recorded and applied to
+    every article ingested later.
+    """
+    from armsgraph.schema import Correction, Entity
+    from armsgraph.schema.ids import unknown_entity_id
+
+    with _open(store, database) as graph:
+        source = _one_entity(graph, entity)
+        if into is not None:
+            target = _one_entity(graph, into, unstored=True)
+        else:
+            new_name, new_type = as_ or name[0], type or source.type
+            target = Entity(id=unknown_entity_id(new_name, new_type), name=new_name, type=new_type, known=False)
+        correction = Correction(action="split", target=target, entities=[source.id], names=name, note=note)
+        _correct(graph, correction, f"split {', '.join(repr(n) for n in name)} off {_named(source)} "
+                                    f"as {_named(target)}")
+
+
+@entities_app.command()
+def corrections(
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, or json: a file `entities "
+                                                "apply` loads into another store.")] = TableFormat.table,
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """The corrections recorded in the store, in the order they are applied."""
+    with _open(store, database) as graph:
+        recorded = graph.corrections()
+    if format is TableFormat.json:
+        _print_json([c.model_dump(mode="json", exclude_defaults=True) for c in recorded])
+        return
+    _print_rows([{"id": c.id, "action": c.action, "entities": ", ".join(c.entities), "names": ", ".join(c.names),
+                  "target": _named(c.target), "note": c.note} for c in recorded],
+                ["id", "action", "entities", "names", "target", "note"])
+
+
+@entities_app.command("apply")
+def apply_corrections(
+    file: Annotated[Path, typer.Argument(help="A JSON or YAML list of corrections (as `entities corrections "
+                                         "--format json` prints).")],
+    store: StoreOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Load corrections from a file (a colleague's, or a rebuilt store's): before or after ingesting."""
+    import yaml
+    from pydantic import ValidationError
+
+    from armsgraph.schema import Correction
+
+    try:
+        entries = yaml.safe_load(file.read_text(encoding="utf-8"))  # YAML reads JSON too
+        if not isinstance(entries, list):
+            raise ValueError("expected a list of corrections")
+        loaded = [Correction.model_validate(entry) for entry in entries]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, ValidationError) as error:
+        _fail(f"{file}: not a corrections file: {shorten(str(error), 300)}")
+    with _open(store, database, create=True) as graph:
+        for correction in loaded:
+            _correct(graph, correction, f"{correction.action} {correction.id}", strict=False)
+
+
+def _one_entity(graph, name: str, *, unstored: bool = False):
+    """The one entity a name, alias or id denotes (``unstored``: also one only the gazetteer knows yet);
+    an unknown or ambiguous name is an error."""
+    found = graph.resolve(name, unstored=unstored)
+    if not found:
+        _fail(f"no entity named {name!r} in {graph.location} (try: armsgraph entities --search …)")
+    if len(found) > 1:
+        _fail(f"{name!r} names {len(found)} entities: " + "; ".join(f"{e['name']} ({e['id']}, {e['type']})"
+                                                                   for e in found) + " — give the id")
+    return graph.entity(found[0]["id"])
+
+
+def _named(entity) -> str:
+    return f"{entity.name} ({entity.id})"
+
+
+def _correct(graph, correction, done: str, *, strict: bool = True) -> None:
+    from armsgraph.linking.corrections import CorrectionError
+
+    try:
+        outcome = graph.correct(correction, strict=strict)
+    except CorrectionError as error:
+        _fail(error)
+    if not outcome.recorded:
+        typer.echo(f"already recorded: {correction.id} ({done})")
+        return
+    typer.echo(f"{done}: stored articles rewritten: {outcome.documents}, propositions recomputed: "
+               f"{outcome.propositions}; recorded as {correction.id}")
 
 
 @app.command()

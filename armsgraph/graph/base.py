@@ -11,27 +11,27 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from armsgraph.errors import StoreError
-from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph import rows as R
-from armsgraph.graph.linker import Article, Run, link_document
+from armsgraph.graph.corrections import CorrectionOutcome, apply_correction
+from armsgraph.graph.documents import (CLAIM_ROLE_FIELDS, gazetteer_index, prepare, statements, stored_corrections,
+                                      stored_document)
+from armsgraph.extract.resources import load_gazetteer
+from armsgraph.graph.linker import Run, link_document
 from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
-from armsgraph.linking.origins import SOURCE_PREFIX
-from armsgraph.linking.plan import LinkPlan, plan_links
-from armsgraph.linking.reliability import Reliability, load_reliability
-from armsgraph.schema import ExtractionResult
+from armsgraph.linking.corrections import redirects
+from armsgraph.linking.duplicates import fingerprint
+from armsgraph.linking.plan import gazetteer_entity
+from armsgraph.schema import Correction, ExtractionResult
 from armsgraph.schema.ids import normalise_name
 
 DEFAULT_STORE = "armsgraph.db"
 READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
-_CLAIM_ROLE_FIELDS = {"SUBJECT": "subject", "OBJECT": "object", "CLAIMED_BY": "claimant", "LOCATED_AT": "where"}
-_OBSERVATION_ROLE_FIELDS = {"OF_SITE": "site", "OBSERVED_BY": "observer"}
 
 
 @dataclass(frozen=True)
@@ -87,54 +87,73 @@ class CypherStore(ABC):
     def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats:
         """Store one document whole and link it to the rest of the graph, in one transaction.
 
-        A document already stored (same content hash) is left as it is.
+        The store's entity corrections are applied first. A document already stored (same content hash)
+        is left as it is.
         """
-        rows = R.document_rows(result, text)
-        plan = plan_links(result, text, load_gazetteer(), _gazetteer_index())
-        reliability = load_reliability()
-        _add_links(rows, plan, reliability, result)
-        statements = self.statements(rows)
-        names = {e.id: e.name for e in (*result.entities, *plan.origin_entities)}
-        article = Article(result, plan, names, reliability, rows.source["reliability"])
+        print_ = fingerprint(text) if text else None  # the costly part of linking, outside the transaction
+        written: list[R.DocumentRows] = []
 
         def work(run: Run) -> bool:
-            if run(self.queries.SOURCE_EXISTS, {"id": rows.source_id}):
+            if run(self.queries.SOURCE_EXISTS, {"id": result.document.id}):
                 return False
-            for cypher, params in statements:
+            rows, article = prepare(result, text, print_, stored_corrections(run, self.queries))
+            for cypher, params in self.statements(rows):
                 run(cypher, params)
             link_document(run, self.queries, article)
+            written.append(rows)
             return True
 
-        created = self._transact(work, f"writing {rows.source_id}")
-        if not created:
-            return WriteStats(rows.source_id, created=False)
+        if not self._transact(work, f"writing {result.document.id}"):
+            return WriteStats(result.document.id, created=False)
+        rows = written[-1]
         return WriteStats(rows.source_id, created=True, entities=len(rows.entities), claims=len(rows.claims),
                           observations=len(rows.observations), mentions=len(rows.mentions))
 
+    def correct(self, correction: Correction, *, strict: bool = True) -> CorrectionOutcome:
+        """Record a researcher's entity correction and rewrite the stored documents it changes, in one
+        transaction; later writes apply it too. ``strict`` refuses a correction naming entities the store
+        does not hold (a corrections file loaded before ingesting is not strict)."""
+        outcome: list[CorrectionOutcome] = []
+
+        def work(run: Run) -> bool:
+            outcome.append(apply_correction(run, self.queries, correction, strict=strict))
+            return outcome[-1].recorded
+
+        self._transact(work, f"recording correction {correction.id}")
+        return outcome[-1]
+
+    def corrections(self) -> list[Correction]:
+        """The corrections recorded in this store, oldest first (the order they are applied in)."""
+        return stored_corrections(lambda cypher, params: self.query(cypher, params), self.queries)
+
     def statements(self, rows: R.DocumentRows) -> list[tuple[str, dict]]:
-        """A document's rows as parameterised, batched statements, in dependency order; empty batches left out."""
-        q, source = self.queries, rows.source_id
-        batches = [(q.CREATE_SOURCES, [rows.source]), (q.MERGE_ENTITIES, rows.entities),
-                   (q.CREATE_MENTIONS, rows.mentions), (q.CREATE_CLAIMS, rows.claims)]
-        batches += [(q.CREATE_CLAIM_ROLE[rel], rel_rows) for rel, rel_rows in sorted(rows.claim_roles.items())]
-        batches += [(q.CREATE_ITEMS, rows.items), (q.CREATE_OBSERVATIONS, rows.observations)]
-        batches += [(q.CREATE_OBSERVATION_ROLE[rel], rel_rows)
-                    for rel, rel_rows in sorted(rows.observation_roles.items())]
-        batches += [(q.CREATE_SUPPORTS, rows.supports), (q.MERGE_PROPOSITIONS, rows.propositions),
-                    (q.CREATE_ASSERTS, rows.asserts)]
-        return [(cypher, {"rows": batch, "source": source}) for cypher, batch in batches if batch]
+        """A document's rows as parameterised, batched statements (see ``documents.statements``)."""
+        return statements(self.queries, rows)
 
     # -- reading -------------------------------------------------------------------------------------------
-    def resolve(self, name: str) -> list[dict]:
-        """Entities a name denotes: an id, the canonical name, or any alias or mention form, any language."""
+    def resolve(self, name: str, *, unstored: bool = False) -> list[dict]:
+        """Entities a name denotes: an id, the canonical name, or any alias or mention form, any language.
+
+        ``unstored`` adds gazetteer entities no stored article mentions yet (e.g. to merge into one)."""
         found = {r["id"]: r for r in self.query(self.queries.ENTITY_BY_KEY, {"key": normalise_name(name)})}
-        # The gazetteer knows aliases in every language, also ones no stored article used (RPDC, КНДР).
-        gazetteer_ids = _gazetteer_index().get(normalise_name(name), ())
+        # The gazetteer knows aliases in every language, also ones no stored article used (RPDC, КНДР);
+        # an entity a researcher merged into another is found as the one it became.
+        merged = redirects(self.corrections())
+        gazetteer_ids = {merged.get(i, i) for i in gazetteer_index().get(normalise_name(name), ())}
         if gazetteer_ids:
             for r in self.query(self.queries.ENTITIES_BY_ID, {"ids": sorted(gazetteer_ids)}):
                 entity = r["entity"]
                 found.setdefault(entity["id"], {"id": entity["id"], "name": entity["name"], "type": entity["type"]})
+            if unstored:
+                for entity_id in gazetteer_ids - found.keys():
+                    entry = load_gazetteer().get(entity_id)
+                    found[entity_id] = {"id": entity_id, "name": entry.name, "type": entry.type}
         return [found[k] for k in sorted(found)]
+
+    def entity(self, entity_id: str):
+        """The stored entity with this id (without its mentions), else the gazetteer's, else None."""
+        found = self.query(self.queries.ENTITIES_BY_ID, {"ids": [entity_id]})
+        return R.entity_from_row(found[0]["entity"]) if found else gazetteer_entity(entity_id, load_gazetteer())
 
     def claims(self, *, entities: list[str] | None = None, type: str | None = None, modality: str | None = None,
                since: str | None = None, until: str | None = None) -> list[ClaimRow]:
@@ -208,8 +227,8 @@ class CypherStore(ABC):
             ref(entity)
             if r["role"] == "ITEM":
                 roles["items"].append(entity["id"])
-            elif r["role"] in _CLAIM_ROLE_FIELDS:  # ORIGIN is linking's, not the claim's
-                roles[_CLAIM_ROLE_FIELDS[r["role"]]] = entity["id"]
+            elif r["role"] in CLAIM_ROLE_FIELDS:  # ORIGIN is linking's, not the claim's
+                roles[CLAIM_ROLE_FIELDS[r["role"]]] = entity["id"]
         claim = R.claim_from_row(claim_node, roles)
         evidence = []
         for r in self.query(q.CLAIM_EVIDENCE, {"id": claim_id}):
@@ -251,48 +270,9 @@ class CypherStore(ABC):
     # -- exports -------------------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:
         """Every stored document rebuilt as the model (and its text), in id order."""
-        q = self.queries
-        for source_id in [r["id"] for r in self.query(q.SOURCES)]:
-            source = self.query(q.SOURCE, {"id": source_id})[0]["source"]
-            mentions: dict[str, list[dict]] = {}
-            entity_nodes: dict[str, dict] = {}
-            for r in self.query(q.SOURCE_MENTIONS, {"id": source_id}):
-                entity_nodes[r["entity"]["id"]] = r["entity"]
-                mentions.setdefault(r["entity"]["id"], []).append(r)
-            claims = self._rebuild(q.SOURCE_CLAIM_ROLES, source_id, "claim", "entity", _CLAIM_ROLE_FIELDS, "ITEM")
-            observations = self._rebuild(q.SOURCE_OBSERVATION_ROLES, source_id, "observation", "target",
-                                         _OBSERVATION_ROLE_FIELDS, "SUPPORTS")
-            referenced = {i for c in claims for i in (c.subject, c.object, c.claimant, c.where, *c.items) if i}
-            referenced |= {i for o in observations for i in (o.site, o.observer) if i}
-            missing = sorted(referenced - entity_nodes.keys())
-            if missing:
-                entity_nodes.update({r["entity"]["id"]: r["entity"] for r in self.query(q.ENTITIES_BY_ID,
-                                                                                        {"ids": missing})})
-            entities = [R.entity_from_row(node, mentions.get(i)) for i, node in sorted(entity_nodes.items())]
-            yield (ExtractionResult(document=R.document_from_row(source), entities=entities, claims=claims,
-                                    observations=observations, extractor=source.get("extractor") or ""),
-                   source.get("text"))
-
-    def _rebuild(self, cypher, source_id, node_key, target_key, fields, list_role):
-        """Claims or observations of a source from rows of (node, role, target): roles folded per node."""
-        nodes: dict[str, dict] = {}
-        roles: dict[str, dict] = {}
-        for r in self.query(cypher, {"id": source_id}):
-            node = r[node_key]
-            nodes.setdefault(node["id"], node)
-            folded = roles.setdefault(node["id"], {"items": [], "supports": []})
-            role, target = r["role"], r[target_key]
-            if role == list_role:
-                folded["items" if list_role == "ITEM" else "supports"].append((r.get("position") or 0, target))
-            elif role in fields:
-                folded[fields[role]] = target
-        out = []
-        for node_id, node in nodes.items():
-            folded = roles[node_id]
-            folded["items"] = [t for _, t in sorted(folded["items"])]
-            folded["supports"] = [t for _, t in sorted(folded["supports"])]
-            out.append(R.claim_from_row(node, folded) if list_role == "ITEM" else R.observation_from_row(node, folded))
-        return out
+        read = lambda cypher, params=None: self.query(cypher, params)  # noqa: E731
+        for source_id in [r["id"] for r in self.query(self.queries.SOURCES)]:
+            yield stored_document(read, self.queries, source_id)
 
     def relationships(self) -> list[dict]:
         return self.query(self.queries.ALL_RELS)
@@ -301,32 +281,6 @@ class CypherStore(ABC):
         for label, cypher in self.queries.ALL_NODES.items():
             for r in self.query(cypher):
                 yield label, r["node"]
-
-
-def _add_links(rows: R.DocumentRows, plan: LinkPlan, reliability: Reliability, result: ExtractionResult) -> None:
-    """Linking's additions to a document's rows: origins, propositions, countries, grades, fingerprint."""
-    known = {e["id"] for e in rows.entities}
-    rows.entities += [R.entity_row(e) for e in plan.origin_entities if e.id not in known]
-    for entity in rows.entities:
-        entity["country"] = plan.countries.get(entity["id"])
-        entity["reliability"] = reliability.grade(entity_id=entity["id"])
-    rows.source["reliability"] = reliability.grade(entity_id=plan.publisher, publisher=result.document.publisher)
-    rows.source["signature"] = list(plan.fingerprint.signature) if plan.fingerprint else None
-    for claim in rows.claims:
-        claim["origin"] = plan.claim_origins[claim["id"]]
-        if not claim["origin"].startswith(SOURCE_PREFIX):
-            rows.claim_roles.setdefault("ORIGIN", []).append({"claim": claim["id"], "entity": claim["origin"]})
-    rows.propositions, rows.asserts = plan.propositions, plan.asserts
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_index() -> dict[str, tuple[str, ...]]:
-    """Normalised name or alias in any language → gazetteer ids (adjectives included: "nordcoreano")."""
-    index: dict[str, set[str]] = {}
-    for entry in load_gazetteer().entries.values():
-        for text in (entry.id, entry.name, *(a.text for a in entry.aliases)):
-            index.setdefault(normalise_name(text), set()).add(entry.id)
-    return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
 def _claim_row(r: dict) -> ClaimRow:

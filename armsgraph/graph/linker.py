@@ -177,3 +177,43 @@ def _date_fits(observed: str | None, first: str | None, last: str | None) -> boo
         return True
     year = int(observed[:4])
     return int(first[:4]) - EVIDENCE_WINDOW_YEARS <= year <= int(last[:4]) + EVIDENCE_WINDOW_YEARS
+
+
+def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
+    """A proposition's summary and evidence recomputed from the claims that assert it now (after a
+    correction rewrote some of them); a proposition no claim asserts any more is deleted. Returns whether
+    it still exists."""
+    rows = run(q.PROPOSITION_CLAIMS, {"id": pid})
+    if not rows:
+        run(q.DELETE_PROPOSITION, {"id": pid})
+        return False
+    node = run(q.PROPOSITION_NODE, {"id": pid})[0]["proposition"]
+    state = PropositionState(subject=node.get("subject"), object=node.get("object"))
+    source_voices: dict[str, tuple[str, str]] = {}
+    by_source: dict[str, list[NewClaim]] = {}
+    for r in rows:
+        origin = r["origin"]
+        if origin.startswith(SOURCE_PREFIX):
+            if origin not in source_voices:
+                original = run(q.SOURCE_SUMMARY, {"id": origin[len(SOURCE_PREFIX):]})[0]
+                source_voices[origin] = (original["publisher"] or original["title"] or origin[len(SOURCE_PREFIX):],
+                                         original["reliability"] or "F")
+            name, grade = source_voices[origin]
+        else:
+            name, grade = r["originName"] or origin, r["originGrade"] or "F"
+        by_source.setdefault(r["source"], []).append(NewClaim(
+            modality=r["modality"], date=r["date"], origin=origin, origin_name=name, origin_grade=grade,
+            claimant_name=r["claimant"], items=dict(zip(r["items"], r["itemNames"]))))
+    for claims in by_source.values():
+        state.add(claims, new_sources=1)
+    run(q.DELETE_PROPOSITION_EVIDENCE, {"id": pid})
+    explicit: dict[str, str] = {}
+    for r in run(q.PROPOSITION_EXPLICIT_EVIDENCE, {"id": pid}):
+        explicit.setdefault(r["observation"], f"offered as evidence for claim {r['claim']} in the same article")
+    evidence = sorted(explicit.items())
+    if node.get("type") == "transfer":
+        evidence += _territory_evidence(run, q, state, exclude=set(explicit))
+    names = {r["entity"]["id"]: r["entity"]["name"]
+             for r in run(q.ENTITIES_BY_ID, {"ids": [p for p in (state.subject, state.object) if p]})}
+    _save(run, q, pid, state, evidence, names.get(state.subject), names.get(state.object))
+    return True

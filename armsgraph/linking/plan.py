@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from armsgraph.extract.resources import Gazetteer
 from armsgraph.linking import origins as O
-from armsgraph.linking.duplicates import Fingerprint, fingerprint
+from armsgraph.linking.duplicates import Fingerprint
 from armsgraph.linking.propositions import participants, proposition_id
 from armsgraph.schema import Entity, ExtractionResult
 
@@ -38,15 +38,20 @@ def gazetteer_entity(entity_id: str, gazetteer: Gazetteer) -> Entity | None:
                   category=entry.category, family=entry.family)
 
 
-def plan_links(result: ExtractionResult, text: str | None, gazetteer: Gazetteer,
-               gazetteer_index: dict[str, tuple[str, ...]]) -> LinkPlan:
-    plan = LinkPlan(fingerprint=fingerprint(text) if text else None)
+def plan_links(result: ExtractionResult, print_: Fingerprint | None, gazetteer: Gazetteer,
+               gazetteer_index: dict[str, tuple[str, ...]], redirect: dict[str, str] | None = None) -> LinkPlan:
+    """``print_`` is the text's fingerprint (``duplicates.fingerprint``); ``redirect`` maps entities merged by
+    a researcher to the entity they became (``corrections.redirects``), for origins found in the gazetteer."""
+    redirect = redirect or {}
+    plan = LinkPlan(fingerprint=print_)
     source = result.document.id
-    publisher = plan.publisher = O.publisher_entity(result.document.publisher, gazetteer_index)
+    publisher = O.publisher_entity(result.document.publisher, gazetteer_index)
+    publisher = plan.publisher = redirect.get(publisher, publisher) if publisher else None
     known = {e.id for e in result.entities}
     propositions: dict[str, dict] = {}
     for claim in result.claims:
         origin = O.origin_of(claim.claimant, publisher, source, gazetteer)
+        origin = redirect.get(origin, origin)
         plan.claim_origins[claim.id] = origin
         if not origin.startswith(O.SOURCE_PREFIX) and origin not in known:
             entity = gazetteer_entity(origin, gazetteer)

@@ -1,4 +1,4 @@
 from armsgraph.schema.models import (  # noqa: F401
-    Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source, Span,
+    Claim, Correction, Count, Document, Entity, ExtractionResult, Mention, Observation, Source, Span,
     SYMMETRIC_CLAIM_TYPES, precision_of,
 )

@@ -41,3 +41,8 @@ def observation_id(source: str, start: int, end: int, kind: str, site: str | Non
 def proposition_id(claim_type: str, subject: str | None, object_: str | None) -> str:
     """What claims assert in common: a type and its (already ordered) participants."""
     return "p-" + _digest(claim_type, subject, object_)
+
+
+def correction_id(action: str, target: str, entities: list[str], names: list[str]) -> str:
+    """The same correction recorded twice (or from a shared file) is one record."""
+    return "k-" + _digest(action, target, *sorted(entities), "|", *sorted(normalise_name(n) for n in names))

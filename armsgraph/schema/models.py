@@ -146,3 +146,27 @@ class ExtractionResult(Model):
             if entity.id == entity_id:
                 return entity
         return None
+
+
+CorrectionAction = Literal["merge", "split"]
+
+
+class Correction(Model):
+    """A researcher's correction of entity resolution, kept in the store and applied to every later write.
+
+    ``merge``: the ``entities`` are the same real thing as ``target`` and become it.
+    ``split``: mentions of ``entities[0]`` written as one of ``names`` (any case) denote another thing,
+    ``target`` (usually a new, unknown entity).
+    """
+
+    action: CorrectionAction
+    target: Entity = Field(description="merge: the entity kept; split: the entity the names now denote")
+    entities: list[str] = Field(min_length=1, description="merge: ids merged into target; split: the id split")
+    names: list[str] = Field(default_factory=list, description="split: the mention forms that move to target")
+    note: str | None = Field(None, description="why, in the researcher's words")
+
+    @property
+    def id(self) -> str:
+        from armsgraph.schema.ids import correction_id
+
+        return correction_id(self.action, self.target.id, self.entities, self.names)

@@ -13,12 +13,29 @@ EXAMPLES = ROOT / "examples" / "articles"
 runner = CliRunner()
 
 
+def command_lines() -> list[tuple[list[str], object]]:
+    """Every command as the words that invoke it (``["entities", "merge"]``), with its callback."""
+    found = [([c.name or c.callback.__name__], c.callback) for c in app.registered_commands]
+    for group in app.registered_groups:
+        found.append(([group.name], group.typer_instance.registered_callback.callback))
+        found += [([group.name, c.name or c.callback.__name__], c.callback)
+                  for c in group.typer_instance.registered_commands]
+    return found
+
+
 def test_cli_every_command_has_help():
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
-        result = runner.invoke(app, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert (command.callback.__doc__ or "").strip(), f"{name} has no documentation"
+    lines = command_lines()
+    assert ["entities", "merge"] in [words for words, _ in lines]
+    for words, callback in lines:
+        result = runner.invoke(app, [*words, "--help"])
+        assert result.exit_code == 0, words
+        assert (callback.__doc__ or "").strip(), f"{words} has no documentation"
+
+
+def test_cli_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for words, _ in command_lines():
+        assert f"armsgraph {' '.join(words)}" in readme, words
 
 
 def test_cli_extract_json_is_one_document_matching_the_model():

