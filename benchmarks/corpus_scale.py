@@ -3,6 +3,7 @@
 
     python benchmarks/make_corpus.py 10000 /tmp/scale/c10k --seed 1
     python benchmarks/corpus_scale.py /tmp/scale/c10k --store /tmp/scale/c10k.db [--jobs 1] [--slice 1000]
+    python benchmarks/corpus_scale.py /tmp/scale/c100k --store /tmp/scale/c100k.db --checkpoints 1000,10000,100000
     python benchmarks/corpus_scale.py /tmp/scale/c10k --store bolt://127.0.0.1:7687 --wipe   # Neo4j
 
 Measures, printing each figure as soon as it is known (so a run cut short still leaves usable figures):
@@ -21,7 +22,9 @@ Measures, printing each figure as soon as it is known (so a run cut short still 
 5. The README's Cypher cookbook (parsed as tests/integration/test_cookbook.py parses it): each query run
    ``--repeat`` times after one warm-up; p50/p95 per query and over all runs.
 
-The store must be new (embedded) or is wiped first (Neo4j, ``--wipe``). The machine is printed with the
+With ``--checkpoints`` the corpus is ingested in several CLI runs into the same store, and 3-5 are
+measured at each checkpoint: one 100,000-article run gives the figures at 1,000, 10,000 and 100,000 (the
+first N articles of a make_corpus corpus are the corpus of N, for the same seed). The store must be new (embedded) or is wiped first (Neo4j, ``--wipe``). The machine is printed with the
 figures; compare runs made at the same time, as the machine may be shared.
 """
 from __future__ import annotations
@@ -96,72 +99,105 @@ def percentiles(times: list[float]) -> tuple[float, float]:
     return statistics.median(times), statistics.quantiles(times, n=20, method="inclusive")[-1]
 
 
-def ingest(corpus: Path, store: str, jobs: int, slice_size: int, expected: int) -> dict:
-    """Run the CLI ingest, printing a line per slice; returns the figures."""
-    command = [str(ARMSGRAPH), "ingest", str(corpus), "--store", store, "--jobs", str(jobs), "--verbose"]
-    print("  " + " ".join(command), flush=True)
-    peak_tree = 0
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
-    done = threading.Event()
+class Ingest:
+    """CLI ingests into one store, one after another (one per checkpoint), counted as one run."""
 
-    def sample() -> None:  # the summed RSS of the tree, twice a second
-        nonlocal peak_tree
-        while not done.wait(0.5):
-            peak_tree = max(peak_tree, tree_usage(process.pid)[0])
+    def __init__(self, store: str, jobs: int, slice_size: int, expected: int):
+        self.store, self.jobs, self.slice_size, self.expected = store, jobs, slice_size, expected
+        self.n = self.mark_n = 0
+        self.seconds = self.cpu_before = 0.0  # time spent in ingests, CPU of the ingests already finished
+        self.slices: list[float] = []  # wall seconds per article, per slice
+        self.cpu_slices: list[float] = []  # CPU seconds of the ingest tree per article, per slice
+        self.peak_tree = 0
+        self.errors: list[str] = []
 
-    threading.Thread(target=sample, daemon=True).start()
-    counts = {"stored": 0, "skipped": 0, "error:": 0}
-    slices: list[float] = []  # seconds per article, per slice
-    cpu_slices: list[float] = []  # CPU seconds of the ingest tree per article, per slice
-    n, mark_n, mark_t, mark_cpu, errors = 0, 0, start, 0.0, []
-    for line in process.stderr:
-        word = line.split(" ", 1)[0]
-        if word not in counts:
-            if errors and line.startswith(" "):  # a wrapped error message
-                errors[-1] += line.rstrip()
-            continue
-        counts[word] += 1
-        if word == "error:":
-            errors.append(line.rstrip())
-        n += 1
-        if n == 1:  # slices start after the first article: start-up and loading the models are not in them
-            rss, cpu = tree_usage(process.pid)
-            mark_n, mark_t, mark_cpu = 1, time.perf_counter(), cpu
-            print(f"    first article after {mark_t - start:.1f} s (start-up, loading models)", flush=True)
-        elif n % slice_size == 0 or n == expected:
+    def run(self, paths: list[Path]) -> None:
+        """One ``armsgraph ingest`` of ``paths``, printing a line per slice."""
+        command = [str(ARMSGRAPH), "ingest", *map(str, paths), "--store", self.store, "--jobs", str(self.jobs),
+                   "--verbose"]
+        shown = command if len(command) < 12 else command[:3] + ["..."] + command[-7:]
+        print("  " + " ".join(shown), flush=True)
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+        done = threading.Event()
+
+        def sample() -> None:  # the tree's memory, twice a second
+            while not done.wait(0.5):
+                self.peak_tree = max(self.peak_tree, tree_usage(process.pid)[0])
+
+        threading.Thread(target=sample, daemon=True).start()
+        mark_t, mark_cpu, first = start, 0.0, True
+        for line in process.stderr:
+            word = line.split(" ", 1)[0]
+            if word not in ("stored", "skipped", "error:"):
+                if self.errors and line.startswith(" "):  # a wrapped error message
+                    self.errors[-1] += line.rstrip()
+                continue
+            if word == "error:":
+                self.errors.append(line.rstrip())
+            self.n += 1
             now = time.perf_counter()
-            rss, cpu = tree_usage(process.pid)
-            per, cpu_per = (now - mark_t) / (n - mark_n), (cpu - mark_cpu) / (n - mark_n)
-            slices.append(per)
-            cpu_slices.append(cpu_per)
-            print(f"    {n:>7} articles {now - start:6.0f} s  slice {1 / per:5.1f} articles/s "
-                  f"({1000 * per:5.0f} ms/article, CPU {1000 * cpu_per:5.0f} ms/article)  "
-                  f"overall {n / (now - start):5.1f} articles/s  RSS {rss / 2**20:5.0f} MB "
-                  f"(peak {peak_tree / 2**20:5.0f})  load {os.getloadavg()[0]:.1f}", flush=True)
-            mark_n, mark_t, mark_cpu = n, now, cpu
-    summary = process.stdout.read().strip()
-    process.wait()
-    done.set()
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kB on Linux
-    print(f"  ingest: {summary} (exit {process.returncode})")
-    for error in errors[:5]:
-        print(f"    {error}")
-    if len(errors) > 5:
-        print(f"    ... {len(errors) - 5} more errors")
-    print(f"  ingest: {n} articles in {elapsed:.0f} s: {n / elapsed:.1f} articles/s overall")
-    if len(slices) >= 2:
-        # the last slice may be short: compare full slices
-        full = -1 if n % slice_size == 0 else -2
-        first, last = slices[0], slices[full]
-        cpu_first, cpu_last = cpu_slices[0], cpu_slices[full]
-        print(f"  cost per article, first slice vs last full slice: wall {1000 * first:.0f} -> {1000 * last:.0f} ms "
-              f"({last / first:.2f}x); CPU {1000 * cpu_first:.0f} -> {1000 * cpu_last:.0f} ms "
-              f"({cpu_last / cpu_first:.2f}x) (goal <= 1.3x)")
-    print(f"  peak memory: RSS of the largest process {peak / 2**20:.0f} MB; whole ingest tree (PSS, sampled "
-          f"twice a second) {peak_tree / 2**20:.0f} MB (goal <= 1024 MB)", flush=True)
-    return {"articles": n, "seconds": elapsed, "slices": slices, "peak": peak, "peak_tree": peak_tree}
+            if first:  # slices leave out start-up and loading the models: they start at the first article
+                first = False
+                mark_cpu = tree_usage(process.pid)[1]
+                mark_t, self.mark_n = now, self.n
+                print(f"    first article after {now - start:.1f} s (start-up, loading models)", flush=True)
+            elif self.n % self.slice_size == 0 or self.n == self.expected:
+                rss, cpu = tree_usage(process.pid)
+                per, cpu_per = (now - mark_t) / (self.n - self.mark_n), (cpu - mark_cpu) / (self.n - self.mark_n)
+                self.slices.append(per)
+                self.cpu_slices.append(cpu_per)
+                elapsed = self.seconds + now - start
+                print(f"    {self.n:>7} articles {elapsed:6.0f} s  slice {1 / per:5.1f} articles/s "
+                      f"({1000 * per:5.0f} ms/article, CPU {1000 * cpu_per:5.0f} ms/article)  "
+                      f"overall {self.n / elapsed:5.1f} articles/s  RSS {rss / 2**20:5.0f} MB "
+                      f"(peak {self.peak_tree / 2**20:5.0f})  load {os.getloadavg()[0]:.1f}", flush=True)
+                mark_t, mark_cpu, self.mark_n = now, cpu, self.n
+        summary = process.stdout.read().strip()
+        process.wait()
+        done.set()
+        self.seconds += time.perf_counter() - start
+        print(f"  ingest: {summary} (exit {process.returncode})")
+
+    def report(self) -> None:
+        for error in self.errors[:5]:
+            print(f"    {error}")
+        if len(self.errors) > 5:
+            print(f"    ... {len(self.errors) - 5} more errors")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kB on Linux
+        print(f"  ingest so far: {self.n} articles in {self.seconds:.0f} s: {self.n / self.seconds:.1f} articles/s overall")
+        if len(self.slices) >= 2:
+            full = -1 if self.n % self.slice_size == 0 else -2  # the last slice may be short
+            first, last = self.slices[0], self.slices[full]
+            cpu_first, cpu_last = self.cpu_slices[0], self.cpu_slices[full]
+            print(f"  cost per article, first slice vs last full slice: wall {1000 * first:.0f} -> "
+                  f"{1000 * last:.0f} ms ({last / first:.2f}x); CPU {1000 * cpu_first:.0f} -> {1000 * cpu_last:.0f} ms "
+                  f"({cpu_last / cpu_first:.2f}x) (goal <= 1.3x)")
+        print(f"  peak memory: RSS of the largest process {peak / 2**20:.0f} MB; whole ingest tree (PSS, sampled "
+              f"twice a second) {self.peak_tree / 2**20:.0f} MB (goal <= 1024 MB)", flush=True)
+
+
+def batches(corpus: Path, checkpoints: list[int]) -> list[tuple[int, list[Path]]]:
+    """(articles after the batch, paths to ingest) per checkpoint: the corpus's 1,000-article subfolders
+    (or its files, for a flat folder) up to each checkpoint, so a command line stays short."""
+    from armsgraph.reader import iter_paths
+
+    units = [(sum(1 for _ in iter_paths([d])), d) for d in sorted(corpus.iterdir()) if d.is_dir()]
+    if not units:
+        units = [(1, f) for f in iter_paths([corpus])]
+    out, paths, count = [], [], 0
+    marks = sorted(checkpoints)
+    for size, unit in units:
+        paths.append(unit)
+        count += size
+        if marks and count >= marks[0]:
+            out.append((count, paths))
+            paths = []
+            while marks and count >= marks[0]:
+                marks.pop(0)
+    if paths:
+        out.append((count, paths))
+    return out
 
 
 def disk_size(path: Path) -> int:
@@ -218,6 +254,9 @@ def main() -> None:
     parser.add_argument("--wipe", action="store_true", help="Neo4j: delete everything in the database first")
     parser.add_argument("--size-path", type=Path, help="where the store's files are, if not --store (Neo4j)")
     parser.add_argument("--skip-ingest", action="store_true", help="measure a store already filled")
+    parser.add_argument("--checkpoints", type=lambda v: [int(x) for x in v.split(",")],
+                        help="e.g. 1000,10000: ingest up to each count in its own CLI run and measure the store "
+                             "there (counts are rounded up to the corpus's 1,000-article subfolders)")
     args = parser.parse_args()
 
     from armsgraph.graph import open_store
@@ -227,21 +266,32 @@ def main() -> None:
     print(f"corpus_scale: {args.corpus} -> {args.store} (--jobs {args.jobs})")
     print(f"  machine: {machine()}")
     neo4j = is_neo4j_uri(args.store)
-    if not args.skip_ingest:
+    size_path = args.size_path or (None if neo4j else Path(args.store))
+
+    def measure() -> None:
+        if size_path is not None:
+            print(f"  store size: {disk_size(size_path) / 2**20:.0f} MB on disk ({size_path})")
+        with open_store(args.store) as store:
+            print(f"  store: {store.stats()['nodes']}", flush=True)
+            provenance_latency(store)
+            cookbook_latency(store, args.repeat)
+
+    if args.skip_ingest:
+        measure()
+    else:
         if neo4j and args.wipe:
             with open_store(args.store) as store:
                 store.query("MATCH (n) DETACH DELETE n", write=True)
         elif not neo4j and (Path(args.store).exists() or list(Path(args.store).parent.glob(Path(args.store).name + ".*"))):
             parser.error(f"{args.store} exists: give a new store path")
+        plan = batches(args.corpus, args.checkpoints) if args.checkpoints else [(None, [args.corpus])]
         expected = sum(1 for _ in iter_paths([args.corpus]))
-        ingest(args.corpus, args.store, args.jobs, args.slice, expected)
-    size_path = args.size_path or (None if neo4j else Path(args.store))
-    if size_path is not None:
-        print(f"  store size: {disk_size(size_path) / 2**20:.0f} MB on disk ({size_path})")
-    with open_store(args.store) as store:
-        print(f"  store: {store.stats()['nodes']}", flush=True)
-        provenance_latency(store)
-        cookbook_latency(store, args.repeat)
+        run = Ingest(args.store, args.jobs, args.slice, expected)
+        for count, paths in plan:
+            run.run(paths)
+            print(f"== {run.n} articles ingested ({machine()})")
+            run.report()
+            measure()
     print(f"  machine after: {machine()}")
 
 
