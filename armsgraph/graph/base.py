@@ -23,6 +23,7 @@ from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph.linker import Run, link_document
 from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
+from armsgraph.graph.unknown_names import file_unknown_names, join_unknown_names
 from armsgraph.linking.corrections import redirects
 from armsgraph.linking.duplicates import fingerprint
 from armsgraph.linking.plan import gazetteer_entity
@@ -87,8 +88,8 @@ class CypherStore(ABC):
     def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats:
         """Store one document whole and link it to the rest of the graph, in one transaction.
 
-        The store's entity corrections are applied first. A document already stored (same content hash)
-        is left as it is.
+        Its unknown names join close spellings already stored, and the store's entity corrections are
+        applied, first. A document already stored (same content hash) is left as it is.
         """
         print_ = fingerprint(text) if text else None  # the costly part of linking, outside the transaction
         written: list[R.DocumentRows] = []
@@ -96,10 +97,12 @@ class CypherStore(ABC):
         def work(run: Run) -> bool:
             if run(self.queries.SOURCE_EXISTS, {"id": result.document.id}):
                 return False
-            rows, article = prepare(result, text, print_, stored_corrections(run, self.queries))
+            joined, name_blocks = join_unknown_names(run, self.queries, result)
+            rows, article = prepare(joined, text, print_, stored_corrections(run, self.queries))
             for cypher, params in self.statements(rows):
                 run(cypher, params)
             link_document(run, self.queries, article)
+            file_unknown_names(run, self.queries, name_blocks)
             written.append(rows)
             return True
 

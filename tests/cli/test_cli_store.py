@@ -170,10 +170,10 @@ def test_cli_entities_merge_is_kept_and_travels_to_a_new_store_in_a_file(store_l
     articles = ROOT / "tests" / "fixtures" / "corrections"
     first = [str(articles / "01-trader-un.txt"), str(articles / "02-trader-reuters.txt")]
     assert runner.invoke(app, ["ingest", *first, "--store", store_location]).exit_code == 0
-    merged = runner.invoke(app, ["entities", "merge", "Borisov Trading Company", "borisov trading co.",
+    merged = runner.invoke(app, ["entities", "merge", "Borisov Trading Company", "volga logistics company",
                                  "--note", "one firm", "--store", store_location])
     assert merged.exit_code == 0, merged.output
-    assert merged.stdout.startswith("merged Borisov Trading Co. (x-")
+    assert merged.stdout.startswith("merged Volga Logistics Company (x-")
     refused = runner.invoke(app, ["entities", "merge", "Borisov", "Borisov Trading Company", "--store", store_location])
     assert refused.exit_code == 1 and "only entities of one type" in refused.stderr
 
@@ -187,7 +187,7 @@ def test_cli_entities_merge_is_kept_and_travels_to_a_new_store_in_a_file(store_l
     assert runner.invoke(app, ["ingest", *first, "--store", fresh]).exit_code == 0
     with open_store(fresh) as store:
         subjects = {c.subject for c in store.claims(type="transfer")}
-    assert "Borisov Trading Company" in subjects and "Borisov Trading Co." not in subjects
+    assert "Borisov Trading Company" in subjects and "Volga Logistics Company" not in subjects
 
 
 def test_cli_entities_apply_names_a_broken_file(tmp_path):

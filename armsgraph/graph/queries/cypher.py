@@ -25,7 +25,7 @@ OBSERVATION_PROPERTIES = ("id", "kind", "observedOn", "observedPrecision", "coun
 CORRECTION_PROPERTIES = ("id", "seq", "action", "target", "targetName", "entities", "names", "note", "record")
 CLAIM_ENTITY_RELS = ("SUBJECT", "OBJECT", "CLAIMED_BY", "LOCATED_AT", "ORIGIN")
 OBSERVATION_ENTITY_RELS = ("OF_SITE", "OBSERVED_BY")
-NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band", "Correction")
+NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band", "NameBlock", "Correction")
 # List-valued properties. LadybugDB types a parameter's empty list as a list of nothing, which a typed column
 # refuses, so its statements cast them (Neo4j needs no cast).
 LIST_TYPES = {name: "STRING[]" for name in (
@@ -42,6 +42,7 @@ class Dialect:
     merge_keys: str      # expression: the union of e.keys and row.keys
     cast_lists: bool     # whether list values must be cast to their column type
     append_source: str   # expression: b.sources with $source appended
+    concat: str          # two lists joined; {} are the lists
 
     def value(self, name: str) -> str:
         """``row.<name>`` as a statement writes it."""
@@ -52,10 +53,10 @@ class Dialect:
 
 LADYBUG = Dialect("ladybug", rel_type="label({})", node_label="label({})",
                   merge_keys="list_distinct(list_concat(e.keys, row.keys))", cast_lists=True,
-                  append_source="list_append(b.sources, $source)")
+                  append_source="list_append(b.sources, $source)", concat="list_concat({}, {})")
 NEO4J = Dialect("neo4j", rel_type="type({})", node_label="labels({})[0]",
                 merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]", cast_lists=False,
-                append_source="b.sources + $source")
+                append_source="b.sources + $source", concat="{} + {}")
 
 
 def _props(d: Dialect, names: tuple[str, ...]) -> str:
@@ -152,6 +153,17 @@ class Queries:
             "MATCH (p:Proposition) WHERE p.type = 'transfer' AND (p.subject IN $countries OR p.object IN $countries) "
             "RETURN p.id AS id, p.subject AS subject, p.object AS object, p.firstClaimed AS first, "
             "p.lastClaimed AS last ORDER BY id")
+
+        # Unknown names filed by block key (linking/names.py), found again by key lookup like bands.
+        self.NAME_BLOCKS = ("UNWIND $keys AS key MATCH (b:NameBlock {id: key}) "
+                            "RETURN b.id AS id, b.entities AS entities")
+        self.CREATE_NAME_BLOCKS = (
+            f"UNWIND $rows AS row CREATE (b:NameBlock {{id: row.id, entities: {d.value('entities')}}})"
+            if d.name == "ladybug" else
+            "UNWIND $rows AS row MERGE (b:NameBlock {id: row.id}) ON CREATE SET b.entities = row.entities "
+            "ON MATCH SET b.entities = b.entities + row.entities")
+        self.ADD_TO_NAME_BLOCKS = ("UNWIND $rows AS row MATCH (b:NameBlock {id: row.id}) "
+                                   f"SET b.entities = {d.concat.format('b.entities', d.value('entities'))}")
 
         # -- corrections (graph/corrections.py) ------------------------------------------------------------
         self.CORRECTIONS = "MATCH (k:Correction) RETURN k.record AS record ORDER BY k.seq"

@@ -22,6 +22,8 @@ SCHEMA = (
     "originGrades STRING[], originModalities STRING[], deniedByGrades STRING[])",
     # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py).
     "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY, sources STRING[])",
+    # Unknown names by block key: candidates for the same thing spelt another way (linking/names.py).
+    "CREATE NODE TABLE IF NOT EXISTS NameBlock(id STRING PRIMARY KEY, entities STRING[])",
     # A researcher's entity correction, applied to every write after it (linking/corrections.py).
     "CREATE NODE TABLE IF NOT EXISTS Correction(id STRING PRIMARY KEY, seq INT64, action STRING, target STRING, "
     "targetName STRING, entities STRING[], names STRING[], note STRING, record STRING)",
