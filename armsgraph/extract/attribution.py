@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from armsgraph.extract.claims import FIRST_PERSON, Trigger
 from armsgraph.extract.sentence import SentenceView
 
+REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
 
@@ -42,10 +43,9 @@ class Attribution:
 def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     """(start, end, kind) of reporting verbs, nouns and denials; kind is verb | noun | denial."""
     found = []
-    for i in range(view.start, view.end):
-        for label, end in view.cues.starts_at(i).items():
-            if label in ("reporting:verbs", "reporting:nouns", "reporting:denial"):
-                found.append((i, end, label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"))
+    for label in REPORTING_LABELS:
+        kind = label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"
+        found += [(i, view.cues.starts(i, label), kind) for i in view.cues.starts_in(label, view.start, view.end)]
     found.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in found:  # one cue per token: a denial beats a plain verb on the same word
@@ -137,8 +137,8 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     if not claimants:
         if voice.speaker and (unresolved or not before):
             claimants = [voice.speaker]
-        elif not before and any(view.cues.has(k, "first_person") or view.cues.has(k, "first_person_possessive")
-                                for k in range(view.start, view.end)):
+        elif not before and any(view.cues.any_in(label, view.start, view.end)
+                                for label in ("first_person", "first_person_possessive")):
             claimants = [voice.first_person_claimant()]
     claimants = [voice.first_person_claimant() if c == FIRST_PERSON else c for c in claimants]
     result.claimants = list(dict.fromkeys(claimants)) or [None]
@@ -146,9 +146,9 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
 
 
 def _according_to(view: SentenceView) -> str | None:
-    for i in range(view.start, view.end):
+    for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
-        if end is None or view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
+        if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
             continue
         found = [view.actor_at(k) for k in range(end, min(view.end, end + 6))]
         named = [a for a in found if a is not None and a.marker == "attribution"]

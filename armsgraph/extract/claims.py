@@ -68,11 +68,11 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
     triggers: list[Trigger] = []
     cues = view.cues
     i = view.start
-    while i < view.end:
+    for k in view.trigger_starts:
+        if k < i:
+            continue  # inside the last trigger
+        i = k
         options = [(label, end) for label, end in cues.starts_at(i).items() if label.split(":", 1)[0] in CLAIM_TYPES]
-        if not options:
-            i += 1
-            continue
         longest = max(end for _, end in options)
         options = [(label, end) for label, end in options if end == longest]
         label = _choose_reading(view, i, [label for label, _ in options])
@@ -148,10 +148,8 @@ def _free_before(view: SentenceView, trigger: Trigger) -> list[Actor]:
 def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     """Participants after the trigger in its clause, up to a reporting verb (", said John Kirby")."""
     end = view.clause_end(trigger.end - 1)
-    for k in range(trigger.end, end):
-        if view.cues.has(k, "reporting:verbs") or view.cues.has(k, "reporting:denial"):
-            end = k
-            break
+    reports = [view.cues.first_in(label, trigger.end, end) for label in ("reporting:verbs", "reporting:denial")]
+    end = min((k for k in reports if k is not None), default=end)
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
@@ -246,8 +244,7 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     source = _first(marked, "source")
     agent = _first(marked, "agent")
     with_actor = _first(right, "with")
-    frame.has_goal_phrase = any(view.cues.has(k, "marker:goal") for k in range(trigger.end, view.clause_end(
-        trigger.end - 1)))
+    frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, view.clause_end(trigger.end - 1))
 
     if trigger.is_noun:
         owner = _possessor_before(view, trigger)

@@ -36,8 +36,7 @@ class ObservationDraft:
 
 
 def observation_kind(view: SentenceView) -> str | None:
-    labels = {label for i in range(view.start, view.end) for label in view.cues.labels(i)}
-    return next((kind for kind in KINDS if f"observations:{kind}" in labels), None)
+    return next((kind for kind in KINDS if view.cues.any_in(f"observations:{kind}", view.start, view.end)), None)
 
 
 def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], list[DateMention]],

@@ -300,7 +300,7 @@ class DocumentExtraction:
                 draft.observer = nxt if nxt and nxt != reported_after[i] else reported_after[i]
             for later in range(draft.sentence + 1, min(len(sentences), draft.sentence + 1 + CAVEAT_REACH)):
                 view = SentenceView(sentences[later], self.cues, self.entities)
-                if any(self.cues.has(k, "observations:caveats") for k in range(view.start, view.end)):
+                if self.cues.any_in("observations:caveats", view.start, view.end):
                     draft.caveats.append(sentences[later].text.strip())
             draft.supports = self._supported_claims(draft)
 

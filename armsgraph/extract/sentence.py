@@ -83,6 +83,66 @@ class DocCues:
         text = "".join([word + " " if space else word for word, (_, space) in zip(texts, words)])
         return cls(doc, text, texts, covering, starting)
 
+    # --- by label, in token order: the rules ask "is there an X between these tokens?" ---------
+    @cached_property
+    def tokens_of(self) -> dict[str, list[int]]:
+        """label -> the tokens its cues cover, sorted."""
+        out: dict[str, list[int]] = {}
+        for i in sorted(self.covering):
+            for label in self.covering[i]:
+                out.setdefault(label, []).append(i)
+        return out
+
+    @cached_property
+    def starts_of(self) -> dict[str, list[int]]:
+        """label -> the tokens its cues start at, sorted."""
+        out: dict[str, list[int]] = {}
+        for i in sorted(self.starting):
+            for label in self.starting[i]:
+                out.setdefault(label, []).append(i)
+        return out
+
+    @cached_property
+    def covered(self) -> list[int]:
+        return sorted(self.covering)
+
+    @cached_property
+    def trigger_starts(self) -> list[int]:
+        """Tokens where a claim trigger starts."""
+        return sorted({i for label in self._claim_labels for i in self.starts_of[label]})
+
+    @cached_property
+    def marker_starts(self) -> list[int]:
+        """Tokens where a role marker starts."""
+        return sorted({i for label in self.starts_of if label.startswith("marker:") for i in self.starts_of[label]})
+
+    @cached_property
+    def trigger_tokens(self) -> frozenset[int]:
+        return frozenset(i for label in self._claim_labels for i in self.tokens_of[label])
+
+    @cached_property
+    def _claim_labels(self) -> list[str]:
+        return [label for label in self.starts_of if label.split(":", 1)[0] in CLAIM_TYPES]
+
+    @cached_property
+    def boundaries(self) -> list[int]:
+        """Tokens that end a clause: complementizers, relative pronouns, conditionals, ";" and ":"."""
+        found = {i for label in ("complementizers", "relatives", "conditionals") for i in self.tokens_of.get(label, ())}
+        found.update(i for i, text in enumerate(self.texts) if text in {";", ":"})
+        return sorted(found)
+
+    def any_in(self, label: str, start: int, end: int) -> bool:
+        """Whether a cue with this label covers a token in [start, end)."""
+        return self.first_in(label, start, end) is not None
+
+    def first_in(self, label: str, start: int, end: int) -> int | None:
+        """The first token in [start, end) a cue with this label covers."""
+        return _first_between(self.tokens_of.get(label, ()), start, end)
+
+    def starts_in(self, label: str, start: int, end: int) -> list[int]:
+        """Tokens in [start, end) where a cue with this label starts."""
+        return _between(self.starts_of.get(label, []), start, end)
+
     def labels(self, i: int) -> set[str]:
         return self.covering.get(i, _EMPTY)
 
@@ -113,6 +173,16 @@ class DocCues:
         return (best[0], best[1]) if best else None
 
 
+def _between(tokens: list[int], start: int, end: int) -> list[int]:
+    """The items of a sorted list of tokens in [start, end)."""
+    return tokens[bisect_left(tokens, start):bisect_left(tokens, end)]
+
+
+def _first_between(tokens, start: int, end: int) -> int | None:
+    k = bisect_left(tokens, start)
+    return tokens[k] if k < len(tokens) and tokens[k] < end else None
+
+
 _EMPTY: frozenset[str] = frozenset()
 FUNCTION_WORDS = {"first_person", "first_person_possessive", "third_person", "determiners", "coordinators",
                   "complementizers", "relatives", "conditionals"}
@@ -132,13 +202,18 @@ class SentenceView:
 
     @cached_property
     def has_cues(self) -> bool:
-        return any(i in self.cues.covering for i in range(self.start, self.end))
+        return _first_between(self.cues.covered, self.start, self.end) is not None
 
     # --- tokens -------------------------------------------------------------------------------
     @cached_property
     def text(self) -> str:
         """The sentence's text, sliced from the document's (``Span.text`` joins its tokens one by one)."""
         return self.cues.text[self.sent.start_char:self.sent.end_char]
+
+    @property
+    def trigger_starts(self) -> list[int]:
+        """Tokens of the sentence where a claim trigger starts."""
+        return _between(self.cues.trigger_starts, self.start, self.end)
 
     def is_punct_stop(self, i: int) -> bool:
         text = self.texts[i]
@@ -150,7 +225,7 @@ class SentenceView:
 
     @cached_property
     def _boundaries(self) -> list[int]:
-        return [i for i in range(self.start, self.end) if self.is_clause_boundary(i)]
+        return _between(self.cues.boundaries, self.start, self.end)
 
     def clause_start(self, i: int) -> int:
         """First token of the clause holding token i (after the nearest boundary before it)."""
@@ -174,7 +249,7 @@ class SentenceView:
         return False
 
     def first_person_before(self, start: int, end: int) -> bool:
-        return any(self.cues.has(i, "first_person") for i in range(start, end))
+        return self.cues.any_in("first_person", start, end)
 
     # --- participants -------------------------------------------------------------------------
     @cached_property
@@ -206,12 +281,11 @@ class SentenceView:
         by_start = {a.start: a for a in actors}
         self._mark_attributions(by_start)
         i = self.start
-        while i < self.end:
-            marker = self.cues.marker_at(i)
-            if marker is None:
-                i += 1
-                continue
-            role, end = marker
+        for k in _between(self.cues.marker_starts, self.start, self.end):
+            if k < i:
+                continue  # inside the last marker's phrase
+            i = k
+            role, end = self.cues.marker_at(i)
             if role in ROLE_MARKERS and not self.cues.has(i, "reporting:frames"):
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
@@ -227,9 +301,9 @@ class SentenceView:
 
     def _mark_attributions(self, by_start: dict[int, Actor]) -> None:
         """"according to X", "secondo X", "laut X": X is a source, not a participant."""
-        for i in range(self.start, self.end):
+        for i in self.cues.starts_in("reporting:frames", self.start, self.end):
             end = self.cues.starts(i, "reporting:frames")
-            if end is None or self.cues.has(i, "complementizers"):
+            if self.cues.has(i, "complementizers"):
                 continue
             for j in range(end, min(self.end, end + 6)):
                 if self.is_punct_stop(j):
@@ -300,7 +374,7 @@ class SentenceView:
                                     or self.cues.has(k, "determiners") or self.cues.has(k, "possessive"))
 
     def is_trigger(self, i: int) -> bool:
-        return any(label.split(":", 1)[0] in CLAIM_TYPES for label in self.cues.labels(i))
+        return i in self.cues.trigger_tokens
 
     def actor_at(self, token: int) -> Actor | None:
         for actor in self.actors:

@@ -1,0 +1,53 @@
+"""DocCues: the cue index the rules query by token ranges, checked against token-by-token reading."""
+from pathlib import Path
+
+import pytest
+
+from armsgraph.extract import build_nlp
+from armsgraph.extract.entities import DocEntities
+from armsgraph.extract.sentence import CLAIM_TYPES, DocCues, SentenceView
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+TEXTS = {
+    "en": (EXAMPLES / "01-wh-kirby-iran-uavs-crimea.txt").read_text(encoding="utf-8"),
+    "it": (EXAMPLES / "00-tumangan-rail-it.txt").read_text(encoding="utf-8"),
+    "ru": "По словам Кирби, КНДР поставила России снаряды; Иран, который продал дроны, это отрицает.",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(TEXTS))
+def cues(request):
+    text = TEXTS[request.param]
+    return DocCues.index(build_nlp(request.param)(text)), text
+
+
+def test_doc_cues_text_and_words_are_the_documents(cues):
+    index, text = cues
+    assert index.text == text == index.doc.text
+    assert index.texts == [token.text for token in index.doc]
+
+
+def test_doc_cues_range_queries_agree_with_reading_each_token(cues):
+    index, _ = cues
+    n = len(index.doc)
+    labels = sorted({label for found in index.covering.values() for label in found})
+    ranges = [(start, start + width) for start in range(-3, n, 7) for width in (0, 1, 4, 25)]
+    for label in labels:
+        for start, end in ranges:
+            covered = [k for k in range(start, end) if index.has(k, label)]
+            assert index.any_in(label, start, end) == bool(covered)
+            assert index.first_in(label, start, end) == (covered[0] if covered else None)
+            assert index.starts_in(label, start, end) == [k for k in range(start, end)
+                                                          if index.starts(k, label) is not None]
+
+
+def test_doc_cues_trigger_marker_and_boundary_tokens_agree_with_reading_each_token(cues):
+    index, _ = cues
+    n = len(index.doc)
+    claim = [k for k in range(n) if any(label.split(":", 1)[0] in CLAIM_TYPES for label in index.labels(k))]
+    assert sorted(index.trigger_tokens) == claim
+    assert index.trigger_starts == [k for k in range(n) if any(
+        label.split(":", 1)[0] in CLAIM_TYPES for label in index.starts_at(k))]
+    assert index.marker_starts == [k for k in range(n) if index.marker_at(k) is not None]
+    view = SentenceView(index.doc[0:n], index, DocEntities([], {}))
+    assert index.boundaries == [k for k in range(n) if view.is_clause_boundary(k)]
