@@ -29,7 +29,7 @@ def prepare(result: ExtractionResult, text: str | None, print_: Fingerprint | No
     """The rows of a document with the corrections applied, and what linking needs to know of it."""
     result = apply_corrections(result, corrections)
     rows = R.document_rows(result, text)
-    plan = plan_links(result, print_, load_gazetteer(), gazetteer_index(), redirects(corrections))
+    plan = plan_links(result, text, print_, load_gazetteer(), gazetteer_index(), redirects(corrections))
     reliability = load_reliability()
     _add_links(rows, plan, reliability, result)
     names = {e.id: e.name for e in (*result.entities, *plan.origin_entities)}
@@ -62,6 +62,7 @@ def _add_links(rows: R.DocumentRows, plan: LinkPlan, reliability: Reliability, r
         entity["reliability"] = reliability.grade(entity_id=entity["id"])
     rows.source["reliability"] = reliability.grade(entity_id=plan.publisher, publisher=result.document.publisher)
     rows.source["signature"] = list(plan.fingerprint.signature) if plan.fingerprint else None
+    rows.source["contentSignature"] = list(plan.content.signature) if plan.content else None
     for claim in rows.claims:
         claim["origin"] = plan.claim_origins[claim["id"]]
         if not claim["origin"].startswith(SOURCE_PREFIX):

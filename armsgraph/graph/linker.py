@@ -1,6 +1,6 @@
 """Linking a new document into the graph, inside its write transaction.
 
-After the document's own rows are written: mark it a near-duplicate of an article already stored, add its
+After the document's own rows are written: mark it a near-copy or translation of an article already stored, add its
 claims to the summaries of the propositions they assert (independent origins, denials, credibility), and
 attach observations to the propositions they are evidence for. Summaries are updated incrementally, so an
 article costs the same however large the graph. ``run(cypher, params)`` is the transaction's statement
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking import duplicates
@@ -37,9 +38,7 @@ class Article:
 
 def link_document(run: Run, q: Queries, article: Article) -> None:
     source_id = article.result.document.id
-    canonical = source_id
-    if article.plan.fingerprint is not None:
-        canonical = _mark_duplicate(run, q, source_id, article.plan.fingerprint) or source_id
+    canonical = _mark_duplicate(run, q, article) or source_id
     own_voice = _own_voice(run, q, article, canonical)
     by_proposition: dict[str, list[NewClaim]] = {}
     for claim in article.result.claims:
@@ -59,36 +58,72 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
     _evidence_for_existing(run, q, article, set(by_proposition))
 
 
-def _mark_duplicate(run: Run, q: Queries, source_id: str, print_: duplicates.Fingerprint) -> str | None:
-    """Record near-duplication of an article already stored; returns the original's id, if any."""
-    bands = list(print_.bands)
+def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
+    """Record that the article is a near-copy or a translation of one already stored (its text, else its
+    content, fingerprinted: ``linking/duplicates.py``); returns the original's id, if any."""
+    plan, document = article.plan, article.result.document
+    text_bands = list(plan.fingerprint.bands) if plan.fingerprint else []
+    content_bands = list(plan.content.bands) if plan.content else []
+    bands = text_bands + content_bands
     if not bands:
         return None
-    shared: Counter[str] = Counter()
     existing = run(q.DUPLICATE_CANDIDATES, {"bands": bands})
-    for row in existing:
-        shared.update(row["sources"] or [])
-    candidates = sorted(i for i, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:MAX_DUPLICATE_CANDIDATES])
-    best = None
-    for candidate in run(q.SIGNATURES, {"ids": candidates}) if candidates else []:
-        other = duplicates.Fingerprint(signature=tuple(candidate["signature"] or ()), bands=(), shingles=0)
-        score = duplicates.similarity(print_, other)
-        if score >= duplicates.DUPLICATE_THRESHOLD and (best is None or score > best[1]):
-            best = (candidate["id"], score)
-    known = {row["id"] for row in existing}
+    _file_bands(run, q, document.id, bands, {row["id"] for row in existing})
+    sharing = {row["id"]: row["sources"] or [] for row in existing}
+    found = _closest(run, q, [sharing.get(b, []) for b in text_bands], lambda other: duplicates.similarity(
+        plan.fingerprint, _fingerprint(other["signature"])), duplicates.DUPLICATE_THRESHOLD)
+    reason = "near-duplicate text"
+    if found is None and content_bands:
+        def translated(other: dict) -> float:
+            if other["language"] == document.language or not _near_in_time(other["published"], document.published):
+                return 0.0
+            return duplicates.similarity(plan.content, _fingerprint(other["contentSignature"]))
+
+        found = _closest(run, q, [sharing.get(b, []) for b in content_bands], translated,
+                         duplicates.TRANSLATION_THRESHOLD)
+        reason = "translation: the same entities, numbers and claims in another language"
+    if found is None:
+        return None
+    original, score = found
+    canonical = run(q.CANONICAL_OF, {"id": original})  # point at the original, never at a copy
+    target = canonical[0]["id"] if canonical else original
+    run(q.CREATE_DUPLICATE, {"source": document.id, "target": target, "similarity": round(score, 3),
+                             "reason": reason})
+    return target
+
+
+def _file_bands(run: Run, q: Queries, source_id: str, bands: list[str], known: set[str]) -> None:
     new_rows = [{"id": band} for band in bands if band not in known]
     old_rows = [{"id": band} for band in bands if band in known]
     if new_rows:
         run(q.CREATE_BANDS, {"rows": new_rows, "source": source_id})
     if old_rows:
         run(q.ADD_TO_BANDS, {"rows": old_rows, "source": source_id})
-    if best is None:
-        return None
-    canonical = run(q.CANONICAL_OF, {"id": best[0]})  # point at the original, never at a copy
-    target = canonical[0]["id"] if canonical else best[0]
-    run(q.CREATE_DUPLICATE, {"source": source_id, "target": target, "similarity": round(best[1], 3),
-                             "reason": "near-duplicate text"})
-    return target
+
+
+def _closest(run: Run, q: Queries, band_members: list[list[str]], score, threshold: float) -> tuple[str, float] | None:
+    """The stored article scoring highest (at least ``threshold``) among those sharing the most bands."""
+    shared: Counter[str] = Counter(source for members in band_members for source in members)
+    candidates = sorted(i for i, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:MAX_DUPLICATE_CANDIDATES])
+    best = None
+    for candidate in run(q.SIGNATURES, {"ids": candidates}) if candidates else []:
+        value = score(candidate)
+        if value >= threshold and (best is None or value > best[1]):
+            best = (candidate["id"], value)
+    return best
+
+
+def _fingerprint(signature) -> duplicates.Fingerprint:
+    return duplicates.Fingerprint(signature=tuple(signature or ()), bands=(), shingles=0)
+
+
+TRANSLATION_WINDOW_DAYS = 31  # a translation appears within a month of its original (undated: no limit)
+
+
+def _near_in_time(a: str | None, b: str | None) -> bool:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return True
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= TRANSLATION_WINDOW_DAYS
 
 
 # Articles sharing band keys with a new one: enough to find its original among copies, bounded so that

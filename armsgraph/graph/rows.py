@@ -51,6 +51,7 @@ def source_row(document: Document, text: str | None, extractor: str) -> dict:
         "published": document.published, "language": document.language,
         "languageDetected": document.language_detected, "path": document.path, "sha256": document.sha256,
         "text": text, "extractor": extractor, "reliability": None, "signature": None,
+        "contentSignature": None,
     }
 
 

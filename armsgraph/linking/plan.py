@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from armsgraph.extract.resources import Gazetteer
 from armsgraph.linking import origins as O
-from armsgraph.linking.duplicates import Fingerprint
+from armsgraph.linking.duplicates import Fingerprint, content_fingerprint
 from armsgraph.linking.propositions import participants, proposition_id
 from armsgraph.schema import Entity, ExtractionResult
 
@@ -22,7 +22,8 @@ class LinkPlan:
     asserts: list[dict] = field(default_factory=list)                # {claim, proposition}
     propositions: list[dict] = field(default_factory=list)           # {id, type, subject, object}
     countries: dict[str, str] = field(default_factory=dict)          # entity id → its state, from the gazetteer
-    fingerprint: Fingerprint | None = None
+    fingerprint: Fingerprint | None = None                            # of the text: copies
+    content: Fingerprint | None = None                                # of what it says: translations
     publisher: str | None = None                                     # the gazetteer entity publishing it
 
     @property
@@ -38,12 +39,13 @@ def gazetteer_entity(entity_id: str, gazetteer: Gazetteer) -> Entity | None:
                   category=entry.category, family=entry.family)
 
 
-def plan_links(result: ExtractionResult, print_: Fingerprint | None, gazetteer: Gazetteer,
+def plan_links(result: ExtractionResult, text: str | None, print_: Fingerprint | None, gazetteer: Gazetteer,
                gazetteer_index: dict[str, tuple[str, ...]], redirect: dict[str, str] | None = None) -> LinkPlan:
-    """``print_`` is the text's fingerprint (``duplicates.fingerprint``); ``redirect`` maps entities merged by
-    a researcher to the entity they became (``corrections.redirects``), for origins found in the gazetteer."""
+    """``print_`` is the text's fingerprint (``duplicates.fingerprint``, computed by the caller outside the
+    write transaction); ``redirect`` maps entities merged by a researcher to the entity they became
+    (``corrections.redirects``), for origins found in the gazetteer."""
     redirect = redirect or {}
-    plan = LinkPlan(fingerprint=print_)
+    plan = LinkPlan(fingerprint=print_, content=content_fingerprint(result, text) if text else None)
     source = result.document.id
     publisher = O.publisher_entity(result.document.publisher, gazetteer_index)
     publisher = plan.publisher = redirect.get(publisher, publisher) if publisher else None

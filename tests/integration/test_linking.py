@@ -110,3 +110,25 @@ def test_linking_supply_network_weights_by_independent_origins(loaded_store):
     network = loaded_store.supply_network()
     assert network["iran"]["russia"]["weight"] == 2
     assert network["north-korea"]["russia"]["weight"] == 2
+
+
+TRANSLATION = ROOT / "tests" / "fixtures" / "translation"
+
+
+def test_linking_a_translation_is_linked_to_its_original(store):
+    # a wire story and its French translation, written for the test: no word in common, the same content
+    outcomes = list(ingest_paths(store, [TRANSLATION]))
+    assert all(getattr(o, "created", False) for o in outcomes), outcomes
+    rows = store.query("MATCH (a:Source)-[d:DUPLICATE_OF]->(b:Source) RETURN a.language AS copy, "
+                       "b.language AS original, d.similarity AS similarity, d.reason AS reason")
+    assert [(r["copy"], r["original"]) for r in rows] == [("fr", "en")]
+    assert rows[0]["reason"].startswith("translation") and rows[0]["similarity"] >= 0.6
+
+
+def test_linking_articles_on_one_event_in_two_languages_are_not_translations(store, example_documents):
+    # the Italian Tumangan article and the English joint statement both report North Korean arms for Russia
+    italian = next(d for d in example_documents if d[0].document.language == "it")
+    english = next(d for d in example_documents if "joint-statement" in (d[0].document.path or ""))
+    for result, text in (english, italian):
+        store.write(result, text)
+    assert store.query("MATCH (:Source)-[d:DUPLICATE_OF]->(:Source) RETURN count(d) AS n")[0]["n"] == 0

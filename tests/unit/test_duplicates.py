@@ -216,3 +216,33 @@ def test_duplicates_similarity_symmetric_bounded_and_one_with_itself(one, other)
     assert fingerprint(one) == a
     if a.shingles:
         assert similarity(a, a) == 1.0
+
+
+def _content(mentions: list[str], claims: list[tuple[str, str, str]], text: str):
+    from armsgraph.schema import Claim, Document, Entity, ExtractionResult, Mention
+
+    entities = {}
+    for position, entity_id in enumerate(mentions):
+        entities.setdefault(entity_id, []).append(Mention(text=entity_id, start=position, end=position + 1))
+    return ExtractionResult(
+        document=Document(id="s-1", language="en", sha256="0" * 64),
+        entities=[Entity(id=i, name=i, type="country", mentions=m) for i, m in entities.items()],
+        claims=[Claim(id=f"c-{n}", type=t, subject=s, object=o, quote="x", start=0, end=1, extractor="t")
+                for n, (t, s, o) in enumerate(claims)], extractor="t")
+
+
+def test_duplicates_content_items_count_mentions_numbers_and_claims_in_any_language():
+    from armsgraph.linking.duplicates import content_items
+
+    result = _content(["north-korea", "russia", "russia"], [("transfer", "north-korea", "russia")], "")
+    english = content_items(result, "6,700 containers since August 2023")
+    french = content_items(result, "6 700 conteneurs depuis août 2023")
+    assert english == french == {"e:north-korea#1", "e:russia#1", "e:russia#2", "n:6#1", "n:700#1", "n:2023#1",
+                                 "c:transfer:north-korea:russia:asserted#1"}
+
+
+def test_duplicates_content_fingerprint_of_a_news_brief_matches_nothing():
+    from armsgraph.linking.duplicates import MIN_CONTENT_ITEMS, content_fingerprint
+
+    brief = content_fingerprint(_content(["north-korea", "russia"], [], "in 2023"), "in 2023")
+    assert brief.shingles < MIN_CONTENT_ITEMS and brief.bands == () and brief.signature == ()

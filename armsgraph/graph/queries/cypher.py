@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SOURCE_PROPERTIES = ("id", "title", "publisher", "url", "published", "language", "languageDetected", "path",
-                     "sha256", "text", "extractor", "reliability", "signature")
+                     "sha256", "text", "extractor", "reliability", "signature", "contentSignature")
 ENTITY_PROPERTIES = ("id", "name", "type", "wikidata", "aliases", "category", "family", "known", "keys", "country",
                      "reliability")
 CLAIM_PROPERTIES = ("id", "type", "modality", "polarity", "date", "datePrecision", "quote", "startOffset", "endOffset",
@@ -30,7 +30,8 @@ NODE_LABELS = ("Source", "Entity", "Claim", "Observation", "Proposition", "Band"
 # refuses, so its statements cast them (Neo4j needs no cast).
 LIST_TYPES = {name: "STRING[]" for name in (
     "aliases", "keys", "countWhat", "caveats", "origins", "originNames", "deniedBy", "deniedByNames", "items",
-    "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades", "entities", "names")} | {"countValue": "INT64[]", "signature": "INT64[]"}
+    "itemNames", "claimantNames", "originGrades", "originModalities", "deniedByGrades", "entities", "names")} | {"countValue": "INT64[]", "signature": "INT64[]",
+                                                                                    "contentSignature": "INT64[]"}
 ANY_ROLE_RELS = "SUBJECT|OBJECT|ITEM|CLAIMED_BY|LOCATED_AT"
 
 
@@ -118,7 +119,9 @@ class Queries:
                                "(p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
         self.DUPLICATE_CANDIDATES = (
             "UNWIND $bands AS band MATCH (b:Band {id: band}) RETURN b.id AS id, b.sources AS sources")
-        self.SIGNATURES = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.signature AS signature"
+        self.SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.signature AS signature, "
+                           "s.contentSignature AS contentSignature, s.language AS language, "
+                           "s.published AS published")
         self.SOURCE_SUMMARY = ("MATCH (s:Source {id: $id}) RETURN s.publisher AS publisher, s.title AS title, "
                                "s.reliability AS reliability")
         self.CANONICAL_OF = "MATCH (s:Source {id: $id})-[:DUPLICATE_OF]->(d:Source) RETURN d.id AS id"

@@ -4,7 +4,7 @@ from armsgraph.graph.queries.cypher import LADYBUG, Queries
 SCHEMA = (
     "CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, title STRING, publisher STRING, url STRING, "
     "published STRING, language STRING, languageDetected BOOLEAN, path STRING, sha256 STRING, text STRING, "
-    "extractor STRING, reliability STRING, signature INT64[])",
+    "extractor STRING, reliability STRING, signature INT64[], contentSignature INT64[])",
     "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, name STRING, type STRING, wikidata STRING, "
     "aliases STRING[], category STRING, family STRING, known BOOLEAN, keys STRING[], country STRING, "
     "reliability STRING)",
