@@ -179,7 +179,7 @@ def _possessor_before(view: SentenceView, trigger: Trigger) -> Actor | str | Non
                                                          for k in range(actor.end, trigger.start)):
             return actor
         if actor.adjective and 0 <= gap <= 2 and all(
-                view.doc[k].is_alpha and not view.is_trigger(k) for k in range(actor.end, trigger.start)):
+                view.cues.words.alpha[k] and not view.is_trigger(k) for k in range(actor.end, trigger.start)):
             return actor
     for k in range(max(view.start, trigger.start - 3), trigger.start):
         if view.cues.has(k, "first_person_possessive"):

@@ -12,10 +12,10 @@ from functools import cached_property
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from armsgraph.extract.resources import load_gazetteer, load_lexicon
 
@@ -188,10 +188,27 @@ def _case_rule(alias: str) -> str:
     return "any"
 
 
-def _capitals_agree(span: Span, pattern: str) -> bool:
-    if len(pattern) != len(span):
-        return span.text[:1].isupper()  # matched through lemmas with another token count: the first letter
-    return all(token.text[:1].isupper() for token, flag in zip(span, pattern) if flag == "1")
+def _capitals_agree(words: list[str], pattern: str) -> bool:
+    if len(pattern) != len(words):
+        return words[0][:1].isupper()  # matched through lemmas with another token count: the first letter
+    return all(word[:1].isupper() for word, flag in zip(words, pattern) if flag == "1")
+
+
+class _Words:
+    """A document's words looked up on demand from its token array, without a Token object per word."""
+
+    def __init__(self, doc: Doc):
+        self.strings = doc.vocab.strings
+        self.rows = doc.to_array([ORTH, SPACY]).tolist()
+
+    def texts(self, start: int, end: int) -> list[str]:
+        return [self.strings[orth] for orth, _ in self.rows[start:end]]
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the words and the spaces between them."""
+        texts = self.texts(start, end)
+        spaces = [" " if space else "" for _, space in self.rows[start:end - 1]] + [""]
+        return "".join(word + space for word, space in zip(texts, spaces))
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -226,11 +243,12 @@ class GazetteerMatcher:
 
     def match(self, doc: Doc) -> list[Hit]:
         found = []
+        words = _Words(doc)
         for start, end, key in sorted(self.index(doc)):  # sorted: the same text always resolves the same way
             entity_id, form, rule = key.split("|")
-            if rule == "exact" and doc[start:end].text not in self.exact:
+            if rule == "exact" and words.text(start, end) not in self.exact:
                 continue
-            if rule.startswith("capital") and not _capitals_agree(doc[start:end], rule.split(":", 1)[1]):
+            if rule.startswith("capital") and not _capitals_agree(words.texts(start, end), rule.split(":", 1)[1]):
                 continue
             found.append(Hit(start, end, entity_id, form))
         return _longest_first(found)

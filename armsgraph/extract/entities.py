@@ -8,6 +8,7 @@ agrees.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from armsgraph.extract.resources import Gazetteer
+from armsgraph.extract.words import Words
 from armsgraph.schema.ids import unknown_entity_id
 
 ACTOR_TYPES = {"country", "organization", "person"}
@@ -70,7 +72,8 @@ def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
 
 
 def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
-                  is_common_word: Callable[[str], bool]) -> DocEntities:
+                  is_common_word: Callable[[str], bool], words: Words | None = None) -> DocEntities:
+    words = words or Words.of(doc)
     info: dict[str, EntityInfo] = {}
     mentions: list[EntityMention] = []
     for hit in doc._.mentions or []:
@@ -87,10 +90,11 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
     covered |= {i for s, e, _ in candidates for i in range(s, e)}
-    candidates += [(s, e, None) for s, e in _proper_name_runs(doc, covered | title_tokens, is_common_word)]
+    candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word)]
+    cues = _CuesAround(doc._.cues or [])
     for start, end, model_type in candidates:
-        text = doc[start:end].text
-        entity_type = _type_from_cues(doc, start, end)
+        text = words.span_text(start, end)
+        entity_type = _type_from_cues(cues, words, start, end)
         if entity_type == "other" and model_type:
             entity_type = model_type
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
@@ -103,8 +107,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         info.setdefault(entity_id, EntityInfo(entity_id, _display_name(text), entity_type, known=False))
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
 
-    mentions = _resolve_person_coreference(doc, mentions, info)
-    mentions += _resolve_titles(doc, mentions, titles)
+    mentions = _resolve_person_coreference(words, mentions, info)
+    mentions += _resolve_titles(words, mentions, titles)
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
@@ -122,59 +126,71 @@ def _display_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-def _is_name_token(token) -> bool:
-    text = token.text
-    return len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not token.is_punct
+def _is_name_word(words: Words, i: int) -> bool:
+    text = words.texts[i]
+    return len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not words.punct[i]
 
 
-def _proper_name_runs(doc: Doc, excluded: set[int], is_common_word) -> list[tuple[int, int]]:
+def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[tuple[int, int]]:
     runs = []
     i = 0
-    n = len(doc)
+    n = len(words)
     while i < n:
-        token = doc[i]
-        if i in excluded or not _is_name_token(token):
+        if i in excluded or not _is_name_word(words, i):
             i += 1
             continue
         j = i + 1
         while j < n and j not in excluded:
-            if _is_name_token(doc[j]):
+            if _is_name_word(words, j):
                 j += 1
-            elif (doc[j].lower_ in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and _is_name_token(doc[j + 1]) and doc[j].whitespace_ != "\n" and j - i < 2):
+            elif (words.texts[j].lower() in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
+                  and _is_name_word(words, j + 1) and j - i < 2):
                 j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
             else:
                 break
-        if _looks_like_name(doc, i, j, is_common_word):
+        if _looks_like_name(words, i, j, is_common_word):
             runs.append((i, j))
         i = j
     return runs
 
 
-def _looks_like_name(doc: Doc, start: int, end: int, is_common_word) -> bool:
-    tokens = list(doc[start:end])
-    words = [t for t in tokens if t.lower_ not in NAME_CONNECTORS]
-    if not words:
+def _looks_like_name(words: Words, start: int, end: int, is_common_word) -> bool:
+    named = [k for k in range(start, end) if words.texts[k].lower() not in NAME_CONNECTORS]
+    if not named:
         return False
     # Every word a common one: a sentence opening ("Today"), a heading in capitals ("PRESS RELEASE"),
     # or German's capitalised nouns.
-    if all(t.is_stop or is_common_word(t.lower_) for t in words):
+    if all(words.stop[k] or is_common_word(words.texts[k].lower()) for k in named):
         return False
-    first = tokens[0]
-    if len(words) == 1 and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
-                                                    and doc[first.i - 1].text in {"—", "–", "\"", "“", "«", ":"})):
+    if len(named) == 1 and (words.sent_start[start] or (start > 0 and words.punct[start - 1]
+                                                        and words.texts[start - 1] in {"—", "–", "\"", "“", "«", ":"})):
         # A lone capitalised word opening a sentence is a name only when the language does not know it,
         # and not when a comma follows it ("Furthermore,", "Oggi,").
-        followed_by_comma = end < len(doc) and doc[end].text == ","
-        return not (first.is_stop or is_common_word(first.lower_) or followed_by_comma)
+        followed_by_comma = end < len(words) and words.texts[end] == ","
+        return not (words.stop[start] or is_common_word(words.texts[start].lower()) or followed_by_comma)
     return True
 
 
-def _type_from_cues(doc: Doc, start: int, end: int) -> str:
+class _CuesAround:
+    """The cue matcher's cues, by the token they start and end at."""
+
+    def __init__(self, cues: list):
+        self.cues = sorted(cues, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cues]
+        self.ending: dict[int, set[str]] = {}
+        for c in self.cues:
+            self.ending.setdefault(c.end, set()).add(c.label)
+
+    def starting_between(self, first: int, last: int) -> list:
+        """Cues starting at a token in [first, last]."""
+        return self.cues[bisect_left(self.starts, first):bisect_right(self.starts, last)]
+
+
+def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> str:
     # a title or type word right before the name ("Mr. X", "MV Angara")
-    cue_before = {c.label for c in doc._.cues or [] if c.end == start}
-    cue_inside = {c.label for c in doc._.cues or [] if start <= c.start and c.end <= end}
-    cue_after = {c.label for c in doc._.cues or [] if end <= c.start <= end + 1}
+    cue_before = cues.ending.get(start, set())
+    cue_inside = {c.label for c in cues.starting_between(start, end) if c.end <= end}
+    cue_after = {c.label for c in cues.starting_between(end, end + 1)}
     if "type_cue:vessel" in cue_before:
         return "vessel"
     if "titles" in cue_before or "type_cue:person" in cue_before:
@@ -183,7 +199,7 @@ def _type_from_cues(doc: Doc, start: int, end: int) -> str:
         return "organization"
     if "type_cue:location" in cue_before | cue_after | cue_inside:
         return "location"
-    if end < len(doc) and doc[end].text == ":" and doc[start].is_sent_start:
+    if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
     return "other"
 
@@ -198,24 +214,24 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
     return choices[best[0]] if best else None
 
 
-def _resolve_person_coreference(doc: Doc, mentions: list[EntityMention],
+def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
                                 info: dict[str, EntityInfo]) -> list[EntityMention]:
     """A surname or given name alone ("Kim", "KIRBY") is the person named in full elsewhere in the text."""
     parts: dict[str, set[str]] = {}
     for m in mentions:
         if m.type != "person":
             continue
-        names = [doc[m.start:m.end].text, info[m.entity].name]
+        names = [words.span_text(m.start, m.end), info[m.entity].name]
         for name in names:
-            words = [w for w in name.replace("-", " ").split() if len(w) >= 3 and w[0].isupper()]
-            if len(words) >= 2:
-                for word in words:
+            capitalised = [w for w in name.replace("-", " ").split() if len(w) >= 3 and w[0].isupper()]
+            if len(capitalised) >= 2:
+                for word in capitalised:
                     parts.setdefault(word.casefold(), set()).add(m.entity)
     out = []
     for m in mentions:
         entity = info.get(m.entity)
         if entity is not None and not entity.known and m.end - m.start == 1:
-            owners = parts.get(doc[m.start].text.casefold(), set())
+            owners = parts.get(words.texts[m.start].casefold(), set())
             if len(owners) == 1 and entity.type in ("person", "other"):
                 owner = next(iter(owners))
                 out.append(EntityMention(m.start, m.end, owner, "coref", "person"))
@@ -224,7 +240,7 @@ def _resolve_person_coreference(doc: Doc, mentions: list[EntityMention],
     return out
 
 
-def _resolve_titles(doc: Doc, mentions: list[EntityMention], titles: dict[int, int]) -> list[EntityMention]:
+def _resolve_titles(words: Words, mentions: list[EntityMention], titles: dict[int, int]) -> list[EntityMention]:
     """"Foreign Secretary James Cleverly" makes a bare "the Foreign Secretary" elsewhere a mention of him."""
     starts = {m.start: m for m in mentions if m.type == "person"}
     holder: dict[str, str] = {}
@@ -233,11 +249,11 @@ def _resolve_titles(doc: Doc, mentions: list[EntityMention], titles: dict[int, i
             continue  # one-word titles ("President", "Minister") are too common to resolve alone
         person = starts.get(end)
         if person is not None:
-            holder.setdefault(doc[start:end].text.casefold(), person.entity)
+            holder.setdefault(words.span_text(start, end).casefold(), person.entity)
     out = []
     occupied = {i for m in mentions for i in range(m.start, m.end)}
     for start, end in titles.items():
-        key = doc[start:end].text.casefold()
+        key = words.span_text(start, end).casefold()
         if key in holder and end not in starts and not any(i in occupied for i in range(start, end)):
             out.append(EntityMention(start, end, holder[key], "title", "person"))
     return out

@@ -46,8 +46,7 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         return None
     dates = lazy_dates()
     site = _site(view)
-    first, last = view.doc[view.start], view.doc[view.end - 1]
-    start, end = _trim(view.cues.text, first.idx, last.idx + len(last.text))
+    start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end)
     best = sorted(dates, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
     if best:

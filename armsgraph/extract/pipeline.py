@@ -72,8 +72,9 @@ def extract(source: Source, model: str | None = None) -> ExtractionResult:
     nlp = build_nlp(language, model)
     doc = nlp(source.text)
     gazetteer = load_gazetteer()
-    entities = find_entities(doc, gazetteer, language, _common_words(language, model))
-    return DocumentExtraction(source, doc, entities, gazetteer, nlp).run()
+    cues = DocCues.index(doc)
+    entities = find_entities(doc, gazetteer, language, _common_words(language, model), cues.words)
+    return DocumentExtraction(source, doc, entities, gazetteer, nlp, cues).run()
 
 
 @lru_cache(maxsize=None)
@@ -84,13 +85,15 @@ def _common_words(language: str, model: str | None) -> Callable[[str], bool]:
 class DocumentExtraction:
     """The sentence-by-sentence pass over one processed document."""
 
-    def __init__(self, source: Source, doc, entities: DocEntities, gazetteer: Gazetteer, nlp: Language):
+    def __init__(self, source: Source, doc, entities: DocEntities, gazetteer: Gazetteer, nlp: Language,
+                 cues: DocCues | None = None):
         self.source = source
         self.doc = doc
         self.entities = entities
         self.gazetteer = gazetteer
         self.nlp = nlp
-        self.cues = DocCues.index(doc)
+        self.cues = cues or DocCues.index(doc)
+        self.words = self.cues.words
         self.extra_entities: dict[str, EntityInfo] = {}
         self.voice = self._publisher_voice()
         self.claims: list[Claim] = []
@@ -244,7 +247,7 @@ class DocumentExtraction:
         dates = lazy_dates()
         if not dates:
             return None
-        trigger_char = self.doc[frame.trigger.start].idx - view.sent.start_char
+        trigger_char = self.words.starts[frame.trigger.start] - view.sent.start_char
         before = [d for d in dates if d.end <= trigger_char]
         if before:
             return max(before, key=lambda d: d.end)
@@ -255,8 +258,7 @@ class DocumentExtraction:
         if claimant and claimant not in self.entities.info:
             self._remember_entity(claimant)
         first, last = frame.covers()
-        start = self.doc[first].idx
-        end = self.doc[last - 1].idx + len(self.doc[last - 1].text)
+        start, end = self.words.char_span(first, last)
         quote = self.source.text[start:end]
         cid = claim_id(self.source.id, start, end, frame.type, frame.subject, frame.object, claimant, level)
         if any(c.id == cid for c in self.claims):
@@ -275,7 +277,7 @@ class DocumentExtraction:
             claimant=claimant, modality=level, polarity="negative" if level == "denied" else "positive",
             when=when.iso if when else None, when_precision=when.precision if when else None,
             where=None, quote=quote, start=start, end=end, sentence_start=view.sent.start_char,
-            sentence_end=view.sent.end_char, trigger=self.doc[frame.trigger.start:frame.trigger.end].text,
+            sentence_end=view.sent.end_char, trigger=self.words.span_text(frame.trigger.start, frame.trigger.end),
             extractor=EXTRACTOR)
         where = next((m.entity for m in view.locations if m.start > frame.trigger.start), None)
         if where and frame.type == "meeting":
@@ -334,8 +336,8 @@ class DocumentExtraction:
     def _entities(self) -> list[Entity]:
         mentions: dict[str, list[Mention]] = {}
         for m in self.entities.mentions:
-            span = self.doc[m.start:m.end]
-            mentions.setdefault(m.entity, []).append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+            start, end = self.words.char_span(m.start, m.end)
+            mentions.setdefault(m.entity, []).append(Mention(text=self.words.text[start:end], start=start, end=end))
         infos = {**self.extra_entities, **self.entities.info}
         out = []
         for entity_id, info in infos.items():

@@ -11,10 +11,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
+from armsgraph.extract.words import Words
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other")
@@ -59,14 +59,20 @@ class DocCues:
     """The cue matcher's output indexed by token (sparse: most tokens carry no cue), and the texts it is read with."""
 
     doc: Doc
-    # Read once: spaCy builds a Token object on every doc[i] and joins all tokens on every doc.text.
-    text: str = ""
-    texts: list[str] = field(default_factory=list)
+    words: Words
     covering: dict[int, set[str]] = field(default_factory=dict)
     starting: dict[int, dict[str, int]] = field(default_factory=dict)  # label -> end token
 
+    @property
+    def text(self) -> str:
+        return self.words.text
+
+    @property
+    def texts(self) -> list[str]:
+        return self.words.texts
+
     @classmethod
-    def index(cls, doc: Doc) -> "DocCues":
+    def index(cls, doc: Doc, words: Words | None = None) -> "DocCues":
         covering: dict[int, set[str]] = {}
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
@@ -77,11 +83,7 @@ class DocCues:
             labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
             for i in range(cue.start, cue.end):
                 covering.setdefault(i, set()).add(cue.label)
-        strings = doc.vocab.strings
-        words = doc.to_array([ORTH, SPACY]).tolist()  # faster than a Token per word, as doc.text builds
-        texts = [strings[orth] for orth, _ in words]
-        text = "".join([word + " " if space else word for word, (_, space) in zip(texts, words)])
-        return cls(doc, text, texts, covering, starting)
+        return cls(doc, words or Words.of(doc), covering, starting)
 
     # --- by label, in token order: the rules ask "is there an X between these tokens?" ---------
     @cached_property

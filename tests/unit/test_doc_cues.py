@@ -1,11 +1,14 @@
-"""DocCues: the cue index the rules query by token ranges, checked against token-by-token reading."""
+"""DocCues and Words: the cue index the rules query by token ranges, and the words read from spaCy's arrays,
+checked against reading token by token."""
 from pathlib import Path
 
 import pytest
 
 from armsgraph.extract import build_nlp
+from armsgraph.extract.components import _Words
 from armsgraph.extract.entities import DocEntities
 from armsgraph.extract.sentence import CLAIM_TYPES, DocCues, SentenceView
+from armsgraph.extract.words import Words
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 TEXTS = {
@@ -51,3 +54,21 @@ def test_doc_cues_trigger_marker_and_boundary_tokens_agree_with_reading_each_tok
     assert index.marker_starts == [k for k in range(n) if index.marker_at(k) is not None]
     view = SentenceView(index.doc[0:n], index, DocEntities([], {}))
     assert index.boundaries == [k for k in range(n) if view.is_clause_boundary(k)]
+
+
+@pytest.mark.parametrize("language, text", [
+    *TEXTS.items(), ("en", ""), ("en", "  \n\n A  b\n\nc. "), ("it", "dall'Iran, l’8 settembre:  «ok»"),
+])
+def test_words_read_from_arrays_are_the_tokens(language, text):
+    doc = build_nlp(language)(text)
+    words = Words.of(doc)
+    assert words.text == doc.text == text and len(words) == len(doc)
+    assert [(t.text, t.idx, t.is_punct, t.is_stop, t.is_alpha, t.is_sent_start is True) for t in doc] == list(
+        zip(words.texts, words.starts, words.punct, words.stop, words.alpha, words.sent_start))
+    lazy = _Words(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 6) + 1):
+            span = doc[start:end]
+            assert words.char_span(start, end) == (span.start_char, span.end_char)
+            assert words.span_text(start, end) == lazy.text(start, end) == span.text
+            assert lazy.texts(start, end) == [t.text for t in span]

@@ -1,0 +1,45 @@
+"""A processed document's words, read from spaCy's token arrays in one go.
+
+``doc[i]`` builds a ``Token`` object on every call and ``doc.text`` one per word;
+the rules look at words thousands of times per document, so they read them
+here as plain lists instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str  # the document's text, as doc.text gives it
+    texts: list[str]
+    starts: list[int]  # character offset of each word
+    punct: list[bool]
+    stop: list[bool]
+    alpha: list[bool]
+    sent_start: list[bool]  # as Token.is_sent_start is True
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Words":
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY, IDX, IS_PUNCT, IS_STOP, IS_ALPHA, SENT_START]).tolist()
+        texts = [strings[row[0]] for row in rows]
+        text = "".join([word + " " if row[1] else word for word, row in zip(texts, rows)])
+        columns = list(zip(*rows)) or [()] * 7
+        return cls(text, texts, list(columns[2]), [bool(v) for v in columns[3]], [bool(v) for v in columns[4]],
+                   [bool(v) for v in columns[5]], [v == 1 for v in columns[6]])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of words [start, end), as ``Span.start_char`` and ``Span.end_char`` give them."""
+        return self.starts[start], self.starts[end - 1] + len(self.texts[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        first, last = self.char_span(start, end)
+        return self.text[first:last]
