@@ -126,25 +126,27 @@ def _display_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-def _is_name_word(words: Words, i: int) -> bool:
-    text = words.texts[i]
-    return len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not words.punct[i]
+def _name_words(words: Words) -> list[bool]:
+    """Which words may be part of a name: capitalised, with a letter, not punctuation."""
+    return [len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not punct
+            for text, punct in zip(words.texts, words.punct)]
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
+    is_name = _name_words(words)
     while i < n:
-        if i in excluded or not _is_name_word(words, i):
+        if i in excluded or not is_name[i]:
             i += 1
             continue
         j = i + 1
         while j < n and j not in excluded:
-            if _is_name_word(words, j):
+            if is_name[j]:
                 j += 1
             elif (words.texts[j].lower() in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and _is_name_word(words, j + 1) and j - i < 2):
+                  and is_name[j + 1] and j - i < 2):
                 j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
             else:
                 break

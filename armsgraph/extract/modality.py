@@ -17,13 +17,9 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
     if denied:
         return "denied"
     end = min(view.end, trigger_end + AFTER_TRIGGER)
-    found = set()
-    for i in range(max(view.start, scope_start), end):
-        for level in ("denied", "possible", "probable"):
-            if view.cues.has(i, f"modality:{level}"):
-                found.add(level)
-    if any(view.cues.has(i, "modality:negation") for i in range(max(view.start, trigger_start - NEGATION_WINDOW),
-                                                                  trigger_start)):
+    start = max(view.start, scope_start)
+    found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
+    if view.cues.any_in("modality:negation", max(view.start, trigger_start - NEGATION_WINDOW), trigger_start):
         found.add("denied")
     for level in ("denied", "possible", "probable"):
         if level in found:

@@ -133,6 +133,15 @@ class DocCues:
         found.update(i for i, text in enumerate(self.texts) if text in {";", ":"})
         return sorted(found)
 
+    @cached_property
+    def boundary_set(self) -> frozenset[int]:
+        return frozenset(self.boundaries)
+
+    @cached_property
+    def comma_stops(self) -> list[int]:
+        """Tokens ",", ";" and ":"."""
+        return [i for i, text in enumerate(self.texts) if text in {",", ";", ":"}]
+
     def any_in(self, label: str, start: int, end: int) -> bool:
         """Whether a cue with this label covers a token in [start, end)."""
         return self.first_in(label, start, end) is not None
@@ -180,6 +189,11 @@ def _between(tokens: list[int], start: int, end: int) -> list[int]:
     return tokens[bisect_left(tokens, start):bisect_left(tokens, end)]
 
 
+def _last_between(tokens: list[int], start: int, end: int) -> int | None:
+    k = bisect_left(tokens, end)
+    return tokens[k - 1] if k > 0 and tokens[k - 1] >= start else None
+
+
 def _first_between(tokens, start: int, end: int) -> int | None:
     k = bisect_left(tokens, start)
     return tokens[k] if k < len(tokens) and tokens[k] < end else None
@@ -222,8 +236,7 @@ class SentenceView:
         return text in PUNCT_STOPS or "\n" in text
 
     def is_clause_boundary(self, i: int) -> bool:
-        return (self.cues.has(i, "complementizers") or self.cues.has(i, "relatives")
-                or self.cues.has(i, "conditionals") or self.texts[i] in {";", ":"})
+        return i in self.cues.boundary_set
 
     @cached_property
     def _boundaries(self) -> list[int]:
@@ -240,15 +253,14 @@ class SentenceView:
         return self._boundaries[k] if k < len(self._boundaries) else self.end
 
     def in_conditional(self, i: int) -> bool:
-        """Inside "if X supplies ..." up to the next comma or clause boundary."""
-        j = i - 1
-        while j >= self.start:
-            if self.cues.has(j, "conditionals"):
-                return True
-            if self.texts[j] in {",", ";", ":"} or self.cues.has(j, "complementizers"):
-                return False
-            j -= 1
-        return False
+        """Inside "if X supplies ..." up to the next comma or clause boundary: a conditional before token i
+        with no comma, ";", ":" or complementizer between them."""
+        conditional = _last_between(self.cues.tokens_of.get("conditionals", []), self.start, i)
+        if conditional is None:
+            return False
+        stops = (_last_between(self.cues.tokens_of.get("complementizers", []), self.start, i),
+                 _last_between(self.cues.comma_stops, self.start, i))
+        return all(stop is None or stop <= conditional for stop in stops)
 
     def first_person_before(self, start: int, end: int) -> bool:
         return self.cues.any_in("first_person", start, end)

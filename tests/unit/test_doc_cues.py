@@ -52,8 +52,32 @@ def test_doc_cues_trigger_marker_and_boundary_tokens_agree_with_reading_each_tok
     assert index.trigger_starts == [k for k in range(n) if any(
         label.split(":", 1)[0] in CLAIM_TYPES for label in index.starts_at(k))]
     assert index.marker_starts == [k for k in range(n) if index.marker_at(k) is not None]
-    view = SentenceView(index.doc[0:n], index, DocEntities([], {}))
-    assert index.boundaries == [k for k in range(n) if view.is_clause_boundary(k)]
+    assert index.boundaries == [k for k in range(n) if any(index.has(k, label) for label in (
+        "complementizers", "relatives", "conditionals")) or index.texts[k] in {";", ":"}]
+
+
+def _in_conditional_token_by_token(view, i):
+    for j in range(i - 1, view.start - 1, -1):
+        if view.cues.has(j, "conditionals"):
+            return True
+        if view.texts[j] in {",", ";", ":"} or view.cues.has(j, "complementizers"):
+            return False
+    return False
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "If Iran supplies missiles to Russia, if not, the US will act; unless, that is, Iran sells drones."),
+    ("it", "Se l'Iran fornisse missili alla Russia, che li userebbe, gli Stati Uniti reagirebbero."),
+    ("de", "Wenn Iran Raketen an Russland liefert, dass die USA reagieren, falls Nordkorea Granaten schickt."),
+])
+def test_doc_cues_in_conditional_agrees_with_reading_back_token_by_token(language, text):
+    doc = build_nlp(language)(text)
+    index = DocCues.index(doc)
+    assert index.tokens_of.get("conditionals")
+    for sent in doc.sents:
+        view = SentenceView(sent, index, DocEntities([], {}))
+        for i in range(sent.start, sent.end + 1):
+            assert view.in_conditional(i) == _in_conditional_token_by_token(view, i)
 
 
 @pytest.mark.parametrize("language, text", [
