@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from armsgraph.errors import StoreError
 from armsgraph.graph.base import READ_ONLY_REFUSAL, CypherStore
-from armsgraph.graph.queries.neo4j import QUERIES, SCHEMA
-
+from armsgraph.graph.documents import statements
+from armsgraph.graph.queries.neo4j import QUERIES, SCHEMA, one_statement
 
 
 class Neo4jStore(CypherStore):
@@ -77,6 +77,12 @@ class Neo4jStore(CypherStore):
             return False
         except Neo4jError as error:
             raise StoreError(f"{self.location}: {label} failed: {_message(error)}") from error
+
+    def statements(self, rows) -> list[tuple[str, dict]]:
+        """A document's batches as one statement: a server is a round trip away, each costing more than
+        the rows it carries (LadybugDB runs in this process and keeps them apart)."""
+        batches = statements(self.queries, rows)
+        return [one_statement(batches)] if batches else []
 
     def _session(self):
         if self._driver is None:
