@@ -7,6 +7,7 @@ Wednesday and "may" as May) and how precise each one is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -68,15 +69,19 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     return sorted(mentions, key=lambda d: d.start)
 
 
-def _dateparser_dates(text: str, language: str, base_dt: datetime | None) -> list[DateMention]:
+def _dateparser_dates(text: str, language: str, base_dt: datetime | None,
+                      wanted: Callable[[str, str], bool] | None = None) -> list[DateMention]:
     """dateparser's finds in ``text`` that are real dates, at their precision.
 
     Each search costs a millisecond or more per stretch of date-like words dateparser tries to parse
-    ("we", "secondo", "in" included), so only the windows that may hold a date it would keep are searched.
+    ("we", "secondo", "in" included), so only the windows that may hold a date it would keep are searched
+    (and, given ``wanted``, only those whose text it accepts).
     """
     settings = _settings(base_dt)
     mentions: list[DateMention] = []
     for start, end in _date_windows(text, language, settings):
+        if wanted is not None and not wanted(text[start:end], language):
+            continue
         mentions += [DateMention(m.start + start, m.end + start, m.iso, m.precision)
                      for m in _search_window(text[start:end], language, base_dt, settings)]
     return mentions
@@ -239,6 +244,17 @@ def _has_date_cue(text: str, language: str) -> bool:
     return bool(_YEAR.search(text)) or _has_calendar_word(text, language)
 
 
+def _may_hold_full_date(text: str, language: str) -> bool:
+    """A year and a day (a word like "today", or a month name with a day's number): without them nothing
+    dateparser finds in ``text`` is kept as a full date."""
+    if not _YEAR.search(text):
+        return False
+    months, days = _vocabulary(language)
+    if any(word.casefold() in days for word in _WORD.findall(text)):
+        return True
+    return _precision(text, language, months, days) == "day"
+
+
 def _has_calendar_word(text: str, language: str) -> bool:
     """A month name (capitalised where the language writes it so) or a word like "today".
 
@@ -330,7 +346,7 @@ def latest_full_date(text: str, language: str) -> str | None:
     for line in _LINE.finditer(text):
         if _YEAR.search(line.group()) and _has_calendar_word(line.group(), language):
             mentions += [DateMention(m.start + line.start(), m.end + line.start(), m.iso, m.precision)
-                         for m in _dateparser_dates(line.group(), language, None)]
+                         for m in _dateparser_dates(line.group(), language, None, _may_hold_full_date)]
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, None, mentions)
     # ISO dates of one precision sort as the dates do

@@ -102,3 +102,15 @@ def test_dates_short_text_is_searched_whole():
     """A text of a few words is searched as it is, without reading its chunks first."""
     text = "Yesterday Russia received missiles."
     assert _date_windows(text, "en", _settings(_base_datetime("2024-03-01"))) == [(0, len(text))]
+
+
+def test_dates_latest_full_date_searches_only_windows_that_may_hold_one(monkeypatch):
+    import armsgraph.extract.dates as dates
+
+    searched = []
+    search = dates._search_window
+    monkeypatch.setattr(dates, "_search_window", lambda text, *args: searched.append(text) or search(text, *args))
+    text = ("Le immagini satellitari mostrano vagoni russi a Tumangan, già rilevati nel novembre 2022 dagli analisti, "
+            "e secondo Beyond Parallel un nuovo aumento del traffico il 5 ottobre 2023.")
+    assert latest_full_date(text, "it") == "2023-10-05"
+    assert len(searched) == 1 and "5 ottobre 2023" in searched[0]
