@@ -44,9 +44,9 @@ from pathlib import Path
 
 from armsgraph.extract import extract
 from armsgraph.extract.resources import load_gazetteer
+from armsgraph.reader import iter_paths, read_documents
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_scale import example_sources  # noqa: E402
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 KEEP_ORIGINAL = 0.3  # chance that an entity of the examples keeps its own name in an article
 LANGUAGE_WEIGHTS = {"en": 0.75, "it": 0.25}
@@ -152,7 +152,7 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, str]]:
 def load_examples() -> dict[str, list[Example]]:
     gazetteer = load_gazetteer()
     by_language: dict[str, list[Example]] = {}
-    for source in example_sources():
+    for source in (s for path in iter_paths([EXAMPLES]) for s in read_documents(path)):
         result = extract(source)
         slots = []
         for entity in result.entities:
