@@ -98,6 +98,7 @@ class DocumentExtraction:
         self.voice = self._publisher_voice()
         self.claims: list[Claim] = []
         self.claim_sentence: dict[str, int] = {}
+        self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
         self.observations: list[ObservationDraft] = []
 
     @cached_property
@@ -146,6 +147,8 @@ class DocumentExtraction:
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
+        for claim in self.claims:
+            self._settle_when(claim)
         self._finish_observations(sentences, reported_after)
         return self._result()
 
@@ -184,7 +187,7 @@ class DocumentExtraction:
                     self.cues.has(k, "intention") for k in range(frame.trigger.start - INTENTION_WINDOW,
                                                                  frame.trigger.start)):
                 frame.type = "offer"
-            when = self._when(view, frame, dates)
+            when = _Lazy(lambda frame=frame: self._when(view, frame, dates))
             readings += [(frame, claimant, level, when) for claimant in attribution.claimants]
         kept = self._one_reading_per_proposition(view, readings)
         for frame, claimant, level, when in kept:
@@ -243,6 +246,13 @@ class DocumentExtraction:
                     frame.object = claim.subject
                     return
 
+    def _settle_when(self, claim: Claim) -> None:
+        """A claim's date is looked for only once the claim is kept: dateparser is the costliest step."""
+        lazy = self.pending_when.pop(claim.id, None)
+        mention = lazy() if lazy is not None else None
+        if mention is not None:
+            claim.when, claim.when_precision = mention.iso, mention.precision
+
     def _when(self, view: SentenceView, frame: Frame, lazy_dates: "_Lazy") -> DateMention | None:
         dates = lazy_dates()
         if not dates:
@@ -254,7 +264,7 @@ class DocumentExtraction:
         return min(dates, key=lambda d: d.start)
 
     def _add_claim(self, view: SentenceView, frame: Frame, claimant: str | None, level: str,
-                   when: DateMention | None, index: int) -> None:
+                   when: "_Lazy", index: int) -> None:
         if claimant and claimant not in self.entities.info:
             self._remember_entity(claimant)
         first, last = frame.covers()
@@ -269,13 +279,14 @@ class DocumentExtraction:
             for earlier in self.claims:
                 if (earlier.type == frame.type and {earlier.subject, earlier.object} == pair
                         and earlier.claimant == claimant and earlier.modality == level):
-                    if earlier.when is None and when is not None:
-                        earlier.when, earlier.when_precision = when.iso, when.precision
+                    self._settle_when(earlier)
+                    if earlier.when is None:
+                        self.pending_when[earlier.id] = when
                     return
         claim = Claim(
             id=cid, type=frame.type, subject=frame.subject, object=frame.object, items=frame.items,
             claimant=claimant, modality=level, polarity="negative" if level == "denied" else "positive",
-            when=when.iso if when else None, when_precision=when.precision if when else None,
+            when=None, when_precision=None,
             where=None, quote=quote, start=start, end=end, sentence_start=view.sent.start_char,
             sentence_end=view.sent.end_char, trigger=self.words.span_text(frame.trigger.start, frame.trigger.end),
             extractor=EXTRACTOR)
@@ -284,6 +295,7 @@ class DocumentExtraction:
             claim.where = where
         self.claims.append(claim)
         self.claim_sentence[cid] = index
+        self.pending_when[cid] = when
 
     def _remember_entity(self, entity_id: str) -> None:
         entry = self.gazetteer.get(entity_id)

@@ -114,3 +114,29 @@ def test_dates_latest_full_date_searches_only_windows_that_may_hold_one(monkeypa
             "e secondo Beyond Parallel un nuovo aumento del traffico il 5 ottobre 2023.")
     assert latest_full_date(text, "it") == "2023-10-05"
     assert len(searched) == 1 and "5 ottobre 2023" in searched[0]
+
+
+def _extract_counting_dates(monkeypatch, text):
+    import armsgraph.extract.pipeline as pipeline
+    from armsgraph.extract import extract
+    from armsgraph.reader import make_source
+
+    searched = []
+    monkeypatch.setattr(pipeline, "find_dates", lambda sentence, *args: searched.append(sentence) or find_dates(
+        sentence, *args))
+    return extract(make_source(text, {"language": "en", "published": "2023-10-05"}, None)), searched
+
+
+def test_dates_of_a_claim_dropped_as_an_echo_are_never_searched(monkeypatch):
+    text = ("North Korea ships missiles to Russia: statement, 12 January 2024\n\n"
+            "The White House said North Korea transferred ballistic missiles to Russia.")
+    result, searched = _extract_counting_dates(monkeypatch, text)
+    assert [(c.subject, c.object, c.claimant, c.when) for c in result.claims] == [
+        ("north-korea", "russia", "white-house", None)]
+    assert not any("12 January 2024" in sentence for sentence in searched)
+
+
+def test_dates_a_meeting_mentioned_again_takes_the_date_the_second_mention_gives(monkeypatch):
+    text = "Kim Jong Un met Vladimir Putin to discuss arms. On 13 September, Kim Jong Un met Vladimir Putin in Vladivostok."
+    result, _ = _extract_counting_dates(monkeypatch, text)
+    assert [(c.type, c.when, c.when_precision) for c in result.claims] == [("meeting", "2023-09-13", "day")]
