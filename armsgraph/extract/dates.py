@@ -105,7 +105,7 @@ def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
     words = [match.span() for match in _TOKEN.finditer(text)]
     windows: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(words):
-        if (windows and start < windows[-1][1]) or not _has_date_cue(text[start:end], language):
+        if (windows and start < windows[-1][1]) or not _has_date_cue(text[start:end], language, stems=False):
             continue  # a cue inside the last window is searched with it
         window = _window_around(text, words, index, language, settings)
         if window == (0, len(text)):
@@ -239,9 +239,12 @@ def _search_window(text: str, language: str, base_dt: datetime | None, settings)
     return mentions
 
 
-def _has_date_cue(text: str, language: str) -> bool:
-    """A year or a calendar word: besides these, ``_precision`` keeps nothing dateparser finds."""
-    return bool(_YEAR.search(text)) or _has_calendar_word(text, language)
+def _has_date_cue(text: str, language: str, stems: bool = True) -> bool:
+    """A year or a calendar word: besides these, ``_precision`` keeps nothing dateparser finds.
+
+    ``stems``: also an inflected month name, which ``_inflected_months`` reads (dateparser's finds are
+    kept by the forms it knows)."""
+    return bool(_YEAR.search(text)) or _has_calendar_word(text, language, stems)
 
 
 def _may_hold_full_date(text: str, language: str) -> bool:
@@ -255,8 +258,9 @@ def _may_hold_full_date(text: str, language: str) -> bool:
     return _precision(text, language, months, days) == "day"
 
 
-def _has_calendar_word(text: str, language: str) -> bool:
-    """A month name (capitalised where the language writes it so) or a word like "today".
+def _has_calendar_word(text: str, language: str, stems: bool = True) -> bool:
+    """A month name (capitalised where the language writes it so) or a word like "today"; with ``stems``,
+    also an inflected month name in the languages that inflect them.
 
     Besides a year, these are the only words ``_precision`` accepts a date by.
     """
@@ -265,7 +269,7 @@ def _has_calendar_word(text: str, language: str) -> bool:
         folded = word.casefold()
         if folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper())):
             return True
-    return language in INFLECTED_MONTHS and _month_pattern(language).search(text) is not None
+    return stems and language in INFLECTED_MONTHS and _month_pattern(language).search(text) is not None
 
 
 @lru_cache(maxsize=None)
