@@ -30,16 +30,19 @@ def _extract_file(path: Path, options: ExtractOptions) -> list[Extracted]:
     if not path.exists():
         return [InputError(path, "no such file or folder")]
     out: list[Extracted] = []
-    for item in read_documents(path, options.read):
-        if isinstance(item, InputError):
-            out.append(item)
-            continue
-        try:
-            out.append((item, extract(item, model=options.model)))
-        except ArmsgraphError as error:
-            out.append(InputError(item.path, str(error)))
-        except Exception as error:  # an extractor bug must not end a batch; it is reported with the file
-            out.append(InputError(item.path, f"extraction failed: {type(error).__name__}: {error}"))
+    try:
+        for item in read_documents(path, options.read):
+            if isinstance(item, InputError):
+                out.append(item)
+                continue
+            try:
+                out.append((item, extract(item, model=options.model)))
+            except ArmsgraphError as error:
+                out.append(InputError(item.path, str(error)))
+            except Exception as error:  # an extractor bug must not end a batch; it is reported with the file
+                out.append(InputError(item.path, f"extraction failed: {type(error).__name__}: {error}"))
+    except Exception as error:  # nor a reader bug: the documents read so far are kept, the file is reported
+        out.append(InputError(path, f"reading failed: {type(error).__name__}: {error}"))
     return out
 
 

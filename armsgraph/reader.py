@@ -93,7 +93,11 @@ def decode(raw: bytes, path: object) -> str:
     for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
-            return _universal_newlines(raw.decode(codec))
+            try:
+                return _universal_newlines(raw.decode(codec))
+            except UnicodeDecodeError as exc:  # a mark, then bytes that are not that encoding
+                raise InputError(path, f"text starts with a {codec.upper()} byte-order mark but is not "
+                                       f"{codec.upper()} ({exc.reason} at byte {exc.start})") from None
     if b"\x00" in raw[:8192]:
         raise InputError(path, "file is binary (contains NUL bytes), not text")
     try:

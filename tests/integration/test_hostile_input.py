@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from armsgraph.errors import InputError
@@ -53,6 +53,8 @@ def test_hostile_batch_each_bad_file_is_named_and_the_rest_is_stored(tmp_path):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.binary(max_size=3000) | st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")))
+@example(payload=b"\xfe\xff\x00\x00\x00")  # found by fuzzing: a UTF-16 byte-order mark, then half a character
+@example(payload=b"\xff\xfe\x00\x00\x00\xd8")  # UTF-32 mark, then an unpaired surrogate
 def test_hostile_arbitrary_bytes_never_crash_ingest_nor_leave_half_documents(tmp_path, payload):
     path = tmp_path / "fuzz.txt"
     path.write_bytes(payload)

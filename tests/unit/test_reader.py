@@ -35,6 +35,8 @@ def test_reader_offsets_follow_universal_newlines(tmp_path):
     (b"", "empty"),
     (b"   \n\n", "empty"),
     (b"\x00\x01\x02binary\x00", "binary"),
+    (b"\xfe\xff\x00\x00\x00", "UTF-16 byte-order mark but is not UTF-16"),  # found by fuzzing ingest
+    (b"\xff\xfe\x00\x00\x00\xd8\x00\x00", "UTF-32 byte-order mark but is not UTF-32"),
 ])
 def test_reader_refuses_bad_bytes(tmp_path, raw, reason):
     path = tmp_path / "bad.txt"
