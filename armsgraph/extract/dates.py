@@ -6,6 +6,7 @@ Wednesday and "may" as May) and how precise each one is.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,8 +46,11 @@ def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
     info = default_loader.get_locale(language).info
     months = set()
-    for key in MONTH_KEYS:
-        months.update(word.casefold() for word in info.get(key, []) if len(word) >= 3 and "." not in word)
+    for number, key in enumerate(MONTH_KEYS, start=1):
+        forms = {word.casefold() for word in info.get(key, []) if len(word) >= 3 and "." not in word}
+        if language in INFLECTED_MONTHS:  # abbreviations that are words of their own ("лист") are no month
+            forms = {f for f in forms if _lemmas(f, language) & _month_lemmas(language, number)}
+        months.update(forms)
     relative = info.get("relative-type", {})
     days = set()
     for key in ("0 day ago", "1 day ago", "in 1 day"):
@@ -269,7 +273,7 @@ def _has_calendar_word(text: str, language: str, stems: bool = True) -> bool:
         folded = word.casefold()
         if folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper())):
             return True
-    return stems and language in INFLECTED_MONTHS and _month_pattern(language).search(text) is not None
+    return stems and language in INFLECTED_MONTHS and next(_month_matches(text, language), None) is not None
 
 
 @lru_cache(maxsize=None)
@@ -280,10 +284,47 @@ def _month_pattern(language: str) -> re.Pattern:
     stems = []
     for number, key in enumerate(MONTH_KEYS, start=1):
         forms = [w.casefold() for w in info.get(key, []) if len(w) >= 3 and "." not in w]
-        stem = min(forms, key=len)
+        stem = os.path.commonprefix(forms)  # "ма" for май/мая, so that "мае" matches too (checked by lemma)
         stems.append(f"(?P<m{number}>{re.escape(stem)}\\w*)")
     return re.compile(r"(?:(?P<day>[0-3]?\d)\s+)?(?:" + "|".join(stems) + r")(?:\s+(?P<year>\d{4}))?",
                       re.IGNORECASE)
+
+
+def _month_matches(text: str, language: str):
+    """(match, month number) of each month name in ``_month_pattern``, in any case ("в марте", "у березні").
+
+    The pattern takes a month's shortest form and any ending, so it also matches words that merely begin
+    like one ("Мария", "маршал", "через", "група"): a match counts only when pymorphy3 gives the word a
+    lemma among the month's own forms.
+    """
+    for match in _month_pattern(language).finditer(text):
+        if match.start() > 0 and text[match.start() - 1].isalpha():
+            continue
+        month = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("m") and v)
+        if _lemmas(match.group(f"m{month}").casefold(), language) & _month_lemmas(language, month):
+            yield match, month
+
+
+@lru_cache(maxsize=None)
+def _month_lemmas(language: str, month: int) -> frozenset[str]:
+    """The lemmas of the month's longest form in dateparser's data (its full name in the genitive): not
+    its abbreviations, which can be words of their own (Ukrainian "лист", a letter, for листопад)."""
+    from dateparser.languages.loader import default_loader
+
+    forms = [w.casefold() for w in default_loader.get_locale(language).info.get(MONTH_KEYS[month - 1], [])]
+    return _lemmas(max(forms, key=len), language)
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str, language: str) -> frozenset[str]:
+    return frozenset(parse.normal_form for parse in _morph(language).parse(word))
+
+
+@lru_cache(maxsize=None)
+def _morph(language: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 def _inflected_months(text: str, language: str, base_dt: datetime | None,
@@ -293,10 +334,7 @@ def _inflected_months(text: str, language: str, base_dt: datetime | None,
     Where such an expression stands, dateparser's own find there ("2022 года" read as year 4) is dropped.
     """
     found: list[DateMention] = []
-    for match in _month_pattern(language).finditer(text):
-        if match.start() > 0 and text[match.start() - 1].isalpha():
-            continue
-        month = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("m") and v)
+    for match, month in _month_matches(text, language):
         year = int(match.group("year")) if match.group("year") else None
         if year is None:
             if base_dt is None:

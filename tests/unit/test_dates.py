@@ -16,6 +16,8 @@ from armsgraph.extract.dates import (
     ("de", "Im März 2023 lieferte Iran Drohnen.", None, [("März 2023", "2023-03", "month")]),
     ("ru", "В ноябре 2022 года КНДР поставила снаряды.", None, [("ноябре 2022 года", "2022-11", "month")]),
     ("uk", "У жовтні 2023 року КНДР передала снаряди.", None, [("жовтні 2023 року", "2023-10", "month")]),
+    ("ru", "Майор сказал, что в мае поставки выросли.", "2024-06-01", [("мае", "2024-05", "month")]),
+    ("uk", "Через тиждень група прибула у травні.", "2024-06-01", [("травні", "2024-05", "month")]),
 ])
 def test_dates_found_with_precision(language, text, base, expected):
     found = [(text[d.start:d.end], d.iso, d.precision) for d in find_dates(text, language, base)]
@@ -28,6 +30,10 @@ def test_dates_found_with_precision(language, text, base, expected):
     ("en", "Russia will not, we believe, get these weapons."),  # "we" is not Wednesday
     ("en", "The missiles have a maximum range of about 75 miles."),
     ("en", "1:41 P.M. EDT"),
+    # words that begin like a month name in an inflecting language: a name, a rank, "through", "group"
+    ("ru", "Мария Захарова сказала, что маршал и майор прибыли."),
+    ("ru", "Декларация о поставках машин подписана."),
+    ("uk", "Через порт група відправила лист до Берліна."),
 ])
 def test_dates_ignores_false_dates(language, text):
     assert find_dates(text, language, "2022-10-20") == []
