@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from armsgraph.extract.claims import FIRST_PERSON, Trigger
-from armsgraph.extract.sentence import SentenceView
+from armsgraph.extract.sentence import Actor, SentenceView
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
@@ -87,22 +87,62 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
     if left:
         chain = view.coordinated(max(left, key=lambda a: a.start))
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
+    owner = _owner_of_speaker(view, clause_start, start, exclude)
+    if owner is not None:
+        return [owner.entity]
+    place = _place_of_speaking(view, clause_start, start, exclude)
+    if place is not None:
+        return [place.entity]
     if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
         return [voice.first_person_claimant()]
     if kind != "noun":
-        # inverted: "said Kirby", "dice il messaggio"
+        # inverted: "said Kirby", "dice il messaggio"; before the claim only when the name ends there
+        # ("ha detto Kirby che ..."): in "said Iran delivered ..." Iran is the reported clause's subject
         for k in range(end, min(view.end, end + 3)):
-            if view.is_punct_stop(k):
+            if view.is_punct_stop(k) or view.cues.has(k, "complementizers"):
                 break
             actor = view.actor_at(k)
             if actor is not None and actor.free:
-                return [actor.entity]
+                if postposed or actor.end >= view.end or view.is_punct_stop(actor.end) or view.cues.has(
+                        actor.end, "complementizers"):
+                    return [actor.entity]
+                break
             if view.cues.has(k, "reporting:anaphors") and voice.reported_source:
                 return [voice.reported_source]
         if any(view.cues.has(k, "reporting:anaphors") for k in range(clause_start, start)) and voice.reported_source:
             return [voice.reported_source]
         if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
             return [voice.last_claimant] if voice.last_claimant else None
+    return None
+
+
+SPEAKER_HEAD_WORDS = 5  # "South Korea's [defence ministry] said", "Ukraine's [military intelligence agency] said"
+
+
+def _owner_of_speaker(view: SentenceView, clause_start: int, cue: int, exclude: set[int]) -> Actor | None:
+    """The state or body whose organ speaks, when the speaker itself is no entity: "South Korea's defence
+    ministry said", "el Ministerio de Defensa de Corea del Sur dijo". The owner (possessive or genitive)
+    stands in the few words right before the reporting word, with no stop, name or cue in between."""
+    for actor in sorted(view.actors, key=lambda a: -a.start):
+        if not (clause_start <= actor.start and actor.end <= cue) or actor.start in exclude:
+            continue
+        genitive = actor.marker == "genitive" or (actor.marker_token is not None and view.cues.has(
+            actor.marker_token, "marker:genitive"))
+        between = range(actor.end, cue)
+        if (actor.possessive or genitive) and len(between) <= SPEAKER_HEAD_WORDS and not any(
+                view.is_punct_stop(k) or view.is_trigger(k) for k in between):
+            return actor
+        return None  # only the nearest name before the reporting word can own it
+    return None
+
+
+def _place_of_speaking(view: SentenceView, clause_start: int, cue: int, exclude: set[int]) -> Actor | None:
+    """The institution an impersonal reporting verb speaks for: "В Кремле отрицают", "У Кремлі заперечують"
+    (the language's ``reporting: places`` prepositions, right before the verb)."""
+    for actor in view.actors:
+        if (clause_start <= actor.start and actor.start not in exclude and actor.marker_token is not None
+                and view.cues.has(actor.marker_token, "reporting:places") and 0 <= cue - actor.end <= 1):
+            return actor
     return None
 
 

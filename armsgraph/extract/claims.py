@@ -90,9 +90,14 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
         return _prefer_strong(labels)
     cues = view.cues
     end = max(cues.starts_at(i).values())
+    # a determiner two words back makes a noun ("the military supply") unless a name or pronoun stands
+    # between: in "said that Iran supplied", "denied that it supplied" the "that" starts a clause
+    subject_between = ((actor := view.actor_at(i - 1)) is not None and actor.free) or any(
+        cues.has(i - 1, label) for label in ("third_person", "first_person"))
+    reach = (i - 1,) if subject_between else (i - 1, i - 2)
     noun_like = cues.has(end, "marker:genitive") or any(
         cues.has(k, "determiners") or cues.has(k, "possessive") or cues.has(k, "first_person_possessive")
-        or _modifying_actor(view, k) for k in (i - 1, i - 2))
+        or _modifying_actor(view, k) for k in reach)
     return _prefer_strong(nouns if noun_like else verbs)
 
 
@@ -238,9 +243,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         trigger.end - 1)]
     if trigger.weak:  # "cooperation", "support": only what is said right with them
         clause_actors = [a for a in clause_actors if abs(a.start - trigger.start) <= WEAK_REACH]
-    # a verb's markers follow it; a noun's may stand before it too ("from Iran, the delivery of ...")
-    marked = clause_actors if trigger.is_noun else right
-    goal = _first([a for a in marked if a.start >= trigger.start], "goal")
+    # a verb's markers follow it; a noun's may stand before it too ("from Iran, the delivery of ..."), and
+    # so may those of a verb that ends its clause ("Nordkorea hat Munition an Russland geliefert")
+    verb_last = not trigger.is_noun and not right
+    marked = clause_actors if trigger.is_noun or verb_last else right
+    goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
     source = _first(marked, "source")
     agent = _first(marked, "agent")
     with_actor = _first(right, "with")

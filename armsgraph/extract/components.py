@@ -39,7 +39,7 @@ class Hit:
     start: int  # token index
     end: int
     entity: str  # gazetteer id
-    form: str  # "name" | "adjective" | "seat"
+    form: str  # "name" | "adjective" | "seat" | "genitive" (German "Irans")
 
 
 @Language.component("armsgraph_lines")

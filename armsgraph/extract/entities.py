@@ -33,7 +33,7 @@ class EntityMention:
     start: int  # token indices
     end: int
     entity: str
-    form: str  # "name" | "adjective" | "seat" | "coref" | "title"
+    form: str  # "name" | "adjective" | "seat" | "genitive" | "coref" | "title"
     type: str
 
 
@@ -162,14 +162,14 @@ def _looks_like_name(words: Words, start: int, end: int, is_common_word) -> bool
         return False
     # Every word a common one: a sentence opening ("Today"), a heading in capitals ("PRESS RELEASE"),
     # or German's capitalised nouns.
-    if all(words.stop[k] or is_common_word(words.texts[k].lower()) for k in named):
+    if all(words.stop[k] or is_common_word(words.texts[k]) for k in named):
         return False
     if len(named) == 1 and (words.sent_start[start] or (start > 0 and words.punct[start - 1]
                                                         and words.texts[start - 1] in {"—", "–", "\"", "“", "«", ":"})):
         # A lone capitalised word opening a sentence is a name only when the language does not know it,
         # and not when a comma follows it ("Furthermore,", "Oggi,").
         followed_by_comma = end < len(words) and words.texts[end] == ","
-        return not (words.stop[start] or is_common_word(words.texts[start].lower()) or followed_by_comma)
+        return not (words.stop[start] or is_common_word(words.texts[start]) or followed_by_comma)
     return True
 
 

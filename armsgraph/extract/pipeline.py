@@ -52,19 +52,24 @@ def build_nlp(language: str, model: str | None = None) -> Language:
 
 
 def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
-    """Whether a lower-cased word is one the language's lemma data knows (so not a name)."""
+    """Whether a word (as written) is one the language's lemma data knows (so not a name)."""
     lemmatizer = nlp.get_pipe("lemmatizer").lemmatizer
     if language in PYMORPHY_LANGUAGES:
         analyzer = lemmatizer._morph
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-        return lambda word: analyzer.word_is_known(word) and not any(
-            proper & set(p.tag.grammemes) for p in analyzer.parse(word)[:1])
+        return lambda word: analyzer.word_is_known(word.lower()) and not any(
+            proper & set(p.tag.grammemes) for p in analyzer.parse(word.lower())[:1])
     table = lemmatizer.lookups.get_table("lemma_lookup")
     lemmas: set[str] = set()
     for value in table.values():  # a lemma, or a list of them (French)
         lemmas.update(value if isinstance(value, list) else [value])
     months, days = _vocabulary(language)
-    return lambda word: word in table or word in lemmas or word in months or word in days
+
+    def known(word: str) -> bool:
+        return word in table or word in lemmas or word in months or word in days
+
+    # German tables keep nouns capitalised ("Lieferungen"); other languages' are lower case
+    return lambda word: known(word.lower()) or (word[:1].isupper() and known(word))
 
 
 def extract(source: Source, model: str | None = None) -> ExtractionResult:

@@ -25,7 +25,7 @@ STATE_ORGAN_KINDS = {"government_body", "armed_forces", "intelligence"}
 class Alias:
     text: str
     language: str
-    form: str  # "name" | "adjective" | "seat" (a capital or seat of government naming the state)
+    form: str  # "name" | "adjective" | "seat" (a capital or seat of government naming the state) | "genitive"
 
 
 @dataclass(eq=False)  # hashed by identity: its per-language name lists are computed once
@@ -72,6 +72,9 @@ class Gazetteer:
             for alias in entry.aliases:
                 if alias.language in (language, "en", "*"):
                     out.append((alias.text, entry.id, alias.form))
+        if language in GENITIVE_S_LANGUAGES:
+            out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
+                    if form in ("name", "seat") and _takes_genitive_s(text)]
         return out
 
     @lru_cache(maxsize=None)
@@ -86,6 +89,16 @@ class Gazetteer:
         if entry and entry.type == "organization" and entry.kind in STATE_ORGAN_KINDS and entry.country:
             return entry.country
         return entity_id
+
+
+# German proper names take an -s in the genitive ("Irans Drohnen", "nach Angaben Südkoreas", "Putins Krieg"),
+# except after a sibilant ("des Iraks" aside, "Belarus", "Paris" stay as they are); the gazetteer lists the
+# base form only, so the genitive is derived for one-word names.
+GENITIVE_S_LANGUAGES = {"de"}
+
+
+def _takes_genitive_s(name: str) -> bool:
+    return " " not in name and name[:1].isupper() and not name.isupper() and name[-1] not in "sßxzSXZ"
 
 
 def _clean_babel_name(name: str) -> str:

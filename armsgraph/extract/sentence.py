@@ -370,7 +370,8 @@ class SentenceView:
         item_ends = {m.end: m for m in self.items}
         for actor in actors:
             nxt = actor.end
-            if nxt < self.end and self.cues.has(nxt, "possessive"):
+            if nxt < self.end and (self.cues.has(nxt, "possessive") or (
+                    actor.mention.form == "genitive" and self.is_trigger(nxt))):  # "Irans Lieferungen"
                 actor.possessive = True
                 continue
             if actor.marker in ROLE_MARKERS:
