@@ -146,12 +146,18 @@ def _place_of_speaking(view: SentenceView, clause_start: int, cue: int, exclude:
     return None
 
 
+def _raising_passive(view: SentenceView, start: int, end: int) -> bool:
+    """ "is believed to", "was reported to": a hedge on what follows, with no one reporting."""
+    return view.cues.has(start - 1, "reporting:passive") and view.cues.has(end, "reporting:raising")
+
+
 def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution:
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
     frame_claimant = _according_to(view)
-    cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])]
+    cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
+            and not _raising_passive(view, c[0], c[1])]
     before = [c for c in cues if c[1] <= trigger.start]
     after = [c for c in cues if c[0] >= trigger.end]
     claimants: list[str | None] = []

@@ -266,9 +266,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         subject = _left_subject(view, trigger)
         direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
         before = _free_before(view, trigger)
-        if direct is None and goal is None and len(before) >= 2:
-            # verb last ("Nordkorea hat Russland Granaten geliefert"): subject first, then the object
-            subject, direct = before[0], before[1]
+        if verb_last and direct is None and goal is None and len(before) >= 2 and not any(
+                view.cues.has(k, "reporting:verbs") for k in range(before[-2].end, before[-1].start)):
+            # verb last ("[Kirby sagte,] Nordkorea habe Russland Granaten geliefert"): the subject, then the
+            # object, right before it; not across a reporting verb ("Kirby said Russia supplied drones")
+            subject, direct = before[-2], before[-1]
         origin = _origin_of_items(view, view.clause_start(trigger.start), view.clause_end(trigger.end - 1))
         if give:
             if agent is not None and subject is not None and goal is None:

@@ -304,7 +304,8 @@ class SentenceView:
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
-                    if self.is_punct_stop(j) or self.is_clause_boundary(j):
+                    # "$300 million in weapons to Ukraine": the next marker takes what follows it
+                    if self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j):
                         break
                     actor = by_start.get(j)
                     if actor is not None:

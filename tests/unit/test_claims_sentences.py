@@ -25,7 +25,6 @@ KNOWN_GAPS = {
     "fr-13": "multi-word warning verb 'mettre en garde' is not in the lexicon",
     "ru-2": "instrumental agent without a preposition ('Пхеньяном') needs case from the morphology",
     "ru-3": "inflected multi-word organisation name in the genitive ('Главного управления разведки')",
-    "ru-8": "denial by 'назвала ложью сообщения о поставках': nominal denial frame",
     "uk-2": "instrumental agent without a preposition ('Північною Кореєю')",
     "uk-12": "inflected person names ('з Джо Байденом') not reduced by the lemmatiser",
 }
