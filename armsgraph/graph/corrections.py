@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from armsgraph.graph.documents import prepare, statements, stored_corrections, stored_document
-from armsgraph.graph.linker import Run, rebuild_proposition
+from armsgraph.graph.linker import Run, evidence_candidates, rebuild_proposition
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking.corrections import CorrectionError, check_merge
 from armsgraph.schema import Correction
@@ -93,10 +93,9 @@ def _rewrite(run: Run, q: Queries, source_id: str, corrections: list[Correction]
         if cypher != q.CREATE_SOURCES:  # the source node stays, with its duplicate links and bands
             run(cypher, params)
     touched |= {p["id"] for p in rows.propositions}
-    sites = sorted({article.plan.countries[o.site] for o in article.result.observations
-                    if o.site in article.plan.countries})
-    if sites:
-        touched |= {r["id"] for r in run(q.TRANSFER_PROPOSITIONS_OF, {"countries": sites})}
+    candidates = evidence_candidates(article)
+    if candidates:
+        touched |= {r["id"] for r in run(q.PROPOSITIONS_BY_ID, {"ids": sorted(candidates)})}
     return touched
 
 

@@ -19,7 +19,7 @@ from armsgraph.linking.origins import SOURCE_PREFIX
 from armsgraph.linking.plan import LinkPlan
 from armsgraph.linking.propositions import NewClaim, PropositionState, proposition_id
 from armsgraph.linking.reliability import Reliability
-from armsgraph.schema import ExtractionResult
+from armsgraph.schema import ExtractionResult, ids
 
 Run = Callable[[str, dict], list[dict]]
 EVIDENCE_WINDOW_YEARS = 1  # an observation supports a transfer claimed within a year of it
@@ -68,8 +68,8 @@ def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
     if not bands:
         return None
     existing = run(q.DUPLICATE_CANDIDATES, {"bands": bands})
-    _file_bands(run, q, document.id, bands, {row["id"] for row in existing})
     sharing = {row["id"]: row["sources"] or [] for row in existing}
+    _file_bands(run, q, document.id, bands, sharing)
     found = _closest(run, q, [sharing.get(b, []) for b in text_bands], lambda other: duplicates.similarity(
         plan.fingerprint, _fingerprint(other["signature"])), duplicates.DUPLICATE_THRESHOLD)
     reason = "near-duplicate text"
@@ -92,9 +92,12 @@ def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
     return target
 
 
-def _file_bands(run: Run, q: Queries, source_id: str, bands: list[str], known: set[str]) -> None:
-    new_rows = [{"id": band} for band in bands if band not in known]
-    old_rows = [{"id": band} for band in bands if band in known]
+def _file_bands(run: Run, q: Queries, source_id: str, bands: list[str], members: dict[str, list[str]]) -> None:
+    """File the article under its band keys; a band already holding ``MAX_BAND_MEMBERS`` articles is full
+    (boilerplate or a much-covered event): its list is not rewritten at every write, so a write costs the
+    same however large the corpus, and a later copy is still found through its other bands."""
+    new_rows = [{"id": band} for band in bands if band not in members]
+    old_rows = [{"id": band} for band in bands if band in members and len(members[band]) < MAX_BAND_MEMBERS]
     if new_rows:
         run(q.CREATE_BANDS, {"rows": new_rows, "source": source_id})
     if old_rows:
@@ -129,6 +132,7 @@ def _near_in_time(a: str | None, b: str | None) -> bool:
 # Articles sharing band keys with a new one: enough to find its original among copies, bounded so that
 # boilerplate shared by thousands of articles cannot make a write slow.
 MAX_DUPLICATE_CANDIDATES = 50
+MAX_BAND_MEMBERS = 100
 
 
 def _own_voice(run: Run, q: Queries, article: Article, canonical: str) -> tuple[str, str, str]:
@@ -167,24 +171,39 @@ def _explicit_evidence(article: Article) -> dict[str, list[tuple[str, str]]]:
 
 
 def _territory_evidence(run: Run, q: Queries, state: PropositionState, exclude: set[str]) -> list[tuple[str, str]]:
-    participants = [p for p in (state.subject, state.object) if p]
-    found = []
-    for r in run(q.OBSERVATIONS_IN, {"countries": participants}) if participants else []:
-        if r["observation"] not in exclude and _date_fits(r["observed"], state.first_claimed, state.last_claimed):
-            found.append((r["observation"], _territory_reason(r["site"], r["country"], r["observed"])))
+    """Observations already stored at a site in one participant's territory, reported by an article that
+    names the other participant, within the window of the claims."""
+    found: dict[str, str] = {}
+    for here, other in ((state.subject, state.object), (state.object, state.subject)):
+        if not here or not other:
+            continue
+        for r in run(q.OBSERVATIONS_IN_NAMING, {"country": here, "other": other}):
+            if r["observation"] not in exclude and _date_fits(r["observed"], state.first_claimed, state.last_claimed):
+                found.setdefault(r["observation"], _territory_reason(r["site"], r["country"], r["observed"]))
+    return sorted(found.items())
+
+
+def evidence_candidates(article: Article) -> dict[str, list[tuple]]:
+    """The transfer propositions this article's observations may be evidence for, by id: between the state
+    a site lies in and another state the article names, either way (keys only, never a scan)."""
+    named = {e.id for e in article.result.entities if e.type == "country"}
+    found: dict[str, list[tuple]] = {}
+    for observation in article.result.observations:
+        here = article.plan.countries.get(observation.site)
+        for other in sorted(named - {here}) if here else []:
+            for subject, object_ in ((here, other), (other, here)):
+                found.setdefault(ids.proposition_id("transfer", subject, object_), []).append((observation, here))
     return found
 
 
 def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str]) -> None:
-    """This article's observations as evidence for transfers already in the graph, claimed in their territory."""
-    sites = [(o, article.plan.countries[o.site]) for o in article.result.observations if o.site in article.plan.countries]
-    if not sites:
+    """This article's observations as evidence for transfers already in the graph (``evidence_candidates``)."""
+    candidates = evidence_candidates(article)
+    if not candidates:
         return
-    countries = sorted({country for _, country in sites})
-    for r in run(q.TRANSFER_PROPOSITIONS_OF, {"countries": countries}):
+    for r in run(q.PROPOSITIONS_BY_ID, {"ids": sorted(candidates)}):
         evidence = [(o.id, _territory_reason(article.names.get(o.site, o.site), article.names.get(c, c), o.observed_on))
-                    for o, c in sites if c in (r["subject"], r["object"])
-                    and _date_fits(o.observed_on, r["first"], r["last"])]
+                    for o, c in candidates[r["id"]] if _date_fits(o.observed_on, r["first"], r["last"])]
         if r["id"] in skip or not evidence:
             continue
         node = run(q.PROPOSITION, {"id": r["id"]})[0]["proposition"]  # locked only when it changes

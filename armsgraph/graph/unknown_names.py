@@ -41,7 +41,8 @@ def join_unknown_names(run: Run, q: Queries, result: ExtractionResult) -> tuple[
                                     note=f"{entity.name!r} is a close spelling of {match['name']!r}"))
             continue
         for key in keys[entity.id]:
-            filing.setdefault(key, []).append(entity.id)
+            if len(blocks.get(key, ())) < names.MAX_BLOCK_MEMBERS:
+                filing.setdefault(key, []).append(entity.id)
     rows = [{"id": key, "entities": ids, "new": key not in blocks} for key, ids in sorted(filing.items())]
     return (apply_corrections(result, joins) if joins else result), rows
 

@@ -28,6 +28,7 @@ MATCH_SCORE = 90            # rapidfuzz ratio of the comparable forms; translite
 MATCHING_TYPES = frozenset({"person", "organization", "vessel", "location", "materiel", "commodity"})
 BLOCK_PREFIX_LENGTH = 4      # candidates share the first letters of one word: a key lookup, not a scan
 MAX_CANDIDATES = 100         # per document: a very common word cannot make a write slow
+MAX_BLOCK_MEMBERS = 200      # a block this full ("organization:mini…") takes no more names: bounded writes
 _DATA = Path(__file__).parent / "data" / "name_forms.yaml"
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")

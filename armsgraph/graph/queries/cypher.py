@@ -143,17 +143,19 @@ class Queries:
                             "RETURN p AS proposition")
         self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
                                  _sets(d, "p", PROPOSITION_SUMMARY))
-        self.OBSERVATIONS_IN = (
-            "MATCH (o:Observation)-[:OF_SITE]->(site:Entity) WHERE site.country IN $countries "
+        # Observations at a site in $country, reported by an article that names $other (territory evidence).
+        self.OBSERVATIONS_IN_NAMING = (
+            "MATCH (o:Observation)-[:OF_SITE]->(site:Entity) WHERE site.country = $country "
+            "MATCH (o)-[:REPORTED_IN]->(s:Source) "
+            "MATCH (named:Entity)-[:MENTIONED_IN]->(s) WHERE named.id = $other "
             "OPTIONAL MATCH (state:Entity) WHERE state.id = site.country "
-            "RETURN o.id AS observation, o.observedOn AS observed, site.name AS site, "
-            "coalesce(state.name, site.country) AS country "
-            "ORDER BY observation")
+            "RETURN DISTINCT o.id AS observation, o.observedOn AS observed, site.name AS site, "
+            "coalesce(state.name, site.country) AS country ORDER BY observation")
         self.CREATE_PROPOSITION_SUPPORT = (
             "UNWIND $rows AS row MATCH (o:Observation {id: row.observation}), (p:Proposition {id: row.proposition}) "
             "CREATE (o)-[:SUPPORTS {reason: row.reason}]->(p)")
-        self.TRANSFER_PROPOSITIONS_OF = (
-            "MATCH (p:Proposition) WHERE p.type = 'transfer' AND (p.subject IN $countries OR p.object IN $countries) "
+        self.PROPOSITIONS_BY_ID = (
+            "UNWIND $ids AS i MATCH (p:Proposition {id: i}) "
             "RETURN p.id AS id, p.subject AS subject, p.object AS object, p.firstClaimed AS first, "
             "p.lastClaimed AS last ORDER BY id")
 
