@@ -23,6 +23,7 @@ from armsgraph.schema import ExtractionResult, ids
 
 Run = Callable[[str, dict], list[dict]]
 EVIDENCE_WINDOW_YEARS = 1  # an observation supports a transfer claimed within a year of it
+PARTY_TYPES = ("country", "organization", "person")  # what can supply or receive
 
 
 @dataclass(frozen=True)
@@ -185,8 +186,9 @@ def _territory_evidence(run: Run, q: Queries, state: PropositionState, exclude: 
 
 def evidence_candidates(article: Article) -> dict[str, list[tuple]]:
     """The transfer propositions this article's observations may be evidence for, by id: between the state
-    a site lies in and another state the article names, either way (keys only, never a scan)."""
-    named = {e.id for e in article.result.entities if e.type == "country"}
+    a site lies in and another party the article names (a state, an armed group, …), either way (keys
+    only, never a scan)."""
+    named = {e.id for e in article.result.entities if e.type in PARTY_TYPES}
     found: dict[str, list[tuple]] = {}
     for observation in article.result.observations:
         here = article.plan.countries.get(observation.site)

@@ -132,3 +132,16 @@ def test_linking_articles_on_one_event_in_two_languages_are_not_translations(sto
     for result, text in (english, italian):
         store.write(result, text)
     assert store.query("MATCH (:Source)-[d:DUPLICATE_OF]->(:Source) RETURN count(d) AS n")[0]["n"] == 0
+
+
+def test_linking_evidence_does_not_depend_on_the_order_articles_arrive(store):
+    paths = sorted(SCENARIO.glob("*.txt"))
+
+    def evidence(order):
+        store.query("MATCH (n) DETACH DELETE n", write=True)
+        for path in order:
+            list(ingest_paths(store, [path]))
+        return sorted((r["id"], r["observations"]) for r in store.corroboration())
+
+    forward, backward = evidence(paths), evidence(list(reversed(paths)))
+    assert forward == backward and any(n for _, n in forward)
