@@ -32,15 +32,16 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import percentiles, provenance_times  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ARMSGRAPH = Path(sys.executable).parent / "armsgraph"
@@ -91,12 +92,6 @@ def _pss(pid: int, rss: int) -> int:
     except (OSError, ValueError):
         pass
     return rss
-
-
-def percentiles(times: list[float]) -> tuple[float, float]:
-    if len(times) == 1:
-        return times[0], times[0]
-    return statistics.median(times), statistics.quantiles(times, n=20, method="inclusive")[-1]
 
 
 class Ingest:
@@ -213,13 +208,7 @@ def disk_size(path: Path) -> int:
 
 def provenance_latency(store, samples: int = 200) -> None:
     ids = [row["id"] for row in store.query("MATCH (c:Claim) RETURN c.id AS id ORDER BY id")]
-    chosen = random.Random(7).sample(ids, min(samples, len(ids)))
-    store.provenance(chosen[0])  # warm up once
-    times = []
-    for claim_id in chosen:
-        t0 = time.perf_counter()
-        store.provenance(claim_id)
-        times.append(1000 * (time.perf_counter() - t0))
+    times = provenance_times(store, ids, samples)
     p50, p95 = percentiles(times)
     print(f"  provenance: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(times):.0f} ms over {len(times)} of "
           f"{len(ids)} claims (goal p95 <= 50 ms)", flush=True)

@@ -21,8 +21,8 @@ import argparse
 import os
 import random
 import re
-import statistics
 import string
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +34,9 @@ from armsgraph.graph.rows import document_rows
 from armsgraph.reader import iter_paths, make_source, read_documents
 from armsgraph.schema import ExtractionResult
 from armsgraph.schema.ids import source_id, text_sha256
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import percentiles, provenance_times  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -180,15 +183,8 @@ def batched_vs_per_row(store, results, articles: int, start_k: int) -> None:
 
 
 def provenance_latency(store, claim_ids: list[str], samples: int = 200) -> None:
-    chosen = random.Random(7).sample(claim_ids, min(samples, len(claim_ids)))
-    store.provenance(chosen[0])  # warm caches once
-    times = []
-    for claim_id in chosen:
-        t0 = time.perf_counter()
-        store.provenance(claim_id)
-        times.append(1000 * (time.perf_counter() - t0))
-    p50 = statistics.median(times)
-    p95 = statistics.quantiles(times, n=20)[-1]
+    times = provenance_times(store, claim_ids, samples)
+    p50, p95 = percentiles(times)
     print(f"  provenance: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(times)} claims (goal p95 <= 50 ms)")
 
 
