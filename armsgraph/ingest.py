@@ -94,7 +94,7 @@ class IngestSummary:
             self.observations += outcome.observations
 
     def line(self) -> str:
-        return (f"{self.articles} articles, {self.entities} entities, {self.claims} claims, "
+        return (f"{self.articles} articles, {self.entities} entities (counted per article), {self.claims} claims, "
                 f"{self.observations} observations; {self.skipped} skipped (already stored), "
                 f"{len(self.failed)} failed")
 

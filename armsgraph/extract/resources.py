@@ -75,6 +75,8 @@ class Gazetteer:
         if language in GENITIVE_S_LANGUAGES:
             out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
                     if form in ("name", "seat") and _takes_genitive_s(text)]
+        # scraped text writes the apostrophe curly as often as straight ("Democratic People’s Republic")
+        out += [(text.replace("'", "\u2019"), entity_id, form) for text, entity_id, form in out if "'" in text]
         return out
 
     @lru_cache(maxsize=None)
