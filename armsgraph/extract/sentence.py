@@ -89,20 +89,12 @@ class DocCues:
     @cached_property
     def tokens_of(self) -> dict[str, list[int]]:
         """label -> the tokens its cues cover, sorted."""
-        out: dict[str, list[int]] = {}
-        for i in sorted(self.covering):
-            for label in self.covering[i]:
-                out.setdefault(label, []).append(i)
-        return out
+        return _tokens_by_label(self.covering)
 
     @cached_property
     def starts_of(self) -> dict[str, list[int]]:
         """label -> the tokens its cues start at, sorted."""
-        out: dict[str, list[int]] = {}
-        for i in sorted(self.starting):
-            for label in self.starting[i]:
-                out.setdefault(label, []).append(i)
-        return out
+        return _tokens_by_label(self.starting)
 
     @cached_property
     def covered(self) -> list[int]:
@@ -425,3 +417,12 @@ class SentenceView:
 
 
 CLAIM_TYPES = ("transfer", "offer", "negotiation", "agreement", "meeting", "warning", "sanction")
+
+
+def _tokens_by_label(index) -> dict[str, list[int]]:
+    """token -> labels (a dict of sets or of dicts) turned into label -> tokens, in token order."""
+    out: dict[str, list[int]] = {}
+    for i in sorted(index):
+        for label in index[i]:
+            out.setdefault(label, []).append(i)
+    return out

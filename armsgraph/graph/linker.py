@@ -141,9 +141,13 @@ def _own_voice(run: Run, q: Queries, article: Article, canonical: str) -> tuple[
     document = article.result.document
     if canonical == document.id:
         return SOURCE_PREFIX + canonical, document.publisher or document.title or canonical, article.source_grade
-    original = run(q.SOURCE_SUMMARY, {"id": canonical})[0]
-    return (SOURCE_PREFIX + canonical, original["publisher"] or original["title"] or canonical,
-            original["reliability"] or "F")
+    return (SOURCE_PREFIX + canonical, *_source_voice(run, q, canonical))
+
+
+def _source_voice(run: Run, q: Queries, source_id: str) -> tuple[str, str]:
+    """(name, grade) of a stored article speaking for itself: its publisher, else its title."""
+    source = run(q.SOURCE_SUMMARY, {"id": source_id})[0]
+    return source["publisher"] or source["title"] or source_id, source["reliability"] or "F"
 
 
 def _new_claim(claim, article: Article, own_voice: tuple[str, str, str]) -> NewClaim:
@@ -251,9 +255,7 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
         origin = r["origin"]
         if origin.startswith(SOURCE_PREFIX):
             if origin not in source_voices:
-                original = run(q.SOURCE_SUMMARY, {"id": origin[len(SOURCE_PREFIX):]})[0]
-                source_voices[origin] = (original["publisher"] or original["title"] or origin[len(SOURCE_PREFIX):],
-                                         original["reliability"] or "F")
+                source_voices[origin] = _source_voice(run, q, origin[len(SOURCE_PREFIX):])
             name, grade = source_voices[origin]
         else:
             name, grade = r["originName"] or origin, r["originGrade"] or "F"

@@ -19,10 +19,10 @@ from armsgraph.schema import Correction, ExtractionResult
 def join_unknown_names(run: Run, q: Queries, result: ExtractionResult) -> tuple[ExtractionResult, list[dict]]:
     """The document with each unknown name joined to the stored one it is a spelling of, if any; and the
     name-block rows (``{id, entities, new}``) to file the names that stay new under."""
-    unknown = [e for e in result.entities if not e.known and names.block_keys(e.type, e.name)]
+    keys = {e.id: names.block_keys(e.type, e.name) for e in result.entities if not e.known}
+    unknown = [e for e in result.entities if keys.get(e.id)]
     if not unknown:
         return result, []
-    keys = {e.id: names.block_keys(e.type, e.name) for e in unknown}
     blocks = {r["id"]: r["entities"] or [] for r in run(q.NAME_BLOCKS, {"keys": sorted({k for ks in keys.values()
                                                                                        for k in ks})})}
     ours = {e.id for e in result.entities}
