@@ -85,8 +85,9 @@ def _rewrite(run: Run, q: Queries, source_id: str, corrections: list[Correction]
     """Write a stored document again with the corrections applied; returns the propositions it touched
     before and after (those it asserts, those its observations are or may be evidence for)."""
     touched = {r["id"] for cypher in q.SOURCE_PROPOSITIONS for r in run(cypher, {"id": source_id})}
-    result, text = stored_document(run, q, source_id)
-    rows, article = prepare(result, text, None, corrections)
+    result, _ = stored_document(run, q, source_id)
+    # no text: the source node is not rewritten, so its fingerprints need not be computed again
+    rows, article = prepare(result, None, None, corrections)
     for cypher in q.DELETE_SOURCE_CONTENT:
         run(cypher, {"id": source_id})
     for cypher, params in statements(q, rows):
