@@ -25,6 +25,10 @@ class Voice:
     speaker_state: str | None = None
     reported_source: str | None = None
     last_claimant: str | None = None
+    last_subject: str | None = None  # who a "he"/"she"/"он"/"вона" of the next sentence most likely is
+
+    def antecedent(self) -> str | None:
+        return self.last_subject or self.last_claimant
 
     def first_person_claimant(self) -> str | None:
         return self.speaker or self.publisher
@@ -101,6 +105,12 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
         for k in range(end, min(view.end, end + 3)):
             if view.is_punct_stop(k) or view.cues.has(k, "complementizers"):
                 break
+            if postposed and view.cues.has(k, "third_person"):  # "..., заявил он", "..., заявила вона"
+                return [voice.antecedent()] if voice.antecedent() else None
+            if postposed and view.cues.has(k, "reporting:places"):  # "..., припускають у розвідці Південної Кореї"
+                place = next((a for j in range(k + 1, min(view.end, k + 4)) if (a := view.actor_at(j))), None)
+                if place is not None:
+                    return [place.entity]
             actor = view.actor_at(k)
             if actor is not None and actor.free:
                 if postposed or actor.end >= view.end or view.is_punct_stop(actor.end) or view.cues.has(
@@ -112,7 +122,7 @@ def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, v
         if any(view.cues.has(k, "reporting:anaphors") for k in range(clause_start, start)) and voice.reported_source:
             return [voice.reported_source]
         if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
-            return [voice.last_claimant] if voice.last_claimant else None
+            return [voice.antecedent()] if voice.antecedent() else None
     return None
 
 
@@ -222,9 +232,11 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
         if found and found[0]:
             voice.speaker = found[0]
             voice.speaker_state = state_of(found[0])
+    speakers: list[str] = []
     for start, end, kind in cues:
-        found = _subject_of_reporting(view, start, end, kind, voice, set()) if kind == "verb" else None
-        for entity in found or []:
+        found = _subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
+        speakers += [entity for entity in found or [] if entity]
+        for entity in (found or []) if kind == "verb" else []:
             actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
             if actor_type == "organization":
                 voice.reported_source = entity
@@ -234,4 +246,10 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     named = [c for c in claimants if c]
     if named:
         voice.last_claimant = named[-1]
+    # a pronoun in the next sentence points back at who spoke here, else at the person this sentence is
+    # about ("Kim Yo Jong called the charges absurd. ..., she said"); a sentence naming neither leaves it
+    person = next((a.entity for a in view.actors if a.free and a.mention.type == "person"), None)
+    subject = speakers[-1] if speakers else (named[-1] if named else person)
+    if subject:
+        voice.last_subject = subject
 

@@ -10,7 +10,7 @@ in ``pipeline`` otherwise.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
@@ -54,6 +54,7 @@ class Frame:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans that carry it (for the quote)
     subject_token: int | None = None
     has_goal_phrase: bool = False
+    coordinated: tuple[str, ...] = ()  # the subjects it was split from ("Britain, France and Germany ...")
 
     @property
     def complete(self) -> bool:
@@ -304,6 +305,24 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
         subject = _possessor_before(view, trigger)
     _set_role(frame, "subject", subject)
     _set_role(frame, "object", other)
+
+
+def split_coordinated_subjects(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """"Britain, France and Germany imposed sanctions on Iran Air": one frame per coordinated subject, each
+    its own claim (a symmetric frame already pairs its coordinated parties)."""
+    out: list[Frame] = []
+    for frame in frames:
+        actor = view.actor_at(frame.subject_token) if frame.subject_token is not None else None
+        chain = [a for a in view.coordinated(actor) if not a.adjective and a.entity != frame.object] if (
+            actor is not None and frame.type not in SYMMETRIC) else []
+        if len({a.entity for a in chain}) < 2:
+            out.append(frame)
+            continue
+        members = dict((a.entity, a) for a in chain)
+        for member in members.values():
+            out.append(replace(frame, subject=member.entity, subject_token=member.start, items=list(frame.items),
+                               spans=frame.spans + [(member.start, member.end)], coordinated=tuple(members)))
+    return out
 
 
 def merge_frames(frames: list[Frame]) -> list[Frame]:

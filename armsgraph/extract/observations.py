@@ -44,7 +44,7 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     kind = observation_kind(view)
     if kind is None or not view.locations:
         return None
-    dates = lazy_dates()
+    dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
     site = _site(view)
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end)
@@ -71,6 +71,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _counted_year(view: SentenceView, date: DateMention, sentence_offset: int) -> bool:
+    """dateparser reads any four-digit number as a year; in an observation "2000 containers" (a number
+    right before a lower-case word that is no stop word) is a count ("in 2023 alone" stays a year)."""
+    start, end = date.start + sentence_offset, date.end + sentence_offset
+    number = next((t for t in view.sent if start <= t.idx < end and t.is_digit and len(t.text) == 4), None)
+    return number is not None and number.idx + len(number.text) == end and _before_counted_word(view, number.i)
+
+
+def _before_counted_word(view: SentenceView, i: int) -> bool:
+    following = view.doc[i + 1] if i + 1 < view.end else None
+    return following is not None and following.is_alpha and following.is_lower and not following.is_stop
+
+
 def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
     in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
     counts = []
@@ -78,7 +91,7 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates):
             continue
         value = int(re.sub(r"\D", "", token.text))
-        if 1800 <= value <= 2100 and len(token.text) == 4:
+        if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):
             continue  # a year
         after = [t for t in view.doc[token.i + 1: min(view.end, token.i + 4)] if t.is_alpha and not t.is_stop]
         what = " ".join(t.text for t in after[:2])

@@ -15,7 +15,8 @@ from spacy.language import Language
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
 from armsgraph.extract.attribution import Voice, attribute, update_voice_after, update_voice_before
-from armsgraph.extract.claims import DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames
+from armsgraph.extract.claims import (DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames,
+                                      split_coordinated_subjects)
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
@@ -141,7 +142,8 @@ class DocumentExtraction:
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
-            if not view.has_cues:  # no trigger, report, hedge or observation word: nothing to read here
+            if not view.has_cues or view.cues.has(view.start, "related_links"):
+                # no trigger, report, hedge or observation word, or a link to another article: nothing to read
                 reported_after.append(self.voice.reported_source)
                 continue
             dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
@@ -171,7 +173,7 @@ class DocumentExtraction:
         frames = [f for f in frames if not (f.type == "warning" and any(
             o.trigger.start > f.trigger.start and o.type != "warning" for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
-        for frame in merge_frames(frames):
+        for frame in split_coordinated_subjects(view, merge_frames(frames)):
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
@@ -186,6 +188,9 @@ class DocumentExtraction:
             attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
+            if frame.coordinated and len(attribution.claimants) > 1 and set(attribution.claimants) <= set(
+                    frame.coordinated):
+                attribution.claimants = [frame.subject]  # "France and Germany announced sanctions": each its own
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(

@@ -17,7 +17,7 @@ from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, Ent
 from armsgraph.extract.words import Words
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
-MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other")
+MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
 SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
@@ -403,15 +403,21 @@ class SentenceView:
                         or self.texts[k] == ",") for k in gap):
                 break
             chain.append(other)
+        # a comma alone joins a name to a list only when "and" ends that list: "Britain, France and Germany"
+        listed = len(chain) > 1 and any(self.cues.has(k, "coordinators") for a, b in zip(chain, chain[1:])
+                                        for k in range(a.end, b.start))
         back = index - 1
         while back >= 0:
             other = self.actors[back]
             gap = range(other.end, chain[0].start)
             if len(gap) > 3 or not all(self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                                       or self.texts[k] == "," for k in gap) or not any(
-                    self.cues.has(k, "coordinators") for k in gap):
+                                       or self.texts[k] == "," for k in gap):
+                break
+            joined = any(self.cues.has(k, "coordinators") for k in gap)
+            if not joined and not (listed and other.marker == chain[0].marker):  # not "Secondo X, A e B"
                 break
             chain.insert(0, other)
+            listed = listed or joined
             back -= 1
         return chain
 

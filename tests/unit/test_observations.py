@@ -1,0 +1,26 @@
+"""Imagery observations on sentences written for the tests: site, date and counts."""
+import pytest
+
+from armsgraph.extract import extract
+from armsgraph.reader import make_source
+
+
+def _observations(language: str, text: str):
+    source = make_source(text, {"language": language, "published": "2024-02-28"}, path=None)
+    result = extract(source)
+    names = {e.id: e.name for e in result.entities}
+    return [(names.get(o.site), o.observed_on, sorted(c.count for c in o.counts)) for o in result.observations]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a four-digit number before what it counts is a count, not the year 2000
+    ("uk", "На супутникових знімках порту Раджин, зроблених 7 жовтня 2023 року, видно близько 2000 контейнерів.",
+     [("Rajin port", "2023-10-07", [2000])]),
+    ("en", "Satellite images of the port of Rajin taken on 7 October 2023 show 1500 containers.",
+     [("Rajin port", "2023-10-07", [1500])]),
+    # and a year is still a year
+    ("en", "Satellite images of the port of Rajin taken in 2023 alone show 40 containers.",
+     [("Rajin port", "2023", [40])]),
+])
+def test_observation_counts_and_dates(language, text, expected):
+    assert _observations(language, text) == expected
