@@ -141,6 +141,12 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
     return None
 
 
+def _new_clause(view: SentenceView, k: int) -> bool:
+    """ ", and" / ", а" / ", but": a comma and a coordinator start a new clause."""
+    return view.texts[k] == "," and k + 1 < view.end and (
+        view.cues.has(k + 1, "coordinators") or view.cues.has(k + 1, "contrastive"))
+
+
 def _pronoun_or_empty_subject(view: SentenceView, start: int, end: int) -> bool:
     return any(view.cues.has(k, "third_person") or view.cues.has(k, "relatives") for k in range(start - 1, end)) or (
         end - start <= 3)
@@ -202,6 +208,7 @@ def _entity(value: Actor | str | None) -> str | None:
 def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame = Frame(trigger.type, trigger, spans=[(trigger.start, trigger.end)])
     clause_end = view.clause_end(trigger.end - 1)
+    clause_end = next((k for k in range(trigger.end, clause_end) if _new_clause(view, k)), clause_end)
     right = _right_actors(view, trigger)
     direction = trigger.direction
 
@@ -268,9 +275,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
         before = _free_before(view, trigger)
         if verb_last and direct is None and goal is None and len(before) >= 2 and not any(
-                view.cues.has(k, "reporting:verbs") for k in range(before[-2].end, before[-1].start)):
+                view.cues.has(k, "reporting:verbs") or _new_clause(view, k)
+                for k in range(before[-2].end, before[-1].start)):
             # verb last ("[Kirby sagte,] Nordkorea habe Russland Granaten geliefert"): the subject, then the
-            # object, right before it; not across a reporting verb ("Kirby said Russia supplied drones")
+            # object, right before it; not across a reporting verb ("Kirby said Russia supplied drones") nor
+            # into the clause before (", а Китай, вероятно, передает технологии")
             subject, direct = before[-2], before[-1]
         origin = _origin_of_items(view, view.clause_start(trigger.start), view.clause_end(trigger.end - 1))
         if give:
