@@ -322,9 +322,11 @@ def split_coordinated_subjects(view: SentenceView, frames: list[Frame]) -> list[
     out: list[Frame] = []
     for frame in frames:
         actor = view.actor_at(frame.subject_token) if frame.subject_token is not None else None
-        chain = [a for a in view.coordinated(actor) if not a.adjective and a.entity != frame.object] if (
-            actor is not None and frame.type not in SYMMETRIC) else []
-        if len({a.entity for a in chain}) < 2:
+        chain = view.coordinated(actor) if actor is not None and frame.type not in SYMMETRIC else []
+        # a list joined by "and" whose names play one role ("from Moscow, U.S. officials said" is no list)
+        listed = any(view.cues.has(k, "coordinators") for a, b in zip(chain, chain[1:]) for k in range(a.end, b.start))
+        chain = [a for a in chain if not a.adjective and a.entity != frame.object and a.marker == actor.marker]
+        if not listed or len({a.entity for a in chain}) < 2:
             out.append(frame)
             continue
         members = dict((a.entity, a) for a in chain)

@@ -7,6 +7,7 @@ loaded when the component is built.  Results live in ``doc._.cues`` and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -42,9 +43,16 @@ class Hit:
     form: str  # "name" | "adjective" | "seat" | "genitive" (German "Irans")
 
 
+# A wire dateline: the place in capitals, a comma, a date (and the agency), a dash: "UNITED NATIONS, April 29 -",
+# "МОСКВА, 18 окт —", "MADRID, 12 (EUROPA PRESS) -". The place is where the story was filed, not a party.
+DATELINE = re.compile(r"^[^\W\d_a-zа-яёіїєґ][^\Wa-zа-яёіїєґ]*(?:[ ./'’-][^\Wa-zа-яёіїєґ]+){0,3}"
+                      r"(?:\s*\([^)\n]{1,30}\))?,[^\n\d]{0,25}\d[^\n]{0,40}?\s[-–—]\s", re.MULTILINE)
+
+
 @Language.component("armsgraph_lines")
 def line_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own.
+    """A line break ends a sentence: scraped pages put titles, captions and debris on lines of their own;
+    so does a wire dateline ("UNITED NATIONS, April 29 - ...").
 
     Line breaks are tokens of their own (a token's trailing whitespace is a single space at most); they
     are found by their word ids, each distinct word's text looked at once, without a Token per word.
@@ -55,6 +63,10 @@ def line_boundaries(doc: Doc) -> Doc:
     for i, orth in enumerate(orths[:-1]):
         if orth in breaks:
             doc[i + 1].is_sent_start = True
+    for match in DATELINE.finditer(doc.text):
+        after = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+        if after is not None and len(after):
+            after[0].is_sent_start = True
     return doc
 
 

@@ -67,10 +67,23 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     if not _has_date_cue(text, language):
         return []  # nothing dateparser finds here would be kept (see _precision): spare the expensive search
     base_dt = _base_datetime(base)
+    text = _undot_months(text, language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
     return sorted(mentions, key=lambda d: d.start)
+
+
+_DOTTED_WORD = re.compile(r"\b([^\W\d_]{3,5})\.(?=[ \t]*\d)")
+
+
+def _undot_months(text: str, language: str) -> str:
+    """ "on Jan. 2", "le 3 janv. 2024": dateparser's search stops at the abbreviation's period, so it is read as
+    a space (same length: offsets into the text still hold)."""
+    if "." not in text:
+        return text
+    months = _vocabulary(language)[0]
+    return _DOTTED_WORD.sub(lambda m: m.group(1) + " " if m.group(1).casefold() in months else m.group(0), text)
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None,
@@ -224,10 +237,10 @@ def _search_window(text: str, language: str, base_dt: datetime | None, settings)
     mentions: list[DateMention] = []
     cursor = 0
     for expression, value in found:
-        start = text.find(expression, cursor)
+        start, end = _locate(text, expression, cursor)
         if start < 0:
             continue
-        cursor = start + len(expression)
+        cursor = end
         precision = _precision(expression, language, months, days)
         if precision is None:
             continue
@@ -239,8 +252,18 @@ def _search_window(text: str, language: str, base_dt: datetime | None, settings)
                 continue  # dateparser misread the expression
             value = value.replace(year=int(year.group(1)), month=1, day=1)
         iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
-        mentions.append(DateMention(start, start + len(expression), iso, precision))
+        mentions.append(DateMention(start, end, iso, precision))
     return mentions
+
+
+def _locate(text: str, expression: str, cursor: int) -> tuple[int, int]:
+    """Where dateparser's find stands in ``text`` from ``cursor``; it may have joined words with one space
+    where the text has more ("Sept  13" once the abbreviation's period is read as a space)."""
+    start = text.find(expression, cursor)
+    if start >= 0:
+        return start, start + len(expression)
+    match = re.compile(r"\s+".join(re.escape(word) for word in expression.split())).search(text, cursor)
+    return match.span() if match else (-1, -1)
 
 
 def _has_date_cue(text: str, language: str, stems: bool = True) -> bool:

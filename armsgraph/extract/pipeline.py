@@ -317,6 +317,7 @@ class DocumentExtraction:
 
     # --- observations -----------------------------------------------------------------------------
     def _finish_observations(self, sentences, reported_after: list[str | None]) -> None:
+        self.observations = _without_restatements(self.observations)
         for draft in self.observations:
             if draft.observer is None:
                 i = draft.sentence
@@ -382,3 +383,16 @@ class _Lazy:
         if not self._done:
             self._value, self._done = self._compute(), True
         return self._value
+
+
+def _without_restatements(drafts: list[ObservationDraft]) -> list[ObservationDraft]:
+    """A later sentence about the same kind of observation at the same site, with no date of its own or the
+    same date ("The debris recovered in Kharkiv ..."), restates the earlier one: its counts go to that one."""
+    kept: list[ObservationDraft] = []
+    for draft in drafts:
+        earlier = next((k for k in kept if (k.kind, k.site) == (draft.kind, draft.site)), None)
+        if earlier is not None and draft.observed_on in (None, earlier.observed_on):
+            earlier.counts += [c for c in draft.counts if c not in earlier.counts]
+            continue
+        kept.append(draft)
+    return kept

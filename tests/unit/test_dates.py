@@ -13,6 +13,9 @@ from armsgraph.extract.dates import (
     ("en", "In September, as we said, Russia transferred UAVs.", "2022-10-20", [("In September", "2022-09", "month")]),
     ("en", "Today, I am authorizing our drawdown.", "2022-08-01", [("Today", "2022-08-01", "day")]),
     ("fr", "Le 2 janvier 2024, la Russie a tiré des missiles.", None, [("2 janvier 2024", "2024-01-02", "day")]),
+    # a month abbreviated with a period, as wire copy writes it
+    ("en", "The missile landed in Kharkiv on Jan. 2, monitors said.", "2024-04-30", [("on Jan. 2", "2024-01-02", "day")]),
+    ("fr", "Le missile a été tiré le 3 janv. 2024.", None, [("3 janv. 2024", "2024-01-03", "day")]),
     ("de", "Im März 2023 lieferte Iran Drohnen.", None, [("März 2023", "2023-03", "month")]),
     ("ru", "В ноябре 2022 года КНДР поставила снаряды.", None, [("ноябре 2022 года", "2022-11", "month")]),
     ("uk", "У жовтні 2023 року КНДР передала снаряди.", None, [("жовтні 2023 року", "2023-10", "month")]),

@@ -21,6 +21,9 @@ def _observations(language: str, text: str):
     # and a year is still a year
     ("en", "Satellite images of the port of Rajin taken in 2023 alone show 40 containers.",
      [("Rajin port", "2023", [40])]),
+    # the same debris named again without a date of its own is the same observation
+    ("en", "Debris of a missile was recovered in Kharkiv on January 2, 2024. The debris recovered in Kharkiv "
+           "came from a North Korean missile.", [("Kharkiv", "2024-01-02", [])]),
 ])
 def test_observation_counts_and_dates(language, text, expected):
     assert _observations(language, text) == expected
