@@ -237,6 +237,11 @@ def _search_window(text: str, language: str, base_dt: datetime | None, settings)
     mentions: list[DateMention] = []
     cursor = 0
     for expression, value in found:
+        if base_dt is not None and not _YEAR.search(expression) and abs(value.year - base_dt.year) > 1:
+            # a two-digit number read as the year: "2 novembre, circa 60 container" is not 2 November 1960
+            expression, value = _without_number_after_comma(expression, language, settings)
+            if expression is None:
+                continue
         start, end = _locate(text, expression, cursor)
         if start < 0:
             continue
@@ -254,6 +259,20 @@ def _search_window(text: str, language: str, base_dt: datetime | None, settings)
         iso = value.date().isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
         mentions.append(DateMention(start, end, iso, precision))
     return mentions
+
+
+def _without_number_after_comma(expression: str, language: str, settings):
+    """The find re-read up to its first comma or semicolon, or (None, None) when that is not a date either."""
+    from dateparser.search import search_dates
+
+    head = re.split(r"[,;]", expression, maxsplit=1)[0].rstrip()
+    if head == expression:
+        return None, None
+    try:
+        found = search_dates(head, languages=[language], settings=settings) or []
+    except Exception:  # as in _search_window
+        return None, None
+    return found[0] if found and found[0][0] == head else (None, None)
 
 
 def _locate(text: str, expression: str, cursor: int) -> tuple[int, int]:

@@ -86,9 +86,11 @@ def _before_counted_word(view: SentenceView, i: int) -> bool:
 
 def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
     in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
+    named = [(m.start, m.end) for m in view.mentions]  # "38 North" is a name, not 38 of something
     counts = []
     for token in view.sent:
-        if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates):
+        if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates) or any(
+                s <= token.i < e for s, e in named):
             continue
         value = int(re.sub(r"\D", "", token.text))
         if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):

@@ -171,7 +171,8 @@ class DocumentExtraction:
         frames = [build_frame(view, t) for t in triggers]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         frames = [f for f in frames if not (f.type == "warning" and any(
-            o.trigger.start > f.trigger.start and o.type != "warning" for o in frames))]
+            o.trigger.start > f.trigger.start and o.type != "warning" and not (o.trigger.weak and not o.items)
+            for o in frames))]  # (a bare "continue to support" is no claim the warning reports)
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
         for frame in split_coordinated_subjects(view, merge_frames(frames)):
             self._resolve_voice(frame)

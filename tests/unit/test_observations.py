@@ -6,7 +6,7 @@ from armsgraph.reader import make_source
 
 
 def _observations(language: str, text: str):
-    source = make_source(text, {"language": language, "published": "2024-02-28"}, path=None)
+    source = make_source(text, {"language": language, "published": "2024-11-12"}, path=None)
     result = extract(source)
     names = {e.id: e.name for e in result.entities}
     return [(names.get(o.site), o.observed_on, sorted(c.count for c in o.counts)) for o in result.observations]
@@ -21,6 +21,9 @@ def _observations(language: str, text: str):
     # and a year is still a year
     ("en", "Satellite images of the port of Rajin taken in 2023 alone show 40 containers.",
      [("Rajin port", "2023", [40])]),
+    # "38 North" is a name, not a count
+    ("it", "Immagini satellitari del porto di Rajin diffuse da 38 North mostrano, al 2 novembre, circa 60 container.",
+     [("Rajin port", "2024-11-02", [60])]),
     # the same debris named again without a date of its own is the same observation
     ("en", "Debris of a missile was recovered in Kharkiv on January 2, 2024. The debris recovered in Kharkiv "
            "came from a North Korean missile.", [("Kharkiv", "2024-01-02", [])]),
