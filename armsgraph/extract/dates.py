@@ -71,7 +71,22 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
-    return sorted(mentions, key=lambda d: d.start)
+    return _ranges_share_their_year(text, sorted(mentions, key=lambda d: d.start))
+
+
+RANGE_GAP = 6  # characters between the two ends of a range: " to ", " – ", " and ", " al "
+
+
+def _ranges_share_their_year(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "from Dec. 6 to Dec. 8, 2022": the range's first end takes the year written at its last."""
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        first, last = out[i - 1], out[i]
+        year = _YEAR.search(text, last.start, last.end)
+        if (year and not _YEAR.search(text, first.start, first.end) and first.precision != "year"
+                and 0 <= last.start - first.end <= RANGE_GAP):
+            out[i - 1] = DateMention(first.start, first.end, year.group(1) + first.iso[4:], first.precision)
+    return out
 
 
 _DOTTED_WORD = re.compile(r"\b([^\W\d_]{3,5})\.(?=[ \t]*\d)")

@@ -39,13 +39,32 @@ def observation_kind(view: SentenceView) -> str | None:
     return next((kind for kind in KINDS if view.cues.any_in(f"observations:{kind}", view.start, view.end)), None)
 
 
+@dataclass
+class Scene:
+    """The place the text last named, and that sentence's dates: "The ship docked at Simon's Town from Dec. 6
+    to Dec. 8. Ship-tracking data showed the vessel switched off its transponder" observes it there."""
+    site: str
+    sentence: int
+    dates: Callable[[], list[DateMention]]
+
+
+SCENE_REACH = 2  # sentences after naming a place in which an observation with no place of its own is there
+
+
 def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], list[DateMention]],
-                     sentence_offset: int) -> ObservationDraft | None:
+                     sentence_offset: int, scene: Scene | None = None,
+                     just_observed: bool = False) -> ObservationDraft | None:
+    """The observation the sentence reports; with no place named, the ``scene`` of the last sentences."""
     kind = observation_kind(view)
-    if kind is None or not view.locations:
+    if scene is not None and (view.locations or index - scene.sentence > SCENE_REACH
+                              or _not_a_scene(view, kind, just_observed)):
+        scene = None
+    if kind is None or not (view.locations or scene):
         return None
     dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
-    site = _site(view)
+    site = _site(view) if view.locations else scene.site
+    if not dates and scene is not None:
+        dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end)
     best = sorted(dates, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
@@ -56,6 +75,18 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     draft.observer = observer.entity if observer else None
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
+
+
+def _not_a_scene(view: SentenceView, kind: str | None, just_observed: bool) -> bool:
+    """A sentence that qualifies the observation just made ("the images cannot show what the cars carried")
+    or credits a picture ("REUTERS/... File Photo", "Photo: AP") observes nothing of its own."""
+    if kind is None or (just_observed and view.cues.any_in("observations:caveats", view.start, view.end)):
+        return True
+    cue = view.cues.first_in(f"observations:{kind}", view.start, view.end)
+    if cue is None:
+        return False
+    credit = cue > view.start or (cue + 1 < view.end and view.texts[cue + 1] == ":")
+    return view.texts[cue][:1].isupper() and credit
 
 
 def _site(view: SentenceView) -> str:

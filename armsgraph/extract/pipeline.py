@@ -20,7 +20,7 @@ from armsgraph.extract.claims import (DIRECTIONAL, FIRST_PERSON, Frame, build_fr
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
-from armsgraph.extract.observations import CAVEAT_REACH, ObservationDraft, find_observation
+from armsgraph.extract.observations import CAVEAT_REACH, ObservationDraft, Scene, find_observation
 from armsgraph.extract.resources import Gazetteer, load_gazetteer
 from armsgraph.extract.sentence import DocCues, SentenceView
 from armsgraph.schema import (
@@ -139,18 +139,24 @@ class DocumentExtraction:
         text = self.cues.text
         sentences = [sent for sent in self.doc.sents if text[sent.start_char:sent.end_char].strip()]
         reported_after: list[str | None] = []
+        scene: Scene | None = None
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
+            dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
                 reported_after.append(self.voice.reported_source)
+                if view.locations:
+                    scene = Scene(view.locations[0].entity, index, dates)
                 continue
-            dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             claimants = self._claims_of_sentence(view, index, dates)
-            draft = find_observation(view, index, dates, sent.start_char)
+            just_observed = bool(self.observations) and self.observations[-1].sentence == index - 1
+            draft = find_observation(view, index, dates, sent.start_char, scene, just_observed)
             if draft is not None:
                 self.observations.append(draft)
+            if view.locations:
+                scene = Scene(view.locations[0].entity, index, dates)
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()

@@ -15,6 +15,9 @@ from armsgraph.extract.dates import (
     ("fr", "Le 2 janvier 2024, la Russie a tiré des missiles.", None, [("2 janvier 2024", "2024-01-02", "day")]),
     # a two-digit number after the date is not its year (dateparser reads "2 novembre, circa 60" as 1960)
     ("it", "Le immagini mostrano, al 2 novembre, circa 60 container.", "2024-11-12", [("2 novembre", "2024-11-02", "day")]),
+    # a range's first end takes the year written at its last
+    ("en", "The ship docked from Dec. 6 to Dec. 8, 2022.", "2024-11-12",
+     [("from Dec. 6", "2022-12-06", "day"), ("Dec. 8, 2022", "2022-12-08", "day")]),
     # a month abbreviated with a period, as wire copy writes it
     ("en", "The missile landed in Kharkiv on Jan. 2, monitors said.", "2024-04-30", [("on Jan. 2", "2024-01-02", "day")]),
     ("fr", "Le missile a été tiré le 3 janv. 2024.", None, [("3 janv. 2024", "2024-01-03", "day")]),

@@ -27,6 +27,15 @@ def _observations(language: str, text: str):
     # the same debris named again without a date of its own is the same observation
     ("en", "Debris of a missile was recovered in Kharkiv on January 2, 2024. The debris recovered in Kharkiv "
            "came from a North Korean missile.", [("Kharkiv", "2024-01-02", [])]),
+    # no place named: the place and date of the sentences just before ...
+    ("en", "The ship docked at the Simon's Town naval base from Dec. 6 to Dec. 8, 2022. Ship-tracking data showed "
+           "the vessel switched off its transponder as it approached the port.",
+     [("Simon's Town naval base", "2022-12-06", [])]),
+    # ... but a picture credit or a caveat on the last observation observes nothing
+    ("en", "Debris is seen at the site of a strike in Kharkiv, Ukraine, January 2, 2024. REUTERS/File Photo",
+     [("Kharkiv", "2024-01-02", [])]),
+    ("en", "Satellite imagery shows 30 freight cars at the Tumangang rail facility. The images cannot show what the "
+           "cars carried.", [("Tumangang rail yard", None, [30])]),
 ])
 def test_observation_counts_and_dates(language, text, expected):
     assert _observations(language, text) == expected
