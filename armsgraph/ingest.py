@@ -12,6 +12,7 @@ from armsgraph.schema import ExtractionResult, Source
 
 if TYPE_CHECKING:
     from armsgraph.graph.base import CypherStore, WriteStats
+    from armsgraph.graph.documents import PreparedWrite
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ExtractOptions:
 
 
 Extracted = tuple[Source, ExtractionResult] | InputError
+Prepared = tuple[Source, ExtractionResult, "PreparedWrite | None"] | InputError
 
 
 def _extract_file(path: Path, options: ExtractOptions) -> list[Extracted]:
@@ -46,12 +48,33 @@ def _extract_file(path: Path, options: ExtractOptions) -> list[Extracted]:
     return out
 
 
-def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1) -> Iterator[Extracted]:
-    """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead."""
+def _extract_and_prepare_file(path: Path, options: ExtractOptions) -> list[Prepared]:
+    """``_extract_file`` and each document's write prepared as far as it can be without the store
+    (``graph.documents.prepare_write``): in the worker process under ``jobs``, so the parent, the one
+    writer, only runs the write transaction. Should preparing fail, the write prepares it again (and reports)."""
+    from armsgraph.graph.documents import prepare_write
+
+    out: list[Prepared] = []
+    for item in _extract_file(path, options):
+        if isinstance(item, InputError):
+            out.append(item)
+            continue
+        source, result = item
+        try:
+            prepared = prepare_write(result, source.text)
+        except Exception:  # noqa: BLE001 - the parent's write runs the same code and reports the error with the file
+            prepared = None
+        out.append((source, result, prepared))
+    return out
+
+
+def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, work=_extract_file) -> Iterator:
+    """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead.
+    ``work`` is what is done to each file (``_extract_file``, or ``_extract_and_prepare_file``)."""
     files = iter_paths(list(paths))
     if jobs <= 1:
         for path in files:
-            yield from _extract_file(path, options)
+            yield from work(path, options)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -59,7 +82,7 @@ def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1) ->
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque = deque()
         for path in files:
-            window.append(pool.submit(_extract_file, path, options))
+            window.append(pool.submit(work, path, options))
             if len(window) >= 4 * jobs:  # stream: never more than a few files ahead of the writer
                 yield from window.popleft().result()
         while window:
@@ -105,14 +128,15 @@ def ingest_paths(store: CypherStore, paths: Iterable[Path], options: ExtractOpti
 
     A document that cannot be read, extracted or written is yielded as an ``InputError`` naming its file;
     the documents before it stay stored and the run goes on with the next. ``jobs`` > 1 extracts in that
-    many processes; writing stays in this one, in file order, so the graph is the same.
+    many processes, with each write prepared there as far as it can be without the store; writing stays in
+    this one, in file order, so the graph is the same.
     """
-    for item in _extracted(paths, options, jobs):
+    for item in _extracted(paths, options, jobs, work=_extract_and_prepare_file):
         if isinstance(item, InputError):
             yield item
             continue
-        source, result = item
+        source, result, prepared = item
         try:
-            yield replace(store.write(result, text=source.text), path=source.path)
+            yield replace(store.write(result, text=source.text, prepared=prepared), path=source.path)
         except ArmsgraphError as error:
             yield InputError(source.path, f"not stored: {error}")

@@ -54,10 +54,10 @@ class TimedStore:
     def __init__(self, store):
         self.store, self.seconds = store, 0.0
 
-    def write(self, result, text=None):
+    def write(self, result, text=None, **options):
         start = time.perf_counter()
         try:
-            return self.store.write(result, text=text)
+            return self.store.write(result, text=text, **options)
         finally:
             self.seconds += time.perf_counter() - start
 

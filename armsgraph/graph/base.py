@@ -17,8 +17,8 @@ from typing import Protocol
 from armsgraph.errors import StoreError
 from armsgraph.graph import rows as R
 from armsgraph.graph.corrections import CorrectionOutcome, apply_correction
-from armsgraph.graph.documents import (CLAIM_ROLE_FIELDS, gazetteer_index, prepare, statements, stored_corrections,
-                                      stored_document)
+from armsgraph.graph.documents import (CLAIM_ROLE_FIELDS, PreparedWrite, gazetteer_index, new_rows, prepare,
+                                      statements, stored_corrections, stored_document)
 from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph.linker import Run, link_document
 from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
@@ -47,7 +47,8 @@ class WriteStats:
 
 
 class GraphStore(Protocol):
-    def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats: ...
+    def write(self, result: ExtractionResult, text: str | None = None, *,
+              prepared: PreparedWrite | None = None) -> WriteStats: ...
     def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]: ...
     def provenance(self, claim_id: str, *, related_limit: int = 25) -> Provenance: ...
     def close(self) -> None: ...
@@ -85,21 +86,30 @@ class CypherStore(ABC):
         self.close()
 
     # -- writing -------------------------------------------------------------------------------------------
-    def write(self, result: ExtractionResult, text: str | None = None) -> WriteStats:
+    def write(self, result: ExtractionResult, text: str | None = None, *,
+              prepared: PreparedWrite | None = None) -> WriteStats:
         """Store one document whole and link it to the rest of the graph, in one transaction.
 
         Its unknown names join close spellings already stored, and the store's entity corrections are
-        applied, first. A document already stored (same content hash) is left as it is.
+        applied, first. A document already stored (same content hash) is left as it is. ``prepared`` is
+        ``documents.prepare_write(result, text)``, when made beforehand (ingest makes it in its workers).
         """
-        print_ = fingerprint(text) if text else None  # the costly part of linking, outside the transaction
+        if prepared is None or prepared.result is not result:
+            print_, name_keys = (fingerprint(text) if text else None), None  # the costly part of linking, outside the transaction
+        else:
+            print_, name_keys = prepared.fingerprint, prepared.name_keys
         written: list[R.DocumentRows] = []
 
         def work(run: Run) -> bool:
             if run(self.queries.SOURCE_EXISTS, {"id": result.document.id}):
                 return False
-            joined, name_blocks = join_unknown_names(run, self.queries, result)
-            rows, article = prepare(joined, text, print_, stored_corrections(run, self.queries))
-            for cypher, params in self.statements(rows):
+            joined, name_blocks = join_unknown_names(run, self.queries, result, name_keys)
+            corrections = stored_corrections(run, self.queries)
+            if name_keys is not None and joined is result and not corrections:
+                rows, article = prepared.rows, prepared.article
+            else:
+                rows, article = prepare(joined, text, print_, corrections)
+            for cypher, params in self.statements(new_rows(run, self.queries, rows)):
                 run(cypher, params)
             link_document(run, self.queries, article)
             file_unknown_names(run, self.queries, name_blocks)

@@ -1,11 +1,13 @@
 """One document on its way into the store, and back out of it.
 
 ``prepare`` turns an extraction into the rows a store writes and the article linking needs, with the
-store's entity corrections applied; ``stored_document`` rebuilds a stored document as the model, through
+store's entity corrections applied; ``prepare_write`` does all of a write that does not need the store,
+before its transaction (in a worker process under ``ingest --jobs``); ``stored_document`` rebuilds a stored document as the model, through
 any statement runner (a read, or the transaction of a correction that rewrites it).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from armsgraph.extract.resources import load_gazetteer
@@ -13,7 +15,8 @@ from armsgraph.graph import rows as R
 from armsgraph.graph.linker import Article, Run
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking.corrections import apply_corrections, redirects
-from armsgraph.linking.duplicates import Fingerprint
+from armsgraph.linking import names as N
+from armsgraph.linking.duplicates import Fingerprint, fingerprint
 from armsgraph.linking.origins import SOURCE_PREFIX
 from armsgraph.linking.plan import LinkPlan, plan_links
 from armsgraph.linking.reliability import Reliability, load_reliability
@@ -36,6 +39,26 @@ def prepare(result: ExtractionResult, text: str | None, print_: Fingerprint | No
     return rows, Article(result, plan, names, reliability, rows.source["reliability"])
 
 
+@dataclass(frozen=True)
+class PreparedWrite:
+    """A write's store-independent part (pure): the text's fingerprint, the block keys of the unknown names,
+    and the rows and article as ``prepare`` makes them when the store has no corrections and no unknown name
+    joins a stored one, which the write checks in its transaction before using them."""
+
+    result: ExtractionResult
+    fingerprint: Fingerprint | None
+    name_keys: dict[str, tuple[str, ...]]   # unknown entity id → its name's block keys
+    rows: R.DocumentRows
+    article: Article
+
+
+def prepare_write(result: ExtractionResult, text: str | None) -> PreparedWrite:
+    print_ = fingerprint(text) if text else None
+    name_keys = {e.id: tuple(N.block_keys(e.type, e.name)) for e in result.entities if not e.known}
+    rows, article = prepare(result, text, print_, [])
+    return PreparedWrite(result, print_, name_keys, rows, article)
+
+
 def statements(q: Queries, rows: R.DocumentRows) -> list[tuple[str, dict]]:
     """A document's rows as parameterised, batched statements, in dependency order; empty batches left out."""
     source = rows.source_id
@@ -47,6 +70,22 @@ def statements(q: Queries, rows: R.DocumentRows) -> list[tuple[str, dict]]:
     batches += [(q.CREATE_SUPPORTS, rows.supports), (q.MERGE_PROPOSITIONS, rows.propositions),
                 (q.CREATE_ASSERTS, rows.asserts)]
     return [(cypher, {"rows": batch, "source": source}) for cypher, batch in batches if batch]
+
+
+def new_rows(run: Run, q: Queries, rows: R.DocumentRows) -> R.DocumentRows:
+    """The rows without the entities the store already holds with all their lookup keys: merging those
+    would change nothing, and rewriting a node costs as much as creating one (the most mentioned entities
+    are in nearly every document)."""
+    if not rows.entities:
+        return rows
+    stored = {r["id"]: r["keys"] for r in run(q.ENTITY_KEYS, {"ids": [e["id"] for e in rows.entities]})}
+
+    def unchanged(entity: dict) -> bool:
+        keys = stored.get(entity["id"])
+        return keys is not None and len(set(keys)) == len(keys) and set(entity["keys"]) <= set(keys)
+
+    kept = [e for e in rows.entities if not unchanged(e)]
+    return rows if len(kept) == len(rows.entities) else replace(rows, entities=kept)
 
 
 def stored_corrections(run: Run, q: Queries) -> list[Correction]:

@@ -18,7 +18,7 @@ from armsgraph.linking import duplicates
 from armsgraph.linking.origins import SOURCE_PREFIX
 from armsgraph.linking.plan import LinkPlan
 from armsgraph.linking.propositions import NewClaim, PropositionState, proposition_id
-from armsgraph.linking.reliability import Reliability
+from armsgraph.linking.reliability import Reliability, load_reliability
 from armsgraph.schema import ExtractionResult, ids
 
 Run = Callable[[str, dict], list[dict]]
@@ -36,6 +36,16 @@ class Article:
     reliability: Reliability
     source_grade: str
 
+    def __reduce__(self):
+        # Sent from an ingest worker to the writer: the packaged grades are loaded there, not pickled.
+        if self.reliability is not load_reliability():
+            return super().__reduce__()
+        return _article, (self.result, self.plan, self.names, self.source_grade)
+
+
+def _article(result: ExtractionResult, plan: LinkPlan, names: dict[str, str], source_grade: str) -> Article:
+    return Article(result, plan, names, load_reliability(), source_grade)
+
 
 def link_document(run: Run, q: Queries, article: Article) -> None:
     source_id = article.result.document.id
@@ -47,16 +57,26 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
         if pid is not None:
             by_proposition.setdefault(pid, []).append(_new_claim(claim, article, own_voice))
     explicit = _explicit_evidence(article)
+    saves: list[tuple[str, PropositionState, list[tuple[str, str]], str | None, str | None]] = []
+    nodes = _propositions_for_update(run, q, sorted(by_proposition))
     for pid, claims in sorted(by_proposition.items()):
-        node = run(q.PROPOSITION, {"id": pid})[0]["proposition"]
+        node = nodes[pid]
         state = PropositionState.from_properties(node)
         is_new = state.claims == 0
         state.add(claims, new_sources=1)
         evidence = [(o, reason) for o, reason in explicit.get(pid, [])]
         if is_new and node.get("type") == "transfer":  # what was already seen in the participants' territory
             evidence += _territory_evidence(run, q, state, exclude={o for o, _ in evidence})
-        _save(run, q, pid, state, evidence, article.names.get(state.subject), article.names.get(state.object))
-    _evidence_for_existing(run, q, article, set(by_proposition))
+        saves.append((pid, state, evidence, article.names.get(state.subject), article.names.get(state.object)))
+    saves += _evidence_for_existing(run, q, article, set(by_proposition))
+    _save(run, q, saves)
+
+
+def _propositions_for_update(run: Run, q: Queries, pids: list[str]) -> dict[str, dict]:
+    """The proposition nodes with these ids, read for update (locked, in id order) in one statement."""
+    if not pids:
+        return {}
+    return {r["proposition"]["id"]: r["proposition"] for r in run(q.PROPOSITIONS_FOR_UPDATE, {"ids": pids})}
 
 
 def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
@@ -202,28 +222,35 @@ def evidence_candidates(article: Article) -> dict[str, list[tuple]]:
     return found
 
 
-def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str]) -> None:
-    """This article's observations as evidence for transfers already in the graph (``evidence_candidates``)."""
+def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str]) -> list[tuple]:
+    """This article's observations as evidence for transfers already in the graph (``evidence_candidates``):
+    the propositions to save, with their new evidence."""
     candidates = evidence_candidates(article)
     if not candidates:
-        return
+        return []
+    found: dict[str, list[tuple[str, str]]] = {}
     for r in run(q.PROPOSITIONS_BY_ID, {"ids": sorted(candidates)}):
         evidence = [(o.id, _territory_reason(article.names.get(o.site, o.site), article.names.get(c, c), o.observed_on))
                     for o, c in candidates[r["id"]] if _date_fits(o.observed_on, r["first"], r["last"])]
-        if r["id"] in skip or not evidence:
-            continue
-        node = run(q.PROPOSITION, {"id": r["id"]})[0]["proposition"]  # locked only when it changes
-        _save(run, q, r["id"], PropositionState.from_properties(node), evidence, node.get("subjectName"),
-              node.get("objectName"))
+        if r["id"] not in skip and evidence:
+            found[r["id"]] = evidence
+    nodes = _propositions_for_update(run, q, sorted(found))  # locked only when they change
+    return [(pid, PropositionState.from_properties(nodes[pid]), evidence, nodes[pid].get("subjectName"),
+             nodes[pid].get("objectName")) for pid, evidence in sorted(found.items())]
 
 
-def _save(run: Run, q: Queries, pid: str, state: PropositionState, evidence: list[tuple[str, str]],
-          subject_name: str | None, object_name: str | None) -> None:
-    if evidence:
-        run(q.CREATE_PROPOSITION_SUPPORT, {"rows": [{"observation": o, "proposition": pid, "reason": reason}
-                                                    for o, reason in evidence]})
+def _save(run: Run, q: Queries, saves: list[tuple]) -> None:
+    """Propositions' new evidence and summaries, each kind in one statement: ``saves`` holds
+    (id, state, evidence, subject name, object name)."""
+    support_rows, summary_rows = [], []
+    for pid, state, evidence, subject_name, object_name in saves:
+        support_rows += [{"observation": o, "proposition": pid, "reason": reason} for o, reason in evidence]
         state.observations += len(evidence)
-    run(q.SET_PROPOSITIONS, {"rows": [{"id": pid, **state.to_properties(subject_name, object_name)}]})
+        summary_rows.append({"id": pid, **state.to_properties(subject_name, object_name)})
+    if support_rows:
+        run(q.CREATE_PROPOSITION_SUPPORT, {"rows": support_rows})
+    if summary_rows:
+        run(q.SET_PROPOSITIONS, {"rows": summary_rows})
 
 
 def _territory_reason(site: str, country: str, observed: str | None) -> str:
@@ -273,5 +300,5 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
         evidence += _territory_evidence(run, q, state, exclude=set(explicit))
     names = {r["entity"]["id"]: r["entity"]["name"]
              for r in run(q.ENTITIES_BY_ID, {"ids": [p for p in (state.subject, state.object) if p]})}
-    _save(run, q, pid, state, evidence, names.get(state.subject), names.get(state.object))
+    _save(run, q, [(pid, state, evidence, names.get(state.subject), names.get(state.object))])
     return True

@@ -16,10 +16,13 @@ from armsgraph.linking.corrections import apply_corrections
 from armsgraph.schema import Correction, ExtractionResult
 
 
-def join_unknown_names(run: Run, q: Queries, result: ExtractionResult) -> tuple[ExtractionResult, list[dict]]:
+def join_unknown_names(run: Run, q: Queries, result: ExtractionResult,
+                       keys: dict[str, tuple[str, ...]] | None = None) -> tuple[ExtractionResult, list[dict]]:
     """The document with each unknown name joined to the stored one it is a spelling of, if any; and the
-    name-block rows (``{id, entities, new}``) to file the names that stay new under."""
-    keys = {e.id: names.block_keys(e.type, e.name) for e in result.entities if not e.known}
+    name-block rows (``{id, entities, new}``) to file the names that stay new under. ``keys``: each unknown
+    entity's block keys, when already computed (``documents.prepare_write``)."""
+    if keys is None:
+        keys = {e.id: names.block_keys(e.type, e.name) for e in result.entities if not e.known}
     unknown = [e for e in result.entities if keys.get(e.id)]
     if not unknown:
         return result, []

@@ -95,6 +95,7 @@ class Queries:
         self.MERGE_ENTITIES = (
             "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
             f"ON CREATE SET {_sets(d, 'e', ENTITY_PROPERTIES)} ON MATCH SET e.keys = {d.merge_keys}")
+        self.ENTITY_KEYS = "UNWIND $ids AS i MATCH (e:Entity {id: i}) RETURN e.id AS id, e.keys AS keys"
         self.CREATE_MENTIONS = (
             "UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) WITH row, e MATCH (s:Source {id: row.source}) "
             "CREATE (e)-[:MENTIONED_IN {startOffset: row.startOffset, endOffset: row.endOffset, text: row.text}]->(s)")
@@ -144,10 +145,12 @@ class Queries:
                              f"ON MATCH SET b.sources = {d.append_source}")
         self.ADD_TO_BANDS = ("UNWIND $rows AS row MATCH (b:Band {id: row.id}) "
                              f"SET b.sources = {d.append_source}")
-        # Read for update: the write takes the node's lock first, so concurrent writers (Neo4j) add to a
-        # proposition's summary one after the other instead of overwriting each other's.
-        self.PROPOSITION = ("MATCH (p:Proposition {id: $id}) SET p.claims = coalesce(p.claims, 0) "
-                            "RETURN p AS proposition")
+        # Read for update: the write takes the nodes' locks first (in id order), so concurrent writers (Neo4j)
+        # add to a proposition's summary one after the other instead of overwriting each other's. A document's
+        # propositions are read in one statement and their summaries set in one (SET_PROPOSITIONS): in
+        # LadybugDB a one-row SET of the summary cost as much as a batch of five.
+        self.PROPOSITIONS_FOR_UPDATE = ("UNWIND $ids AS i MATCH (p:Proposition {id: i}) "
+                                        "SET p.claims = coalesce(p.claims, 0) RETURN p AS proposition")
         self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
                                  _sets(d, "p", PROPOSITION_SUMMARY))
         # Observations at a site in $country, reported by an article that names $other (territory evidence).
