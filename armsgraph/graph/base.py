@@ -57,6 +57,9 @@ class GraphStore(Protocol):
 class CypherStore(ABC):
     queries: Queries
     location: str
+    # One writer at a time (the embedded store's file lock): a write may skip merging entities it finds
+    # stored, as no other transaction can delete one meanwhile. Neo4j's concurrent writers merge them all.
+    single_writer: bool = False
 
     # -- backend primitives --------------------------------------------------------------------------------
     @abstractmethod
@@ -109,7 +112,9 @@ class CypherStore(ABC):
                 rows, article = prepared.rows, prepared.article
             else:
                 rows, article = prepare(joined, text, print_, corrections)
-            for cypher, params in self.statements(new_rows(run, self.queries, rows)):
+            if self.single_writer:  # no other transaction can delete a stored entity meanwhile
+                rows = new_rows(run, self.queries, rows)
+            for cypher, params in self.statements(rows):
                 run(cypher, params)
             link_document(run, self.queries, article)
             file_unknown_names(run, self.queries, name_blocks)

@@ -24,6 +24,7 @@ CHECKPOINT_BYTES = int(os.environ.get("ARMSGRAPH_CHECKPOINT_MB", "4")) * 1024 * 
 
 
 class LadybugStore(CypherStore):
+    single_writer = True
     queries = QUERIES
 
     def __init__(self, path: Path, *, lock_wait: float = LOCK_WAIT_SECONDS):
