@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from armsgraph.errors import StoreError
 from armsgraph.graph import rows as R
@@ -21,7 +21,8 @@ from armsgraph.graph.documents import (CLAIM_ROLE_FIELDS, PreparedWrite, gazette
                                       statements, stored_corrections, stored_document)
 from armsgraph.extract.resources import load_gazetteer
 from armsgraph.graph.linker import Run, link_document
-from armsgraph.graph.provenance import ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe
+from armsgraph.graph.provenance import (ClaimRow, EntityRef, Evidence, PropositionRow, Provenance, describe,
+                                        pair_propositions)
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
 from armsgraph.graph.unknown_names import file_unknown_names, join_unknown_names
 from armsgraph.linking.corrections import redirects
@@ -32,6 +33,7 @@ from armsgraph.schema.ids import normalise_name
 
 DEFAULT_STORE = "armsgraph.db"
 READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"
+T = TypeVar("T")
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
@@ -78,6 +80,11 @@ class CypherStore(ABC):
 
         ``run(cypher, params)`` executes a statement in that transaction and returns its rows.
         """
+
+    @abstractmethod
+    def _read(self, work: Callable[[Run], T]) -> T:
+        """Run ``work(run)`` in one read-only transaction and return what it returns (``run`` as in
+        ``_transact``). On a server ``work`` may run again when the transaction is retried: it only reads."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -224,12 +231,18 @@ class CypherStore(ABC):
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
     def provenance(self, claim_id: str, *, related_limit: int = 25) -> Provenance:
-        """Where a claim comes from; ``related_limit`` caps the other claims listed (the most recent first)."""
+        """Where a claim comes from; ``related_limit`` caps the other claims listed (the most recent first).
+
+        All of it is read in one read transaction: one consistent view, and on a server one session and
+        one transaction instead of one per statement (each a round trip or two saved)."""
+        return self._read(lambda run: self._provenance(run, claim_id, related_limit))
+
+    def _provenance(self, run: Run, claim_id: str, related_limit: int) -> Provenance:
         q = self.queries
-        found = self.query(q.CLAIM_AND_SOURCE, {"id": claim_id})
+        found = run(q.CLAIM_AND_SOURCE, {"id": claim_id})
         if not found:
             raise StoreError(f"no claim with id {claim_id!r} in {self.location}")
-        claim_node, source_node = found[0]["claim"], found[0]["source"]
+        claim_node, source_node, proposition = found[0]["claim"], found[0]["source"], found[0]["proposition"]
         roles: dict = {"items": []}
         refs: dict[str, EntityRef] = {}
         def ref(entity: dict | None) -> str | None:
@@ -239,7 +252,7 @@ class CypherStore(ABC):
                                            wikidata=entity.get("wikidata"))
             return entity["id"]
 
-        role_rows = self.query(q.CLAIM_ROLES, {"id": claim_id})
+        role_rows = run(q.CLAIM_ROLES, {"id": claim_id})
         for r in sorted(role_rows, key=lambda r: (r["role"], r["position"] or 0)):
             entity = r["entity"]
             ref(entity)
@@ -249,13 +262,13 @@ class CypherStore(ABC):
                 roles[CLAIM_ROLE_FIELDS[r["role"]]] = entity["id"]
         claim = R.claim_from_row(claim_node, roles)
         evidence = []
-        for r in self.query(q.CLAIM_EVIDENCE, {"id": claim_id}):
-            supports = [s["claim"] for s in self.query(q.OBSERVATION_SUPPORTS, {"id": r["observation"]["id"]})]
+        for r in run(q.CLAIM_EVIDENCE, {"id": claim_id}):
+            supports = [s["claim"] for s in run(q.OBSERVATION_SUPPORTS, {"id": r["observation"]["id"]})]
             observation = R.observation_from_row(r["observation"], {"site": ref(r["site"]),
                                                                     "observer": ref(r["observer"]), "supports": supports})
             evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
-        related, related_total = self._related(claim, related_limit)
-        asserted = self.query(q.CLAIM_PROPOSITION, {"id": claim_id})
+        asserted = [r["proposition"]["id"] for r in found if r["proposition"]]
+        related, related_total = self._related(run, claim, asserted, related_limit)
         claimant_node = next((r["entity"] for r in role_rows if r["role"] == "CLAIMED_BY"), None)
         text = source_node.get("text")
         sentence = None
@@ -269,21 +282,29 @@ class CypherStore(ABC):
             related_total=related_total, origin=claim_node.get("origin"),
             source_reliability=source_node.get("reliability"),
             claimant_reliability=claimant_node.get("reliability") if claimant_node else None,
-            proposition=PropositionRow.from_node(asserted[0]["proposition"]) if asserted else None)
+            proposition=PropositionRow.from_node(proposition) if proposition else None)
 
-    def _related(self, claim, limit: int) -> tuple[list[ClaimRow], int]:
+    def _related(self, run: Run, claim, asserted: list[str], limit: int) -> tuple[list[ClaimRow], int]:
         """Other claims about exactly this claim's participants (either order, any type): the most recent
-        ``limit`` of them, and how many there are."""
+        ``limit`` of them, and how many there are. ``asserted``: the propositions the claim asserts."""
         q = self.queries
         parties = sorted({p for p in (claim.subject, claim.object) if p})
         if not parties:
             return [], 0
-        pair = len(parties) == 2
-        params = {"id": claim.id, "a": parties[0], **({"b": parties[1]} if pair else {})}
-        total = self.query(q.RELATED_CLAIM_COUNT[pair], params)[0]["count"]
-        ids = [r["id"] for r in self.query(q.RELATED_CLAIM_IDS[pair], {**params, "limit": limit})]
-        rows = [_claim_row(r) for r in self.query(q.claims(ClaimFilter(), ids=True), {"ids": ids})] if ids else []
-        return sorted(rows, key=lambda r: ids.index(r.id)), total
+        propositions = pair_propositions(parties)
+        params = {"propositions": propositions}
+        # The statements do not leave the claim itself out (see queries.cypher): it is taken off here.
+        total = run(q.RELATED_CLAIM_COUNT, params)[0]["count"] - sum(p in propositions for p in asserted)
+        rows = [r for r in run(q.RELATED_CLAIMS, {**params, "limit": limit + 1}) if r["id"] != claim.id][:limit]
+        if not rows:
+            return [], total
+        names: dict[str, dict] = {r["id"]: {"items": []} for r in rows}
+        for r in run(q.RELATED_CLAIM_NAMES, {**params, "ids": sorted(names)}):
+            if r["role"] == "ITEM":
+                names[r["claim"]]["items"].append(r["name"])
+            else:
+                names[r["claim"]][CLAIM_ROLE_FIELDS[r["role"]]] = r["name"]
+        return [_claim_row({**{k: v for k, v in r.items() if k != "rank"}, **names[r["id"]]}) for r in rows], total
 
     # -- exports -------------------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[ExtractionResult, str | None]]:

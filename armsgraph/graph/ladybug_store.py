@@ -89,6 +89,26 @@ class LadybugStore(CypherStore):
             self._rollback()
             raise
 
+    def _read(self, work):
+        conn = self._connection()
+
+        def run(cypher: str, params: dict) -> list[dict]:
+            result = conn.execute(cypher, params)
+            columns = result.get_column_names()
+            return [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
+
+        conn.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            out = work(run)
+            conn.execute("COMMIT")
+            return out
+        except RuntimeError as error:
+            self._rollback()
+            raise StoreError(f"{self.location}: {error}") from error
+        except BaseException:
+            self._rollback()
+            raise
+
     def _transact(self, work, label: str) -> bool:
         conn = self._connection()
 

@@ -51,6 +51,19 @@ class Neo4jStore(CypherStore):
                 raise StoreError(READ_ONLY_REFUSAL) from error
             raise StoreError(f"{self.location}: {_message(error)}") from error
 
+    def _read(self, work):
+        from neo4j.exceptions import Neo4jError
+
+        def in_transaction(tx):
+            return work(lambda cypher, params: [{k: _plain(v) for k, v in record.items()}
+                                                for record in tx.run(cypher, params)])
+
+        try:
+            with self._session() as session:  # managed: retried as a whole on transient errors
+                return session.execute_read(in_transaction)
+        except Neo4jError as error:
+            raise StoreError(f"{self.location}: {_message(error)}") from error
+
     def _transact(self, work, label: str) -> bool:
         from neo4j.exceptions import ConstraintError, Neo4jError
 

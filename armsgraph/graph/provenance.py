@@ -1,9 +1,12 @@
 """Where a claim comes from: the answer ``armsgraph provenance`` prints, as a model, and the claim in words."""
 from __future__ import annotations
 
+from typing import get_args
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from armsgraph.schema import Claim, Document, Observation
+from armsgraph.schema import Claim, Document, Observation, ids
+from armsgraph.schema.models import ClaimType
 
 
 class _Model(BaseModel):
@@ -123,3 +126,17 @@ def describe(claim: Claim, names: dict[str, str]) -> str:
     voice = f"according to {name(claim.claimant, '')}" if claim.claimant else "in the article's own voice"
     details = [claim.modality, voice] + ([claim.when] if claim.when else [])
     return f"{text} ({'; '.join(details)})"
+
+
+def pair_propositions(parties: list[str]) -> list[str]:
+    """The ids of every proposition about exactly these participants (one or two entity ids), either way
+    round, of any claim type, whether stored or not.
+
+    A proposition's id is a hash of its type and its participants (``linking.propositions.proposition_id``),
+    so a claim's related claims are reached from these few keys (7 types x 2 orders) by primary-key lookup,
+    not by scanning every proposition's participants, which grows with the store.
+    """
+    first, second = parties[0], parties[1] if len(parties) > 1 else None
+    return sorted({ids.proposition_id(claim_type, subject, object_)
+                   for claim_type in get_args(ClaimType)
+                   for subject, object_ in ((first, second), (second, first))})
