@@ -29,6 +29,7 @@ from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
+CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 
 
 @lru_cache(maxsize=None)
@@ -239,9 +240,20 @@ class DocumentExtraction:
         previous = [c for c in reversed(self.claims) if c.type in DIRECTIONAL]
         if frame.subject is None and frame.object is not None:
             # "Russia has received dozens of UAVs": the supplier named for the same recipient and items
+            # (or items of the same kind: "ballistic missiles" earlier, "Fath-360 missiles" now)
             for claim in previous:
-                if claim.object == frame.object and (not frame.items or set(claim.items) & set(frame.items)):
+                if claim.object == frame.object and (not frame.items or self._items_alike(claim.items, frame.items)):
                     frame.subject = claim.subject
+                    return
+        if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
+                and not frame.trigger.weak):
+            # "Auch ballistische Raketen soll Nordkorea geliefert haben", "los diez que Madrid ya envió":
+            # the supplier of the claim just before, named again without its recipient, supplies the same one
+            for claim in previous:
+                if index - self.claim_sentence.get(claim.id, -99) > CONTINUATION_SENTENCES:
+                    break
+                if claim.subject == frame.subject and claim.object != frame.subject:
+                    frame.object = claim.object
                     return
         if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
                 and self.cues.has(view.start, "coordinators")):
@@ -250,6 +262,19 @@ class DocumentExtraction:
                 if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:
                     frame.object = claim.subject
                     return
+
+    def _items_alike(self, earlier: list[str], items: list[str]) -> bool:
+        """The same item, or one of the same family or category; a generic term ("arms") is like any."""
+        def kind(entity_id: str) -> tuple[str | None, str | None]:
+            info = self.entities.info.get(entity_id) or self.extra_entities.get(entity_id)
+            return (info.family, info.category) if info else (None, None)
+        for a in earlier:
+            for b in items:
+                (family_a, category_a), (family_b, category_b) = kind(a), kind(b)
+                if a == b or (family_a and family_a == family_b) or (category_a and category_a == category_b) or (
+                        "generic" in (category_a, category_b)):
+                    return True
+        return False
 
     def _settle_when(self, claim: Claim) -> None:
         """A claim's date is looked for only once the claim is kept: dateparser is the costliest step."""
