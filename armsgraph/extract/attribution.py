@@ -57,7 +57,7 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     return merged
 
 
-def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
+def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
                           exclude: set[int], postposed: bool = False) -> list[str | None] | None:
     """The claimants a reporting cue introduces; None when it names nobody.
 
@@ -163,7 +163,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     claimants: list[str | None] = []
     unresolved = False
     for start, end, kind in before:
-        found = _subject_of_reporting(view, start, end, kind, voice, set())
+        found = subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
             result.denied = True
         if found is None:
@@ -174,7 +174,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     if not claimants and not before:
         for start, end, kind in after[:1]:
             if any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, start)):
-                found = _subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
+                found = subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True
                 claimants += found or []
@@ -218,12 +218,12 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     cues = _reporting_cues(view)
     if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
         start, end, kind = cues[-1]
-        found = _subject_of_reporting(view, start, end, kind, voice, set())
+        found = subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:
             voice.speaker = found[0]
             voice.speaker_state = state_of(found[0])
     for start, end, kind in cues:
-        found = _subject_of_reporting(view, start, end, kind, voice, set()) if kind == "verb" else None
+        found = subject_of_reporting(view, start, end, kind, voice, set()) if kind == "verb" else None
         for entity in found or []:
             actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
             if actor_type == "organization":

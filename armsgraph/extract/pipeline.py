@@ -14,8 +14,12 @@ from spacy.language import Language
 
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
-from armsgraph.extract.attribution import Voice, attribute, update_voice_after, update_voice_before
-from armsgraph.extract.claims import DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames
+from armsgraph.extract.attribution import (
+    Voice, attribute, subject_of_reporting, update_voice_after, update_voice_before,
+)
+from armsgraph.extract.claims import (
+    DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames,
+)
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
@@ -29,7 +33,9 @@ from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
-CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
+CONTINUATION_SENTENCES = 3
+DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
+NEGATION_BEFORE_DENIAL = 3  # how far back a supplier named without its recipient looks for that recipient
 
 
 @lru_cache(maxsize=None)
@@ -198,7 +204,43 @@ class DocumentExtraction:
         kept = self._one_reading_per_proposition(view, readings)
         for frame, claimant, level, when in kept:
             self._add_claim(view, frame, claimant, level, when, index)
+        if not kept:
+            return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _denial_of_earlier_claims(self, view: SentenceView, index: int) -> list[str | None]:
+        """"Moscou et Pyongyang démentent.", "Der Kreml weist die Vorwürfe zurück.", "Pionyang lo niega todo.":
+        a party to a claim made just before denies it without restating it; the claim is repeated, denied,
+        with the denier as claimant. Not when the denial is itself negated ("n'a ni confirmé ni démenti")."""
+        deniers: list[tuple[str, int, int, int]] = []  # entity, first token, cue start, cue end
+        for start in self.cues.starts_in("reporting:denial", view.start, view.end):
+            end = self.cues.starts(start, "reporting:denial")
+            if self.cues.any_in("modality:negation", max(view.start, start - NEGATION_BEFORE_DENIAL), start):
+                continue
+            found = subject_of_reporting(view, start, end, "denial", self.voice, set())
+            for entity in found or []:
+                actor = next((a for a in view.actors if a.entity == entity and a.start < start), None)
+                if entity and actor is not None:
+                    deniers.append((entity, actor.start, start, end))
+        claimants: list[str | None] = []
+        for entity, first, start, end in deniers:
+            state = self.gazetteer.state_of(entity) if self.gazetteer.get(entity) and self.gazetteer[
+                entity].type == "organization" else (self.state_of(entity) or entity)
+            earlier = next((c for c in reversed(self.claims) if c.type in DIRECTIONAL and c.modality != "denied"
+                            and state in (c.subject, c.object) and c.claimant != entity
+                            and index - self.claim_sentence.get(c.id, -99) <= DENIAL_REACH), None)
+            if earlier is None:
+                continue
+            trigger = Trigger(start, end, earlier.type, "give_verbs")
+            # the quote runs to the clause end: "Der Kreml weist die Vorwürfe zurück"
+            last = end
+            while last < view.end and not view.is_punct_stop(last):
+                last += 1
+            frame = Frame(earlier.type, trigger, subject=earlier.subject, object=earlier.object,
+                          items=list(earlier.items), spans=[(first, last)])
+            self._add_claim(view, frame, entity, "denied", _Lazy(lambda: None), index)
+            claimants.append(entity)
+        return claimants
 
     def _one_reading_per_proposition(self, view: SentenceView, readings: list) -> list:
         """Two triggers for one proposition in a sentence ("Iranian support ... as Russia attempts to obtain")

@@ -26,3 +26,19 @@ def test_no_recipient_is_borrowed_across_a_goal_phrase_or_from_far_back():
             "Iran also sold rifles.")
     claims = _claims("en", text)
     assert claims == {("transfer", "iran", "russia", "asserted")}
+
+
+def test_a_bare_denial_by_a_party_denies_the_claim_just_made():
+    text = ("La Corée du Nord a livré des obus à la Russie, selon Washington. Moscou et Pyongyang démentent. "
+            "Le Kremlin, lui, n'a ni confirmé ni démenti.")
+    result = extract(make_source(text, {"language": "fr", "published": "2024-03-01"}, None))
+    denied = {(c.subject, c.object, c.claimant) for c in result.claims if c.modality == "denied"}
+    assert denied == {("north-korea", "russia", "russia"), ("north-korea", "russia", "north-korea")}
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.quote
+
+
+def test_a_denial_by_an_outsider_denies_nothing():
+    text = "Iran sent drones to Russia, officials said. Ukraine rejected the report."
+    assert all(c.modality != "denied" for c in
+               extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None)).claims)
