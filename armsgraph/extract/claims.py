@@ -16,6 +16,7 @@ from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
 FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
 DIRECTIONAL = {"transfer", "offer"}
+NOUN_MARKER_REACH = 4  # tokens before a trigger noun within which a role marker's participant is its own
 WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 
@@ -247,6 +248,10 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     # so may those of a verb that ends its clause ("Nordkorea hat Munition an Russland geliefert")
     verb_last = not trigger.is_noun and not right
     marked = clause_actors if trigger.is_noun or verb_last else right
+    if trigger.is_noun:
+        # a noun's marker before it stands right before it ("from Iran, the delivery"); one far back belongs to
+        # another phrase ("le porte-parole du Kremlin, ..., a nié tout achat d'armes nord-coréennes")
+        marked = [a for a in marked if a.start >= trigger.start or trigger.start - a.end <= NOUN_MARKER_REACH]
     goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
     source = _first(marked, "source")
     agent = _first(marked, "agent")

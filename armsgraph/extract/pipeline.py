@@ -226,11 +226,17 @@ class DocumentExtraction:
         for entity, first, start, end in deniers:
             state = self.gazetteer.state_of(entity) if self.gazetteer.get(entity) and self.gazetteer[
                 entity].type == "organization" else (self.state_of(entity) or entity)
-            earlier = next((c for c in reversed(self.claims) if c.type in DIRECTIONAL and c.modality != "denied"
-                            and state in (c.subject, c.object) and c.claimant != entity
-                            and index - self.claim_sentence.get(c.id, -99) <= DENIAL_REACH), None)
-            if earlier is None:
+            # the accusation denied is the article's main one: of the claims the denier is a party to, the
+            # proposition stated first ("Moscou et Pyongyang démentent" answers the North Korean deliveries
+            # of the lead, not the Russian help mentioned just before)
+            parties = [c for c in self.claims if c.type in DIRECTIONAL and c.modality != "denied"
+                       and state in (c.subject, c.object) and c.claimant != entity]
+            if not parties or index - self.claim_sentence.get(parties[-1].id, -99) > DENIAL_REACH:
                 continue
+            earlier = parties[0]
+            if any(c.modality == "denied" and c.claimant == entity and {c.subject, c.object} == {
+                    earlier.subject, earlier.object} for c in self.claims):
+                continue  # the denier's denial is already recorded ("deny ..., they lie about it")
             trigger = Trigger(start, end, earlier.type, "give_verbs")
             # the quote runs to the clause end: "Der Kreml weist die Vorwürfe zurück"
             last = end
