@@ -155,7 +155,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
-    frame_claimant = _according_to(view)
+    frame_claimant = according_to(view)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
             and not _raising_passive(view, c[0], c[1])]
     before = [c for c in cues if c[1] <= trigger.start]
@@ -191,7 +191,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     return result
 
 
-def _according_to(view: SentenceView) -> str | None:
+def according_to(view: SentenceView) -> str | None:
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
         if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
@@ -228,7 +228,7 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
             actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
             if actor_type == "organization":
                 voice.reported_source = entity
-    according = _according_to(view)
+    according = according_to(view)
     if according:
         voice.reported_source = according
     named = [c for c in claimants if c]

@@ -385,6 +385,11 @@ class DocumentExtraction:
 
     # --- observations -----------------------------------------------------------------------------
     def _finish_observations(self, sentences, reported_after: list[str | None]) -> None:
+        # a headline or caption naming the imagery of a site without date or count ("des images satellites
+        # montrent un trafic inédit à Rajin") restates an observation the text gives in full
+        full = {(d.site, d.kind) for d in self.observations if d.observed_on or d.counts}
+        self.observations = [d for d in self.observations
+                             if d.observed_on or d.counts or (d.site, d.kind) not in full]
         for draft in self.observations:
             if draft.observer is None:
                 i = draft.sentence
