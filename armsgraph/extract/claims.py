@@ -222,6 +222,10 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         _set_role(frame, "subject", subject)
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between")]
+        # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
+        # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
+        own = view.state_of(_entity(subject)) if isinstance(subject, Actor) else None
+        rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
         _set_role(frame, "object", next((a for a in rest if not a.adjective), None))
         items = _items_in(view, trigger.end, view.end)
     frame.items = list(dict.fromkeys(m.entity for m in items))

@@ -175,8 +175,10 @@ class DocumentExtraction:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
         frames = [build_frame(view, t) for t in triggers]
         # "warned that Iran would sell drones": the warning verb reports the other claim
+        # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
+        # haben" warns of deliveries it does not report)
         frames = [f for f in frames if not (f.type == "warning" and any(
-            o.trigger.start > f.trigger.start and o.type != "warning" for o in frames))]
+            o.trigger.start > f.trigger.start and o.type != "warning" and o.complete for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
         for frame in merge_frames(frames):
             self._resolve_voice(frame)

@@ -207,6 +207,14 @@ class SentenceView:
         self.end = sent.end
         starts = entities.starts
         self.mentions = entities.mentions[bisect_left(starts, self.start):bisect_left(starts, self.end)]
+        self.entity_info = entities.info
+
+    def state_of(self, entity_id: str | None) -> str | None:
+        """The state an entity is or belongs to (a country itself, a person's or body's country)."""
+        info = self.entity_info.get(entity_id) if entity_id else None
+        if info is None:
+            return None
+        return info.id if info.type == "country" else info.country
 
     @cached_property
     def has_cues(self) -> bool:
