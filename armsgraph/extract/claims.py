@@ -55,6 +55,7 @@ class Frame:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans that carry it (for the quote)
     subject_token: int | None = None
     has_goal_phrase: bool = False
+    co_subjects: list = field(default_factory=list)  # Actors joined to the subject ("the UK, France and Germany")
 
     @property
     def complete(self) -> bool:
@@ -224,6 +225,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
                 and a.origin_of is None and a.marker not in ("source", "between")]
         # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
         # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
+        if isinstance(subject, Actor) and trigger.direction == "sanction":
+            # "le Royaume-Uni, la France et l'Allemagne ont annoncé des sanctions": each of them sanctions
+            frame.co_subjects = [a for a in view.coordinated(subject) if not a.adjective and a is not subject]
         own = view.state_of(_entity(subject)) if isinstance(subject, Actor) else None
         rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
         _set_role(frame, "object", next((a for a in rest if not a.adjective), None))

@@ -180,7 +180,14 @@ class DocumentExtraction:
         frames = [f for f in frames if not (f.type == "warning" and any(
             o.trigger.start > f.trigger.start and o.type != "warning" and o.complete for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
-        for frame in merge_frames(frames):
+        frames = merge_frames(frames)
+        for frame in list(frames):
+            for actor in frame.co_subjects:
+                twin = Frame(frame.type, frame.trigger, subject=actor.entity, object=frame.object,
+                             items=list(frame.items), spans=[*frame.spans, (actor.start, actor.end)],
+                             subject_token=actor.start)
+                frames.append(twin)
+        for frame in frames:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
@@ -195,6 +202,9 @@ class DocumentExtraction:
             attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
+            if frame.type in ("warning", "sanction") and frame.subject in attribution.claimants:
+                # "the UK, France and Germany announced sanctions": each one announces its own
+                attribution.claimants = [frame.subject]
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(

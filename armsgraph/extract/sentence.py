@@ -412,13 +412,18 @@ class SentenceView:
                 break
             chain.append(other)
         back = index - 1
+        joined = len(chain) > 1 or (index > 0 and any(
+            self.cues.has(k, "coordinators") for k in range(self.actors[index - 1].end, actor.start)))
         while back >= 0:
             other = self.actors[back]
             gap = range(other.end, chain[0].start)
+            # a comma joins the head of a list whose last members an "and" joins: "the UK, France and Germany"
             if len(gap) > 3 or not all(self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                                       or self.texts[k] == "," for k in gap) or not any(
-                    self.cues.has(k, "coordinators") for k in gap):
+                                       or self.texts[k] == "," for k in gap) or not (any(
+                    self.cues.has(k, "coordinators") for k in gap) or (joined and other.marker is None and "," in (
+                    self.texts[k] for k in gap))):
                 break
+            joined = True
             chain.insert(0, other)
             back -= 1
         return chain
