@@ -112,6 +112,7 @@ class DocumentExtraction:
         self.claim_sentence: dict[str, int] = {}
         self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
         self.observations: list[ObservationDraft] = []
+        self.denial_echoes: set[str] = set()  # ids of claims repeated from a bare denial
 
     @cached_property
     def base_date(self) -> str | None:
@@ -159,6 +160,7 @@ class DocumentExtraction:
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
+        self._drop_restated_denials()
         for claim in self.claims:
             self._settle_when(claim)
         self._finish_observations(sentences, reported_after)
@@ -170,6 +172,14 @@ class DocumentExtraction:
         attributed = {(c.type, c.subject, c.object, c.modality) for c in self.claims if c.claimant}
         self.claims = [c for c in self.claims
                        if c.claimant or (c.type, c.subject, c.object, c.modality) not in attributed]
+
+    def _drop_restated_denials(self) -> None:
+        """"Araghchi ha respinto le accuse. 'L'Iran non ha fornito armi alla Russia', ha detto Araghchi.": the
+        bare denial is the one the next sentence spells out; it adds no claim of its own."""
+        spelled = {(c.claimant, frozenset((c.subject, c.object))) for c in self.claims
+                   if c.modality == "denied" and c.id not in self.denial_echoes}
+        self.claims = [c for c in self.claims if c.id not in self.denial_echoes
+                       or (c.claimant, frozenset((c.subject, c.object))) not in spelled]
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
@@ -257,6 +267,7 @@ class DocumentExtraction:
             frame = Frame(earlier.type, trigger, subject=earlier.subject, object=earlier.object,
                           items=list(earlier.items), spans=[(first, last)])
             self._add_claim(view, frame, entity, "denied", _Lazy(lambda: None), index)
+            self.denial_echoes.add(self.claims[-1].id)
             claimants.append(entity)
         return claimants
 
