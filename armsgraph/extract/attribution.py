@@ -61,7 +61,7 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     return merged
 
 
-def _subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
+def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
                           exclude: set[int], postposed: bool = False) -> list[str | None] | None:
     """The claimants a reporting cue introduces; None when it names nobody.
 
@@ -165,7 +165,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
-    frame_claimant = _according_to(view)
+    frame_claimant = according_to(view)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
             and not _raising_passive(view, c[0], c[1])]
     before = [c for c in cues if c[1] <= trigger.start]
@@ -173,7 +173,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     claimants: list[str | None] = []
     unresolved = False
     for start, end, kind in before:
-        found = _subject_of_reporting(view, start, end, kind, voice, set())
+        found = subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
             result.denied = True
         if found is None:
@@ -184,7 +184,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     if not claimants and not before:
         for start, end, kind in after[:1]:
             if any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, start)):
-                found = _subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
+                found = subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True
                 claimants += found or []
@@ -201,7 +201,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     return result
 
 
-def _according_to(view: SentenceView) -> str | None:
+def according_to(view: SentenceView) -> str | None:
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
         if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
@@ -228,19 +228,19 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     cues = _reporting_cues(view)
     if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
         start, end, kind = cues[-1]
-        found = _subject_of_reporting(view, start, end, kind, voice, set())
+        found = subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:
             voice.speaker = found[0]
             voice.speaker_state = state_of(found[0])
     speakers: list[str] = []
     for start, end, kind in cues:
-        found = _subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
+        found = subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
         speakers += [entity for entity in found or [] if entity]
         for entity in (found or []) if kind == "verb" else []:
             actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
             if actor_type == "organization":
                 voice.reported_source = entity
-    according = _according_to(view)
+    according = according_to(view)
     if according:
         voice.reported_source = according
     named = [c for c in claimants if c]

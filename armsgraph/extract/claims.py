@@ -16,6 +16,7 @@ from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
 FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
 DIRECTIONAL = {"transfer", "offer"}
+NOUN_MARKER_REACH = 4  # tokens before a trigger noun within which a role marker's participant is its own
 WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 
@@ -229,6 +230,10 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         _set_role(frame, "subject", subject)
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between")]
+        # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
+        # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
+        own = view.state_of(_entity(subject)) if isinstance(subject, Actor) else None
+        rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
         _set_role(frame, "object", next((a for a in rest if not a.adjective), None))
         items = _items_in(view, trigger.end, view.end)
     frame.items = list(dict.fromkeys(m.entity for m in items))
@@ -255,6 +260,10 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     # so may those of a verb that ends its clause ("Nordkorea hat Munition an Russland geliefert")
     verb_last = not trigger.is_noun and not right
     marked = clause_actors if trigger.is_noun or verb_last else right
+    if trigger.is_noun:
+        # a noun's marker before it stands right before it ("from Iran, the delivery"); one far back belongs to
+        # another phrase ("le porte-parole du Kremlin, ..., a nié tout achat d'armes nord-coréennes")
+        marked = [a for a in marked if a.start >= trigger.start or trigger.start - a.end <= NOUN_MARKER_REACH]
     goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
     source = _first(marked, "source")
     agent = _first(marked, "agent")

@@ -170,18 +170,71 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, language: str):
         lexicon = load_lexicon(language)
-        phrases = [(phrase, label) for label, words in lexicon.cue_labels().items() for phrase in words]
+        labels = lexicon.cue_labels()
+        phrases = [(phrase, label) for label, words in labels.items() for phrase in words]
         self.index = _PhraseIndex(nlp, phrases, by_lemma=True, base_forms_only=True)
+        self.separable = _separable_stems(labels, lexicon.data.get("separable_particles") or [])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Cue]:
-        return [Cue(*found) for found in sorted(self.index(doc))]
+        found = self.index(doc)
+        if self.separable:
+            found |= _split_separable_verbs(doc, self.separable)
+        return [Cue(*cue) for cue in sorted(found)]
 
     def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:
         doc._.cues = cues
         return doc
+
+
+# A split separable verb stands at most this many tokens before its particle ("wies die Vorwürfe als
+# haltlos zurück"); further apart, the particle is more likely a preposition of another phrase.
+SEPARABLE_REACH = 12
+_CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\n"}
+
+
+def _separable_stems(labels: dict[str, list[str]], particles: list[str]) -> dict[tuple[str, str], set[str]]:
+    """(stem, particle) -> labels of the lexicon's one-word infinitives with a separable particle:
+    "zurückweisen" gives ("weisen", "zurück"), so "weist ... zurück" is read as "zurückweisen"."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for label, words in labels.items():
+        for word in words:
+            if " " in word or not word.islower():
+                continue
+            for particle in particles:
+                stem = word[len(particle):]
+                if word.startswith(particle) and len(stem) >= 4 and stem.endswith("en"):
+                    out.setdefault((stem, particle), set()).add(label)
+    return out
+
+
+def _split_separable_verbs(doc: Doc, stems: dict[tuple[str, str], set[str]]) -> set[tuple[int, int, str]]:
+    """German main clauses put a separable verb's particle at the clause end ("Der Kreml weist die
+    Vorwürfe zurück", "lehnt eine Lieferung ab"): the finite stem is marked with the infinitive's labels
+    when its particle closes the same clause."""
+    by_stem: dict[str, list[str]] = {}
+    for stem, particle in stems:
+        by_stem.setdefault(stem, []).append(particle)
+    found: set[tuple[int, int, str]] = set()
+    n = len(doc)
+    for i in range(n):
+        token = doc[i]
+        options = by_stem.get(token.lemma_.lower()) or by_stem.get(token.lower_)
+        if not options:
+            continue
+        stem = token.lemma_.lower() if token.lemma_.lower() in by_stem else token.lower_
+        for j in range(i + 1, min(n, i + 1 + SEPARABLE_REACH)):
+            text = doc[j].text
+            if text in _CLAUSE_ENDS or doc[j].is_sent_start:
+                break
+            closes = j + 1 >= n or doc[j + 1].text in _CLAUSE_ENDS or doc[j + 1].is_sent_start or doc[
+                j + 1].lower_ in ("und", "oder")
+            if text.lower() in options and closes:
+                found |= {(i, i + 1, label) for label in stems[(stem, text.lower())]}
+                break
+    return found
 
 
 def _case_rule(alias: str) -> str:

@@ -19,9 +19,22 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
     end = min(view.end, trigger_end + AFTER_TRIGGER)
     start = max(view.start, scope_start)
     found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
-    if view.cues.any_in("modality:negation", max(view.start, trigger_start - NEGATION_WINDOW), trigger_start):
+    if view.cues.any_in("modality:negation", _negation_start(view, trigger_start), trigger_start):
         found.add("denied")
     for level in ("denied", "possible", "probable"):
         if level in found:
             return level
     return "asserted"
+
+
+def _negation_start(view: SentenceView, trigger_start: int) -> int:
+    """Where a negation of the trigger may stand: the few words before it, or, when the verb closes its
+    clause (German "Russland habe keine Waffen aus Nordkorea erhalten", Spanish "no tiene intención de
+    exportar"), back to the clause start, as long as no other claim or reporting word stands between."""
+    start = max(view.start, trigger_start - NEGATION_WINDOW)
+    clause = max(view.start, view.clause_start(trigger_start))
+    for k in range(start - 1, clause - 1, -1):
+        if view.is_trigger(k) or view.cues.has(k, "reporting:verbs") or view.cues.has(k, "complementizers"):
+            break
+        start = k
+    return start

@@ -12,11 +12,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from armsgraph.extract.attribution import according_to
 from armsgraph.extract.dates import DateMention
 from armsgraph.extract.sentence import SentenceView
 
 KINDS = ("satellite_imagery", "ship_tracking", "photo", "other")
 CAVEAT_REACH = 8  # sentences after the observation in which a caveat still refers to it
+# Units after a number: "à 290 kilomètres de la frontière" measures, it counts nothing seen.
+UNITS = {"km", "kilometres", "kilometers", "kilomètres", "kilometre", "kilometer", "kilomètre", "chilometri",
+         "kilómetros", "kilometro", "kilómetro", "miles", "mile", "milles", "millas", "meilen", "metres",
+         "meters", "mètres", "metri", "metros", "meter", "percent", "pour", "prozent", "cento",
+         "dollars", "dollar", "dólares", "dollari", "euros", "euro", "millions", "million", "millones", "millionen",
+         "milioni", "billion", "billions", "milliards", "milliarden", "miliardi", "hours", "heures", "horas", "stunden",
+         "ore", "days", "jours", "días", "tage", "giorni", "years", "ans", "años", "jahre", "anni", "mm", "millimeter",
+         "millimètres", "milímetros", "millimetri", "kg", "tonnes", "tons", "toneladas", "tonnen", "tonnellate",
+         "км", "километров", "километра", "кілометрів", "кілометри", "миль", "метров", "метрів", "процентов",
+         "відсотків", "долларов", "доларів", "евро", "євро", "млн", "млрд"}
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.\u202f ]\d{3})*$|^\d+$")
 
 
@@ -65,6 +76,8 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     site = _site(view) if view.locations else scene.site
     if not dates and scene is not None:
         dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's
+        if not dates:
+            return None  # a scene with no date is too loose a tie ("ships that switch off their transponders")
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end)
     best = sorted(dates, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
@@ -72,7 +85,8 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         draft.observed_on, draft.observed_precision = best[0].iso, best[0].precision
     observer = next((a for a in view.actors if a.mention.type == "organization"
                      and a.marker in ("agent", None)), None)
-    draft.observer = observer.entity if observer else None
+    # "Selon un rapport du RUSI, des images satellites ...": the source the sentence cites
+    draft.observer = observer.entity if observer else according_to(view)
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
 
@@ -127,6 +141,8 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):
             continue  # a year
         after = [t for t in view.doc[token.i + 1: min(view.end, token.i + 4)] if t.is_alpha and not t.is_stop]
+        if after and after[0].lower_ in UNITS:
+            continue  # a distance, a sum or a share, not a number of things seen
         what = " ".join(t.text for t in after[:2])
         if not what:
             before = [t for t in view.doc[view.start: token.i] if t.is_alpha and not t.is_stop]

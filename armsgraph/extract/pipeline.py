@@ -14,9 +14,12 @@ from spacy.language import Language
 
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
-from armsgraph.extract.attribution import Voice, attribute, update_voice_after, update_voice_before
-from armsgraph.extract.claims import (DIRECTIONAL, FIRST_PERSON, Frame, build_frame, find_triggers, merge_frames,
-                                      split_coordinated_subjects)
+from armsgraph.extract.attribution import (
+    Voice, attribute, subject_of_reporting, update_voice_after, update_voice_before,
+)
+from armsgraph.extract.claims import (
+    DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_subjects,
+)
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
@@ -30,6 +33,9 @@ from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
+CONTINUATION_SENTENCES = 3
+DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
+NEGATION_BEFORE_DENIAL = 3  # how far back a supplier named without its recipient looks for that recipient
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +112,7 @@ class DocumentExtraction:
         self.claim_sentence: dict[str, int] = {}
         self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
         self.observations: list[ObservationDraft] = []
+        self.denial_echoes: set[str] = set()  # ids of claims repeated from a bare denial
 
     @cached_property
     def base_date(self) -> str | None:
@@ -160,6 +167,7 @@ class DocumentExtraction:
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
+        self._drop_restated_denials()
         for claim in self.claims:
             self._settle_when(claim)
         self._finish_observations(sentences, reported_after)
@@ -172,13 +180,24 @@ class DocumentExtraction:
         self.claims = [c for c in self.claims
                        if c.claimant or (c.type, c.subject, c.object, c.modality) not in attributed]
 
+    def _drop_restated_denials(self) -> None:
+        """"Araghchi ha respinto le accuse. 'L'Iran non ha fornito armi alla Russia', ha detto Araghchi.": the
+        bare denial is the one the next sentence spells out; it adds no claim of its own."""
+        spelled = {(c.claimant, frozenset((c.subject, c.object))) for c in self.claims
+                   if c.modality == "denied" and c.id not in self.denial_echoes}
+        self.claims = [c for c in self.claims if c.id not in self.denial_echoes
+                       or (c.claimant, frozenset((c.subject, c.object))) not in spelled]
+
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
         frames = [build_frame(view, t) for t in triggers]
         # "warned that Iran would sell drones": the warning verb reports the other claim
+        # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
+        # haben" warns of deliveries it does not report)
         frames = [f for f in frames if not (f.type == "warning" and any(
-            o.trigger.start > f.trigger.start and o.type != "warning" and not (o.trigger.weak and not o.items)
-            for o in frames))]  # (a bare "continue to support" is no claim the warning reports)
+            o.trigger.start > f.trigger.start and o.type != "warning" and o.complete
+            and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
+            for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
         for frame in split_coordinated_subjects(view, merge_frames(frames)):
             self._resolve_voice(frame)
@@ -195,9 +214,10 @@ class DocumentExtraction:
             attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
-            if frame.coordinated and len(attribution.claimants) > 1 and set(attribution.claimants) <= set(
-                    frame.coordinated):
-                attribution.claimants = [frame.subject]  # "France and Germany announced sanctions": each its own
+            if frame.subject in attribution.claimants and (
+                    frame.coordinated or frame.type in ("warning", "sanction")):
+                # "France and Germany announced sanctions": each one announces its own
+                attribution.claimants = [frame.subject]
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(
@@ -209,7 +229,50 @@ class DocumentExtraction:
         kept = self._one_reading_per_proposition(view, readings)
         for frame, claimant, level, when in kept:
             self._add_claim(view, frame, claimant, level, when, index)
+        if not kept:
+            return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _denial_of_earlier_claims(self, view: SentenceView, index: int) -> list[str | None]:
+        """"Moscou et Pyongyang démentent.", "Der Kreml weist die Vorwürfe zurück.", "Pionyang lo niega todo.":
+        a party to a claim made just before denies it without restating it; the claim is repeated, denied,
+        with the denier as claimant. Not when the denial is itself negated ("n'a ni confirmé ni démenti")."""
+        deniers: list[tuple[str, int, int, int]] = []  # entity, first token, cue start, cue end
+        for start in self.cues.starts_in("reporting:denial", view.start, view.end):
+            end = self.cues.starts(start, "reporting:denial")
+            if self.cues.any_in("modality:negation", max(view.start, start - NEGATION_BEFORE_DENIAL), start):
+                continue
+            found = subject_of_reporting(view, start, end, "denial", self.voice, set())
+            for entity in found or []:
+                actor = next((a for a in view.actors if a.entity == entity and a.start < start), None)
+                if entity and actor is not None:
+                    deniers.append((entity, actor.start, start, end))
+        claimants: list[str | None] = []
+        for entity, first, start, end in deniers:
+            state = self.gazetteer.state_of(entity) if self.gazetteer.get(entity) and self.gazetteer[
+                entity].type == "organization" else (self.state_of(entity) or entity)
+            # the accusation denied is the article's main one: of the claims the denier is a party to, the
+            # proposition stated first ("Moscou et Pyongyang démentent" answers the North Korean deliveries
+            # of the lead, not the Russian help mentioned just before)
+            parties = [c for c in self.claims if c.type in DIRECTIONAL and c.modality != "denied"
+                       and state in (c.subject, c.object) and c.claimant != entity]
+            if not parties or index - self.claim_sentence.get(parties[-1].id, -99) > DENIAL_REACH:
+                continue
+            earlier = parties[0]
+            if any(c.modality == "denied" and c.claimant == entity and {c.subject, c.object} == {
+                    earlier.subject, earlier.object} for c in self.claims):
+                continue  # the denier's denial is already recorded ("deny ..., they lie about it")
+            trigger = Trigger(start, end, earlier.type, "give_verbs")
+            # the quote runs to the clause end: "Der Kreml weist die Vorwürfe zurück"
+            last = end
+            while last < view.end and not view.is_punct_stop(last):
+                last += 1
+            frame = Frame(earlier.type, trigger, subject=earlier.subject, object=earlier.object,
+                          items=list(earlier.items), spans=[(first, last)])
+            self._add_claim(view, frame, entity, "denied", _Lazy(lambda: None), index)
+            self.denial_echoes.add(self.claims[-1].id)
+            claimants.append(entity)
+        return claimants
 
     def _one_reading_per_proposition(self, view: SentenceView, readings: list) -> list:
         """Two triggers for one proposition in a sentence ("Iranian support ... as Russia attempts to obtain")
@@ -251,9 +314,20 @@ class DocumentExtraction:
         previous = [c for c in reversed(self.claims) if c.type in DIRECTIONAL]
         if frame.subject is None and frame.object is not None:
             # "Russia has received dozens of UAVs": the supplier named for the same recipient and items
+            # (or items of the same kind: "ballistic missiles" earlier, "Fath-360 missiles" now)
             for claim in previous:
-                if claim.object == frame.object and (not frame.items or set(claim.items) & set(frame.items)):
+                if claim.object == frame.object and (not frame.items or self._items_alike(claim.items, frame.items)):
                     frame.subject = claim.subject
+                    return
+        if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
+                and not frame.trigger.weak):
+            # "Auch ballistische Raketen soll Nordkorea geliefert haben", "los diez que Madrid ya envió":
+            # the supplier of the claim just before, named again without its recipient, supplies the same one
+            for claim in previous:
+                if index - self.claim_sentence.get(claim.id, -99) > CONTINUATION_SENTENCES:
+                    break
+                if claim.subject == frame.subject and claim.object != frame.subject:
+                    frame.object = claim.object
                     return
         if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
                 and self.cues.has(view.start, "coordinators")):
@@ -262,6 +336,19 @@ class DocumentExtraction:
                 if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:
                     frame.object = claim.subject
                     return
+
+    def _items_alike(self, earlier: list[str], items: list[str]) -> bool:
+        """The same item, or one of the same family or category; a generic term ("arms") is like any."""
+        def kind(entity_id: str) -> tuple[str | None, str | None]:
+            info = self.entities.info.get(entity_id) or self.extra_entities.get(entity_id)
+            return (info.family, info.category) if info else (None, None)
+        for a in earlier:
+            for b in items:
+                (family_a, category_a), (family_b, category_b) = kind(a), kind(b)
+                if a == b or (family_a and family_a == family_b) or (category_a and category_a == category_b) or (
+                        "generic" in (category_a, category_b)):
+                    return True
+        return False
 
     def _settle_when(self, claim: Claim) -> None:
         """A claim's date is looked for only once the claim is kept: dateparser is the costliest step."""
@@ -324,7 +411,11 @@ class DocumentExtraction:
 
     # --- observations -----------------------------------------------------------------------------
     def _finish_observations(self, sentences, reported_after: list[str | None]) -> None:
-        self.observations = _without_restatements(self.observations)
+        # a headline or caption naming the imagery of a site without date or count ("des images satellites
+        # montrent un trafic inédit à Rajin") restates an observation the text gives in full
+        full = {(d.site, d.kind) for d in self.observations if d.observed_on or d.counts}
+        self.observations = _without_restatements([d for d in self.observations
+                                                   if d.observed_on or d.counts or (d.site, d.kind) not in full])
         for draft in self.observations:
             if draft.observer is None:
                 i = draft.sentence

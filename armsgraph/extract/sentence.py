@@ -207,6 +207,14 @@ class SentenceView:
         self.end = sent.end
         starts = entities.starts
         self.mentions = entities.mentions[bisect_left(starts, self.start):bisect_left(starts, self.end)]
+        self.entity_info = entities.info
+
+    def state_of(self, entity_id: str | None) -> str | None:
+        """The state an entity is or belongs to (a country itself, a person's or body's country)."""
+        info = self.entity_info.get(entity_id) if entity_id else None
+        if info is None:
+            return None
+        return info.id if info.type == "country" else info.country
 
     @cached_property
     def has_cues(self) -> bool:
@@ -403,7 +411,8 @@ class SentenceView:
                         or self.texts[k] == ",") for k in gap):
                 break
             chain.append(other)
-        # a comma alone joins a name to a list only when "and" ends that list: "Britain, France and Germany"
+        # a comma alone joins a name to a list only when "and" ends that list: "Britain, France and Germany",
+        # "le Royaume-Uni, la France et l'Allemagne" (not "Secondo la Casa Bianca, la Russia e l'Iran")
         listed = len(chain) > 1 and any(self.cues.has(k, "coordinators") for a, b in zip(chain, chain[1:])
                                         for k in range(a.end, b.start))
         back = index - 1
@@ -414,7 +423,7 @@ class SentenceView:
                                        or self.texts[k] == "," for k in gap):
                 break
             joined = any(self.cues.has(k, "coordinators") for k in gap)
-            if not joined and not (listed and other.marker == chain[0].marker):  # not "Secondo X, A e B"
+            if not joined and not (listed and other.marker == chain[0].marker):
                 break
             chain.insert(0, other)
             listed = listed or joined

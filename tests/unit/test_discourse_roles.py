@@ -1,0 +1,44 @@
+"""Roles a sentence leaves out and the sentences just before supply."""
+from armsgraph.extract import extract
+from armsgraph.reader import make_source
+
+
+def _claims(language: str, text: str) -> set[tuple]:
+    result = extract(make_source(text, {"language": language, "published": "2024-03-01"}, None))
+    return {(c.type, c.subject, c.object, c.modality) for c in result.claims}
+
+
+def test_recipient_named_alone_takes_the_supplier_of_items_of_the_same_kind():
+    text = ("Iran has supplied ballistic missiles to Russia, officials said. "
+            "Russia has received Fath-360 missiles, Blinken said.")
+    assert _claims("en", text) == {("transfer", "iran", "russia", "asserted")}
+
+
+def test_supplier_named_again_without_a_recipient_keeps_the_last_one():
+    text = ("Südkorea geht davon aus, dass Nordkorea Russland mit Artilleriegranaten versorgt hat. "
+            "Auch ballistische Raketen soll Nordkorea geliefert haben.")
+    # both sentences are hedged ("geht davon aus", "soll ... haben"), both name the same recipient
+    assert _claims("de", text) == {("transfer", "north-korea", "russia", "probable")}
+
+
+def test_no_recipient_is_borrowed_across_a_goal_phrase_or_from_far_back():
+    text = ("Iran sent drones to Russia. The war went on. Nothing changed. Talks stalled. Weeks passed. "
+            "Iran also sold rifles.")
+    claims = _claims("en", text)
+    assert claims == {("transfer", "iran", "russia", "asserted")}
+
+
+def test_a_bare_denial_by_a_party_denies_the_claim_just_made():
+    text = ("La Corée du Nord a livré des obus à la Russie, selon Washington. Moscou et Pyongyang démentent. "
+            "Le Kremlin, lui, n'a ni confirmé ni démenti.")
+    result = extract(make_source(text, {"language": "fr", "published": "2024-03-01"}, None))
+    denied = {(c.subject, c.object, c.claimant) for c in result.claims if c.modality == "denied"}
+    assert denied == {("north-korea", "russia", "russia"), ("north-korea", "russia", "north-korea")}
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.quote
+
+
+def test_a_denial_by_an_outsider_denies_nothing():
+    text = "Iran sent drones to Russia, officials said. Ukraine rejected the report."
+    assert all(c.modality != "denied" for c in
+               extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None)).claims)
