@@ -44,3 +44,21 @@ def test_embedded_store_checkpoints_every_few_megabytes(tmp_path):
     with open_store(str(tmp_path / "graph.db")) as store:
         setting = store.query("CALL current_setting('checkpoint_threshold') RETURN *")
         assert [int(v) for v in setting[0].values()] == [CHECKPOINT_BYTES] and CHECKPOINT_BYTES == 4 * 2**20
+
+
+def test_embedded_store_reopened_during_a_long_write_keeps_every_document(tmp_path, example_documents, monkeypatch):
+    """A long writer reopens the embedded store now and then (its page cache fills up otherwise); the graph is
+    the one a writer that never reopens makes."""
+    from armsgraph.graph import ladybug_store
+
+    with open_store(str(tmp_path / "plain.db")) as plain:
+        for result, text in example_documents:
+            plain.write(result, text=text)
+    monkeypatch.setattr(ladybug_store, "REOPEN_AFTER_WRITES", 2)
+    with open_store(str(tmp_path / "reopened.db")) as reopened:
+        first_db = reopened._db
+        for result, text in example_documents:
+            assert reopened.write(result, text=text).created
+        assert reopened._db is not first_db  # it did reopen
+        with open_store(str(tmp_path / "plain.db")) as plain:
+            assert _graph(reopened) == _graph(plain)
