@@ -98,12 +98,7 @@ class LadybugStore(CypherStore):
 
     def _read(self, work):
         conn = self._connection()
-
-        def run(cypher: str, params: dict) -> list[dict]:
-            result = conn.execute(cypher, params)
-            columns = result.get_column_names()
-            return [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
-
+        run = _runner(conn)
         conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
             out = work(run)
@@ -121,12 +116,7 @@ class LadybugStore(CypherStore):
             self._reopen()
         self._writes += 1
         conn = self._connection()
-
-        def run(cypher: str, params: dict) -> list[dict]:
-            result = conn.execute(cypher, params)
-            columns = result.get_column_names()
-            return [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
-
+        run = _runner(conn)
         conn.execute("BEGIN TRANSACTION")
         try:
             done = work(run)
@@ -179,3 +169,12 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _runner(conn):
+    """A statement runner on one connection, as linking and provenance take it: rows as plain dicts."""
+    def run(cypher: str, params: dict) -> list[dict]:
+        result = conn.execute(cypher, params)
+        columns = result.get_column_names()
+        return [dict(zip(columns, (_plain(v) for v in row))) for row in result.get_all()]
+    return run
