@@ -33,9 +33,9 @@ from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
-CONTINUATION_SENTENCES = 3
+CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
-NEGATION_BEFORE_DENIAL = 3  # how far back a supplier named without its recipient looks for that recipient
+NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 
 
 @lru_cache(maxsize=None)
