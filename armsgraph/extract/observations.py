@@ -18,16 +18,6 @@ from armsgraph.extract.sentence import SentenceView
 
 KINDS = ("satellite_imagery", "ship_tracking", "photo", "other")
 CAVEAT_REACH = 8  # sentences after the observation in which a caveat still refers to it
-# Units after a number: "à 290 kilomètres de la frontière" measures, it counts nothing seen.
-UNITS = {"km", "kilometres", "kilometers", "kilomètres", "kilometre", "kilometer", "kilomètre", "chilometri",
-         "kilómetros", "kilometro", "kilómetro", "miles", "mile", "milles", "millas", "meilen", "metres",
-         "meters", "mètres", "metri", "metros", "meter", "percent", "pour", "prozent", "cento",
-         "dollars", "dollar", "dólares", "dollari", "euros", "euro", "millions", "million", "millones", "millionen",
-         "milioni", "billion", "billions", "milliards", "milliarden", "miliardi", "hours", "heures", "horas", "stunden",
-         "ore", "days", "jours", "días", "tage", "giorni", "years", "ans", "años", "jahre", "anni", "mm", "millimeter",
-         "millimètres", "milímetros", "millimetri", "kg", "tonnes", "tons", "toneladas", "tonnen", "tonnellate",
-         "км", "километров", "километра", "кілометрів", "кілометри", "миль", "метров", "метрів", "процентов",
-         "відсотків", "долларов", "доларів", "евро", "євро", "млн", "млрд"}
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.\u202f ]\d{3})*$|^\d+$")
 
 
@@ -119,6 +109,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _counted_year(view: SentenceView, date: DateMention, sentence_offset: int) -> bool:
     """dateparser reads any four-digit number as a year; in an observation "2000 containers" (a number
     right before a lower-case word that is no stop word) is a count ("in 2023 alone" stays a year)."""
+    if date.precision != "year":
+        return False  # "le 7 octobre 2023 montrent ...": a day's date is a date
     start, end = date.start + sentence_offset, date.end + sentence_offset
     number = next((t for t in view.sent if start <= t.idx < end and t.is_digit and len(t.text) == 4), None)
     return number is not None and number.idx + len(number.text) == end and _before_counted_word(view, number.i)
@@ -141,8 +133,8 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):
             continue  # a year
         after = [t for t in view.doc[token.i + 1: min(view.end, token.i + 4)] if t.is_alpha and not t.is_stop]
-        if after and after[0].lower_ in UNITS:
-            continue  # a distance, a sum or a share, not a number of things seen
+        if after and view.cues.has(after[0].i, "observations:units"):
+            continue  # a distance, a sum or a share, not a number of things seen (the lexicon's units)
         what = " ".join(t.text for t in after[:2])
         if not what:
             before = [t for t in view.doc[view.start: token.i] if t.is_alpha and not t.is_stop]

@@ -21,6 +21,9 @@ def _observations(language: str, text: str):
     # and a year is still a year
     ("en", "Satellite images of the port of Rajin taken in 2023 alone show 40 containers.",
      [("Rajin port", "2023", [40])]),
+    # a full date followed by a verb stays a date, and its numbers are no counts
+    ("fr", "Des images satellites du port de Rajin prises le 7 octobre 2023 montrent 260 conteneurs.",
+     [("Rajin port", "2023-10-07", [260])]),
     # "38 North" is a name, not a count
     ("it", "Immagini satellitari del porto di Rajin diffuse da 38 North mostrano, al 2 novembre, circa 60 container.",
      [("Rajin port", "2024-11-02", [60])]),
