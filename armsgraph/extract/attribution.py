@@ -62,7 +62,7 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
 
 
 def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
-                          exclude: set[int], postposed: bool = False) -> list[str | None] | None:
+                         exclude: set[int], postposed: bool = False) -> list[str | None] | None:
     """The claimants a reporting cue introduces; None when it names nobody.
 
     ``postposed``: the cue follows what it reports (", Kirby said", ", dice il messaggio"); its subject
