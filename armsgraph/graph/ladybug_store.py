@@ -167,7 +167,10 @@ def _plain(value):
         out["_label" if "_ID" in value and "_SRC" not in value else "_type"] = value["_LABEL"]
         return out
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        # LadybugDB lists are typed: when one element is a scalar, all are (band members, signatures),
+        # and the list is returned as it is instead of element by element.
+        first = next((v for v in value if v is not None), None)
+        return [_plain(v) for v in value] if isinstance(first, (dict, list)) else value
     return value
 
 

@@ -91,8 +91,9 @@ def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
     existing = run(q.DUPLICATE_CANDIDATES, {"bands": bands})
     sharing = {row["id"]: row["sources"] or [] for row in existing}
     _file_bands(run, q, document.id, bands, sharing)
-    found = _closest(run, q, [sharing.get(b, []) for b in text_bands], lambda other: duplicates.similarity(
-        plan.fingerprint, _fingerprint(other["signature"])), duplicates.DUPLICATE_THRESHOLD)
+    found = _closest(run, q.TEXT_SIGNATURES, [sharing.get(b, []) for b in text_bands],
+                     lambda other: duplicates.similarity(plan.fingerprint, _fingerprint(other["signature"])),
+                     duplicates.DUPLICATE_THRESHOLD)
     reason = "near-duplicate text"
     if found is None and content_bands:
         def translated(other: dict) -> float:
@@ -100,7 +101,7 @@ def _mark_duplicate(run: Run, q: Queries, article: Article) -> str | None:
                 return 0.0
             return duplicates.similarity(plan.content, _fingerprint(other["contentSignature"]))
 
-        found = _closest(run, q, [sharing.get(b, []) for b in content_bands], translated,
+        found = _closest(run, q.CONTENT_SIGNATURES, [sharing.get(b, []) for b in content_bands], translated,
                          duplicates.TRANSLATION_THRESHOLD)
         reason = "translation: the same entities, numbers and claims in another language"
     if found is None:
@@ -125,12 +126,14 @@ def _file_bands(run: Run, q: Queries, source_id: str, bands: list[str], members:
         run(q.ADD_TO_BANDS, {"rows": old_rows, "source": source_id})
 
 
-def _closest(run: Run, q: Queries, band_members: list[list[str]], score, threshold: float) -> tuple[str, float] | None:
-    """The stored article scoring highest (at least ``threshold``) among those sharing the most bands."""
+def _closest(run: Run, signatures: str, band_members: list[list[str]], score,
+             threshold: float) -> tuple[str, float] | None:
+    """The stored article scoring highest (at least ``threshold``) among those sharing the most bands;
+    ``signatures`` is the statement reading the candidates' fingerprints."""
     shared: Counter[str] = Counter(source for members in band_members for source in members)
     candidates = sorted(i for i, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:MAX_DUPLICATE_CANDIDATES])
     best = None
-    for candidate in run(q.SIGNATURES, {"ids": candidates}) if candidates else []:
+    for candidate in run(signatures, {"ids": candidates}) if candidates else []:
         value = score(candidate)
         if value >= threshold and (best is None or value > best[1]):
             best = (candidate["id"], value)

@@ -137,9 +137,12 @@ class Queries:
                                "MATCH (p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
         self.DUPLICATE_CANDIDATES = (
             "UNWIND $bands AS band MATCH (b:Band {id: band}) RETURN b.id AS id, b.sources AS sources")
-        self.SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.signature AS signature, "
-                           "s.contentSignature AS contentSignature, s.language AS language, "
-                           "s.published AS published")
+        # Each pass reads only the signature it compares (120 integers per candidate).
+        self.TEXT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
+                                "s.signature AS signature")
+        self.CONTENT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
+                                   "s.contentSignature AS contentSignature, s.language AS language, "
+                                   "s.published AS published")
         self.SOURCE_SUMMARY = ("MATCH (s:Source {id: $id}) RETURN s.publisher AS publisher, s.title AS title, "
                                "s.reliability AS reliability")
         self.CANONICAL_OF = "MATCH (s:Source {id: $id})-[:DUPLICATE_OF]->(d:Source) RETURN d.id AS id"
