@@ -175,10 +175,30 @@ class DocumentExtraction:
 
     def _drop_unattributed_echoes(self) -> None:
         """A headline or summary restating in the article's voice what a claimant says elsewhere in it
-        ("DPRK-Russia ballistic missile transfers: joint statement") adds no claim of its own."""
-        attributed = {(c.type, c.subject, c.object, c.modality) for c in self.claims if c.claimant}
-        self.claims = [c for c in self.claims
-                       if c.claimant or (c.type, c.subject, c.object, c.modality) not in attributed]
+        ("DPRK-Russia ballistic missile transfers: joint statement, 12 January 2024") adds no claim of its
+        own; one that gives a date (other than the article's) or a place the claimant's does not ("Il 13
+        settembre, Kim Jong-un ha incontrato Putin in Estremo Oriente" after a source's "Kim e Putin hanno
+        discusso ... durante il vertice") does."""
+        attributed: dict[tuple, list[Claim]] = {}
+        for c in self.claims:
+            if c.claimant:
+                attributed.setdefault((c.type, c.subject, c.object, c.modality), []).append(c)
+        self.claims = [c for c in self.claims if c.claimant or not self._echoes(
+            c, attributed.get((c.type, c.subject, c.object, c.modality), []))]
+
+    def _echoes(self, claim: Claim, attributed: list[Claim]) -> bool:
+        """Whether an attributed claim of the same proposition already says all ``claim`` says."""
+        if not attributed:
+            return False
+        own_date = None
+        if self.claim_sentence.get(claim.id, 0) > 0:  # a headline's date is the article's own
+            self._settle_when(claim)
+            if claim.when and claim.when != self.base_date:
+                own_date = claim.when
+                for c in attributed:
+                    self._settle_when(c)
+        return any((not own_date or own_date == c.when) and (not claim.where or claim.where == c.where)
+                   for c in attributed)
 
     def _drop_restated_denials(self) -> None:
         """"Araghchi ha respinto le accuse. 'L'Iran non ha fornito armi alla Russia', ha detto Araghchi.": the

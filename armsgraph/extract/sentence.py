@@ -294,10 +294,12 @@ class SentenceView:
     def _mark_roles(self, actors: list[Actor]) -> None:
         by_start = {a.start: a for a in actors}
         self._mark_attributions(by_start)
+        # a marker word inside a name is part of the name ("Beyond Parallel said Kim met Putin")
+        named = {k for a in actors for k in range(a.start, a.end)}
         i = self.start
         for k in _between(self.cues.marker_starts, self.start, self.end):
-            if k < i:
-                continue  # inside the last marker's phrase
+            if k < i or k in named:
+                continue  # inside the last marker's phrase, or a name
             i = k
             role, end = self.cues.marker_at(i)
             if role in ROLE_MARKERS and not self.cues.has(i, "reporting:frames"):

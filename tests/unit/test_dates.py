@@ -154,3 +154,24 @@ def test_dates_a_meeting_mentioned_again_takes_the_date_the_second_mention_gives
     text = "Kim Jong Un met Vladimir Putin to discuss arms. On 13 September, Kim Jong Un met Vladimir Putin in Vladivostok."
     result, _ = _extract_counting_dates(monkeypatch, text)
     assert [(c.type, c.when, c.when_precision) for c in result.claims] == [("meeting", "2023-09-13", "day")]
+
+
+@pytest.mark.parametrize("language, text, kept", [
+    # the article's own dated, placed account after a source's undated mention of the same summit
+    ("it", "Secondo Beyond Parallel, Kim Jong-un e Vladimir Putin si sono incontrati durante il vertice. "
+           "Il 13 settembre, Kim Jong-un ha incontrato Vladimir Putin in Estremo Oriente.",
+     [("beyond-parallel", None), (None, "2023-09-13")]),
+    ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. "
+           "On 13 September, Kim Jong Un met Vladimir Putin in the Russian Far East.",
+     [("beyond-parallel", None), (None, "2023-09-13")]),
+    # a restatement without a date or place of its own is still an echo
+    ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. Kim Jong Un met Vladimir Putin.",
+     [("beyond-parallel", None)]),
+])
+def test_an_unattributed_account_with_its_own_date_or_place_is_not_an_echo(language, text, kept):
+    from armsgraph.extract import extract
+    from armsgraph.reader import make_source
+
+    result = extract(make_source(text, {"language": language, "published": "2023-10-05"}, None))
+    meetings = [(c.claimant, c.when) for c in result.claims if c.type == "meeting"]
+    assert meetings == kept
