@@ -13,6 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from armsgraph.extract.dates import _vocabulary
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.words import Words
 
@@ -306,8 +307,10 @@ class SentenceView:
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
-                    # "$300 million in weapons to Ukraine": the next marker takes what follows it
-                    if self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j):
+                    # "$300 million in weapons to Ukraine": the next marker takes what follows it;
+                    # "On 13 September Kim Jong Un met Putin": a month ends the date the marker governs
+                    if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
+                            or self.texts[j].casefold() in self._months):
                         break
                     actor = by_start.get(j)
                     if actor is not None:
@@ -315,6 +318,10 @@ class SentenceView:
                             actor.marker, actor.marker_token = "other", i
                         break
             i = max(end, i + 1)
+
+    @cached_property
+    def _months(self) -> frozenset[str]:
+        return _vocabulary(self.sent.doc.lang_)[0]
 
     def _mark_attributions(self, by_start: dict[int, Actor]) -> None:
         """"according to X", "secondo X", "laut X": X is a source, not a participant."""
