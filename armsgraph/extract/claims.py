@@ -166,6 +166,12 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
+def _next_free(right: list[Actor], after: Actor) -> Actor | None:
+    """The next unmarked participant (or one introduced by "with") right after ``after``."""
+    return next((a for a in right if a.start >= after.end and a.start - after.end <= 4 and not a.adjective
+                 and (a.free or a.marker == "with")), None)
+
+
 def _first(actors: list[Actor], marker: str | None) -> Actor | None:
     matching = [a for a in actors if a.marker == marker and a.origin_of is None]
     solid = [a for a in matching if not a.adjective]
@@ -290,6 +296,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             # object, right before it; not across a reporting verb ("Kirby said Russia supplied drones") nor
             # into the clause before (", а Китай, вероятно, передает технологии")
             subject, direct = before[-2], before[-1]
+        if subject is None and direct is not None and view.verb_second:
+            # "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland": the subject follows the verb
+            subject, direct = direct, _next_free(right, direct)
         origin = _origin_of_items(view, view.clause_start(trigger.start), view.clause_end(trigger.end - 1))
         if give:
             if agent is not None and subject is not None and goal is None:
@@ -321,6 +330,8 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     other = next((a for a in right if (a.free or a.marker == "with") and not a.adjective), None)
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
+    elif subject is None and other is not None and other.free and view.verb_second:
+        subject, other = other, _next_free(right, other)  # "Am 13. September traf Kim Jong Un Wladimir Putin"
     _set_role(frame, "subject", subject)
     _set_role(frame, "object", other)
 

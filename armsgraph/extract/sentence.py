@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.dates import _vocabulary
+from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.words import Words
 
@@ -308,9 +309,11 @@ class SentenceView:
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
                     # "$300 million in weapons to Ukraine": the next marker takes what follows it;
-                    # "On 13 September Kim Jong Un met Putin": a month ends the date the marker governs
+                    # "On 13 September Kim Jong Un met Putin": a month ends the date the marker governs,
+                    # and "Im vergangenen Jahr lieferte Nordkorea": a claim's verb ends the phrase (a cue
+                    # that may be a noun may be the marker's object: "beim Treffen der Kontaktgruppe")
                     if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
-                            or self.texts[j].casefold() in self._months):
+                            or self._is_month(j) or self._only_a_verb(j)):
                         break
                     actor = by_start.get(j)
                     if actor is not None:
@@ -319,9 +322,21 @@ class SentenceView:
                         break
             i = max(end, i + 1)
 
+    def _only_a_verb(self, i: int) -> bool:
+        """A claim cue starting here that cannot be read as a noun ("lieferte", not "Treffen")."""
+        labels = self.cues.starts_at(i)
+        return bool(labels) and self.is_trigger(i) and not any(label.endswith("nouns") for label in labels)
+
+    def _is_month(self, i: int) -> bool:
+        """A month name, inflected too ("в сентябре": lemma "сентябрь")."""
+        months = _vocabulary(self.sent.doc.lang_)[0]
+        return self.texts[i].casefold() in months or self.sent.doc[i].lemma_.casefold() in months
+
     @cached_property
-    def _months(self) -> frozenset[str]:
-        return _vocabulary(self.sent.doc.lang_)[0]
+    def verb_second(self) -> bool:
+        """Whether a fronted phrase puts the subject right after the finite verb (the lexicon's ``word_order``:
+        "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland")."""
+        return load_lexicon(self.sent.doc.lang_).data.get("word_order") == "verb_second"
 
     def _mark_attributions(self, by_start: dict[int, Actor]) -> None:
         """"according to X", "secondo X", "laut X": X is a source, not a participant."""
@@ -370,7 +385,9 @@ class SentenceView:
             return True
         if marker and marker[0] == "other" and not self.cues.has(j, "marker:genitive"):
             return True
-        return self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
+        # "В сентябре КНДР передала": the marker governs the month, not the name after it
+        return (self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
+                or self._is_month(j))
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
         """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic
