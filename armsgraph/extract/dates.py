@@ -58,6 +58,16 @@ def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(months), frozenset(days)
 
 
+@lru_cache(maxsize=4096)
+def is_month_word(word: str, language: str) -> bool:
+    """A month's name in any of its forms ("September", "сентябре", "вересні")."""
+    folded = word.casefold()
+    if folded in _vocabulary(language)[0]:
+        return True
+    return language in INFLECTED_MONTHS and any(
+        match.group(0) == folded for match, _ in _month_matches(folded, language))
+
+
 def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     """Every date expression in ``text`` with its ISO partial date.
 

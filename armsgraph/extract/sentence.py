@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from armsgraph.extract.dates import _vocabulary
+from armsgraph.extract.dates import is_month_word
 from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.words import Words
@@ -328,9 +328,7 @@ class SentenceView:
         return bool(labels) and self.is_trigger(i) and not any(label.endswith("nouns") for label in labels)
 
     def _is_month(self, i: int) -> bool:
-        """A month name, inflected too ("в сентябре": lemma "сентябрь")."""
-        months = _vocabulary(self.sent.doc.lang_)[0]
-        return self.texts[i].casefold() in months or self.sent.doc[i].lemma_.casefold() in months
+        return is_month_word(self.texts[i], self.sent.doc.lang_)
 
     @cached_property
     def verb_second(self) -> bool:
