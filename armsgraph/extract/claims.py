@@ -166,6 +166,22 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
+def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Actor | None:
+    """"The Pentagon announced a new package for Ukraine", "Berlin approved the delivery of tanks to Kyiv":
+    the subject of the verb whose object the noun is gives it (not a name right before the noun, which
+    qualifies it: "the Ukraine aid package", nor one past a comma, nor in a clause with another claim's
+    cue: in "Kallas a mis en garde la Chine contre toute livraison d'armes à la Russie" China is warned)."""
+    subject = _left_subject(view, trigger)
+    if not isinstance(subject, Actor) or subject.entity == recipient.entity or trigger.start - subject.end < 2:
+        return None
+    if any(view.is_trigger(k) for k in range(view.clause_start(trigger.start), trigger.start)) or any(
+            view.texts[k] == "," for k in range(subject.end, trigger.start)):
+        return None
+    if view.state_of(subject.entity) is not None and view.state_of(subject.entity) == view.state_of(recipient.entity):
+        return None
+    return subject
+
+
 def _next_free(right: list[Actor], after: Actor) -> Actor | None:
     """The next unmarked participant (or one introduced by "with") right after ``after``."""
     return next((a for a in right if a.start >= after.end and a.start - after.end <= 4 and not a.adjective
@@ -282,6 +298,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         if give:
             supplier = owner or agent or source or origin
             recipient = goal
+            if supplier is None and recipient is not None:
+                supplier = _giver_of_noun(view, trigger, recipient)
         else:
             recipient = owner or agent
             supplier = source or origin
@@ -290,11 +308,12 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
         before = _free_before(view, trigger)
         if verb_last and direct is None and goal is None and len(before) >= 2 and not any(
-                view.cues.has(k, "reporting:verbs") or _new_clause(view, k)
+                view.cues.has(k, "reporting:verbs") or _new_clause(view, k) or view.texts[k] == ","
                 for k in range(before[-2].end, before[-1].start)):
             # verb last ("[Kirby sagte,] Nordkorea habe Russland Granaten geliefert"): the subject, then the
             # object, right before it; not across a reporting verb ("Kirby said Russia supplied drones") nor
-            # into the clause before (", а Китай, вероятно, передает технологии")
+            # into the clause before (", а Китай, вероятно, передает технологии"; "Russland hat Drohnen
+            # eingesetzt, die Teheran geliefert habe")
             subject, direct = before[-2], before[-1]
         if subject is None and direct is not None and view.verb_second:
             # "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland": the subject follows the verb

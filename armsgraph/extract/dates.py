@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from armsgraph.schema import precision_of
@@ -37,6 +37,7 @@ class DateMention:
     end: int
     iso: str
     precision: str  # year | month | day
+    weekday: bool = False  # read from a weekday's name ("on Friday"): the day is reckoned from the article's
 
 
 @lru_cache(maxsize=None)
@@ -74,14 +75,47 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     ``base`` (the article's date, ISO) resolves "13 September" and "today";
     without it, only expressions that carry their own year are kept.
     """
+    weekdays = _weekday_dates(text, language, base)
     if not _has_date_cue(text, language):
-        return []  # nothing dateparser finds here would be kept (see _precision): spare the expensive search
+        return weekdays  # nothing dateparser finds here would be kept (see _precision): spare its search
     base_dt = _base_datetime(base)
     text = _undot_months(text, language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
+    mentions += [w for w in weekdays if not any(m.start < w.end and w.start < m.end for m in mentions)]
     return _ranges_share_their_year(text, sorted(mentions, key=lambda d: d.start))
+
+
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=None)
+def _weekday_pattern(language: str) -> re.Pattern:
+    """Full weekday names in dateparser's data for the language, in the forms it lists ("пятницу")."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    alternatives = []
+    for number, key in enumerate(WEEKDAY_KEYS):
+        forms = sorted({w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w}, key=len, reverse=True)
+        if forms:
+            alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in forms)})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _weekday_dates(text: str, language: str, base: str | None) -> list[DateMention]:
+    """"on Friday", "venerdì", "в пятницу": the latest such day on or before the article's date (news speak
+    of the week just past), only when that date is known to the day."""
+    if not base or len(base) < 10:
+        return []
+    base_day = date.fromisoformat(base[:10])
+    found = []
+    for match in _weekday_pattern(language).finditer(text):
+        weekday = next(int(k[1:]) for k, v in match.groupdict().items() if v)
+        day = base_day - timedelta(days=(base_day.weekday() - weekday) % 7)
+        found.append(DateMention(match.start(), match.end(), day.isoformat(), "day", weekday=True))
+    return found
 
 
 RANGE_GAP = 6  # characters between the two ends of a range: " to ", " – ", " and ", " al "

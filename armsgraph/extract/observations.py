@@ -70,7 +70,8 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
             return None  # a scene with no date is too loose a tie ("ships that switch off their transponders")
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end)
-    best = sorted(dates, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
+    # the most precise date; a weekday's ("un rapport publié lundi") dates the report more often than the images
+    best = sorted(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
     if best:
         draft.observed_on, draft.observed_precision = best[0].iso, best[0].precision
     observer = next((a for a in view.actors if a.mention.type == "organization"

@@ -6,6 +6,7 @@ order, so that speaker turns and reported sources carry forward.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 
@@ -36,6 +37,7 @@ INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
+REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
 @lru_cache(maxsize=None)
@@ -378,7 +380,7 @@ class DocumentExtraction:
             claim.when, claim.when_precision = mention.iso, mention.precision
 
     def _when(self, view: SentenceView, frame: Frame, lazy_dates: "_Lazy") -> DateMention | None:
-        dates = lazy_dates()
+        dates = [d for d in lazy_dates() if not self._dates_the_statement(view, d)]
         if not dates:
             return None
         trigger_char = self.words.starts[frame.trigger.start] - view.sent.start_char
@@ -386,6 +388,15 @@ class DocumentExtraction:
         if before:
             return max(before, key=lambda d: d.end)
         return min(dates, key=lambda d: d.start)
+
+    def _dates_the_statement(self, view: SentenceView, mention: DateMention) -> bool:
+        """"La Maison Blanche a affirmé vendredi que ...", "said on Friday": a weekday next to a reporting verb
+        is when the claim was made, not when what it claims happened."""
+        if not mention.weekday:
+            return False
+        k = bisect_right(self.words.starts, view.sent.start_char + mention.start) - 1
+        return any(view.cues.has(j, "reporting:verbs") or view.cues.has(j, "reporting:denial")
+                   for j in range(max(view.start, k - REPORTING_REACH), min(view.end, k + REPORTING_REACH + 1)))
 
     def _add_claim(self, view: SentenceView, frame: Frame, claimant: str | None, level: str,
                    when: "_Lazy", index: int) -> None:

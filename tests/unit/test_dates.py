@@ -80,7 +80,7 @@ LONG_SENTENCES = [
 
 @pytest.mark.parametrize("language, text, base, expression, iso", LONG_SENTENCES)
 def test_dates_in_long_sentences_at_exact_offsets(language, text, base, expression, iso):
-    found = find_dates(text, language, base)
+    found = [d for d in find_dates(text, language, base) if not d.weekday]  # "on Thursday": tested below
     assert [(d.start, d.end, d.iso) for d in found][:1] == [
         (text.index(expression), text.index(expression) + len(expression), iso)]
 
@@ -175,3 +175,35 @@ def test_an_unattributed_account_with_its_own_date_or_place_is_not_an_echo(langu
     result = extract(make_source(text, {"language": language, "published": "2023-10-05"}, None))
     meetings = [(c.claimant, c.when) for c in result.claims if c.type == "meeting"]
     assert meetings == kept
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The Pentagon announced the package on Friday.", "2023-10-13"),
+    ("it", "Venerdì il governo ha approvato il pacchetto.", "2023-10-13"),
+    ("fr", "Le ministère a publié lundi un rapport.", "2023-10-16"),
+    ("de", "Am Mittwoch traf Kim Putin.", "2023-10-18"),  # the article's own day
+    ("ru", "В пятницу Кирби заявил о поставках.", "2023-10-13"),
+    ("uk", "У п'ятницю Кірбі заявив про поставки.", "2023-10-13"),
+])
+def test_a_weekday_is_the_latest_such_day_on_or_before_the_articles_date(language, text, expected):
+    found = find_dates(text, language, "2023-10-18")  # a Wednesday
+    assert [(text[d.start:d.end].casefold() in text.casefold(), d.iso, d.precision, d.weekday) for d in found] == [
+        (True, expected, "day", True)]
+
+
+def test_a_weekday_needs_the_articles_day_and_a_whole_word():
+    assert find_dates("The Pentagon announced the package on Friday.", "en", "2023-10") == []
+    assert find_dates("Fridays are for the weekly briefing.", "en", "2023-10-18") == []
+
+
+@pytest.mark.parametrize("language, text, when", [
+    ("en", "On Friday, Iran delivered drones to Russia, Kirby said.", "2023-10-13"),
+    ("en", "Kirby said on Friday that Iran delivered drones to Russia.", None),  # the statement's day
+    ("fr", "La Maison Blanche a affirmé vendredi que la Corée du Nord avait livré des obus à la Russie.", None),
+])
+def test_a_weekday_by_a_reporting_verb_dates_the_statement_not_the_claim(language, text, when):
+    from armsgraph.extract import extract
+    from armsgraph.reader import make_source
+
+    result = extract(make_source(text, {"language": language, "published": "2023-10-18"}, None))
+    assert [c.when for c in result.claims if c.type == "transfer"] == [when]
