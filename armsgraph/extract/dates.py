@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -124,10 +125,26 @@ def _settings(base_dt: datetime | None):
     """One dateparser settings object per base date, built as ``search_dates`` builds it from a dict."""
     from dateparser.conf import settings as defaults
 
+    _widen_strptime_cache()
     mods = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base_dt is not None:
         mods["RELATIVE_BASE"] = base_dt
     return defaults.replace(mod_settings=mods, **mods)
+
+
+# dateparser reads numbers through its own copy of the standard library's _strptime module (made so that
+# month names stay English whatever the locale), whose cache keeps 5 compiled formats: one search tries some
+# 15 formats in turn, so each was compiled again on every search. A larger cache changes only the time taken.
+STRPTIME_CACHE_SIZE = 100
+
+
+@lru_cache(maxsize=1)
+def _widen_strptime_cache() -> None:
+    import dateparser.utils.strptime  # noqa: F401  (makes the copy, registered as "strptime_patched")
+
+    patched = sys.modules.get("strptime_patched")
+    if patched is not None and getattr(patched, "_CACHE_MAX_SIZE", STRPTIME_CACHE_SIZE) < STRPTIME_CACHE_SIZE:
+        patched._CACHE_MAX_SIZE = STRPTIME_CACHE_SIZE
 
 
 def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
