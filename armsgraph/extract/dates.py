@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -152,15 +153,28 @@ def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
     dictionary knows, and numbers) that holds a year, a month name or a word like "today" — the only finds
     ``_precision`` keeps — from the word before the group to the word after it."""
     words = [match.span() for match in _TOKEN.finditer(text)]
+    cues = _cue_words(text, language, words)
     windows: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(words):
-        if (windows and start < windows[-1][1]) or not _has_date_cue(text[start:end], language, stems=False):
+        if index not in cues or (windows and start < windows[-1][1]):
             continue  # a cue inside the last window is searched with it
         window = _window_around(text, words, index, language, settings)
         if window == (0, len(text)):
             return [window]
         windows.append(window)
     return windows
+
+
+def _cue_words(text: str, language: str, words: list[tuple[int, int]]) -> set[int]:
+    """Indices of the ``words`` (spans of ``text`` between white space) that hold a year or a calendar word,
+    as ``_has_date_cue(word, language, stems=False)`` tells word by word: years and runs of letters never
+    cross white space, so those of the whole text are those of its words."""
+    months, days = _vocabulary(language)
+    hits = [match.start() for match in _YEAR.finditer(text)]
+    hits += [match.start() for match in _WORD.finditer(text)
+             if _is_calendar_word(match.group(), language, months, days)]
+    starts = [start for start, _ in words]
+    return {bisect_right(starts, hit) - 1 for hit in hits}
 
 
 def _window_around(text: str, words: list[tuple[int, int]], cue: int, language: str,
@@ -343,11 +357,14 @@ def _has_calendar_word(text: str, language: str, stems: bool = True) -> bool:
     Besides a year, these are the only words ``_precision`` accepts a date by.
     """
     months, days = _vocabulary(language)
-    for word in _WORD.findall(text):
-        folded = word.casefold()
-        if folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper())):
-            return True
+    if any(_is_calendar_word(word, language, months, days) for word in _WORD.findall(text)):
+        return True
     return stems and language in INFLECTED_MONTHS and next(_month_matches(text, language), None) is not None
+
+
+def _is_calendar_word(word: str, language: str, months: frozenset[str], days: frozenset[str]) -> bool:
+    folded = word.casefold()
+    return folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper()))
 
 
 @lru_cache(maxsize=None)
