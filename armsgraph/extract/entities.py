@@ -78,7 +78,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions: list[EntityMention] = []
     for hit in doc._.mentions or []:
         entry = gazetteer[hit.entity]
-        info.setdefault(entry.id, _info_from_entry(entry, language))
+        if entry.id not in info:
+            info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     titles = _cue_tokens(doc, "titles")
@@ -100,7 +101,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
-            info.setdefault(entry.id, _info_from_entry(entry, language))
+            if entry.id not in info:
+                info[entry.id] = _info_from_entry(entry, language)
             mentions.append(EntityMention(start, end, entry.id, "name", entry.type))
             continue
         entity_id = unknown_entity_id(text, entity_type)

@@ -31,18 +31,13 @@ class Actor:
     marker_token: int | None = None
     possessive: bool = False
     origin_of: int | None = None  # token index of the item it modifies ("Iranian drones")
+    # the mention's, copied: the rules read them thousands of times per document
+    entity: str = field(init=False, repr=False, compare=False)
+    start: int = field(init=False, repr=False, compare=False)
+    end: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def entity(self) -> str:
-        return self.mention.entity
-
-    @property
-    def start(self) -> int:
-        return self.mention.start
-
-    @property
-    def end(self) -> int:
-        return self.mention.end
+    def __post_init__(self) -> None:
+        self.entity, self.start, self.end = self.mention.entity, self.mention.start, self.mention.end
 
     @property
     def adjective(self) -> bool:
@@ -62,6 +57,7 @@ class DocCues:
     words: Words
     covering: dict[int, set[str]] = field(default_factory=dict)
     starting: dict[int, dict[str, int]] = field(default_factory=dict)  # label -> end token
+    _markers: dict[int, tuple[str, int] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -165,6 +161,11 @@ class DocCues:
     def marker_at(self, i: int) -> tuple[str, int] | None:
         """The longest role marker starting at token i: (role, end token); on a tie ("vom": agent, source,
         genitive) the role that says most."""
+        if i not in self._markers:  # asked again and again as the role phrases are read
+            self._markers[i] = self._longest_marker(i)
+        return self._markers[i]
+
+    def _longest_marker(self, i: int) -> tuple[str, int] | None:
         best = None
         for label, end in self.starting.get(i, _NO_CUES).items():
             if not label.startswith("marker:"):
