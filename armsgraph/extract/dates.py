@@ -472,12 +472,13 @@ def latest_full_date(text: str, language: str) -> str | None:
     """The latest fully given date (day, month and year) in a text: the article's date when none is known.
 
     Without a base date only expressions naming their year are kept, so a line without a year and a
-    calendar word holds no full date; dateparser reads each line on its own anyway (it splits sentences at
-    line breaks), so only the lines that may hold one are handed to it.
+    day (a month name with a day's number, or a word like "today") holds no full date; dateparser reads each
+    line on its own anyway (it splits sentences at line breaks), so only the lines that may hold one are
+    handed to it. (A window of the line that may hold one is wanted; the line holds all the window does.)
     """
     mentions: list[DateMention] = []
     for line in _LINE.finditer(text):
-        if _YEAR.search(line.group()) and _has_calendar_word(line.group(), language):
+        if _may_hold_full_date(line.group(), language):
             mentions += [DateMention(m.start + line.start(), m.end + line.start(), m.iso, m.precision)
                          for m in _dateparser_dates(line.group(), language, None, _may_hold_full_date)]
     if language in INFLECTED_MONTHS:
