@@ -130,8 +130,8 @@ def _display_name(text: str) -> str:
 
 def _name_words(words: Words) -> list[bool]:
     """Which words may be part of a name: capitalised, with a letter, not punctuation."""
-    return [len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not punct
-            for text, punct in zip(words.texts, words.punct)]
+    return [len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+            and not punct for text, punct in zip(words.texts, words.punct)]
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[tuple[int, int]]:

@@ -57,7 +57,6 @@ class DocCues:
     words: Words
     covering: dict[int, set[str]] = field(default_factory=dict)
     starting: dict[int, dict[str, int]] = field(default_factory=dict)  # label -> end token
-    _markers: dict[int, tuple[str, int] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -72,13 +71,13 @@ class DocCues:
         covering: dict[int, set[str]] = {}
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
-        for cue in doc._.cues or []:
-            if cue.label in FUNCTION_WORDS and any(i in named for i in range(cue.start, cue.end)):
+        for start, end, label in doc._.cues or []:
+            if label in FUNCTION_WORDS and not named.isdisjoint(range(start, end)):
                 continue  # a name is not a function word: "US" is not "us"
-            labels = starting.setdefault(cue.start, {})
-            labels[cue.label] = max(labels.get(cue.label, 0), cue.end)
-            for i in range(cue.start, cue.end):
-                covering.setdefault(i, set()).add(cue.label)
+            labels = starting.setdefault(start, {})
+            labels[label] = max(labels.get(label, 0), end)
+            for i in range(start, end):
+                covering.setdefault(i, set()).add(label)
         return cls(doc, words or Words.of(doc), covering, starting)
 
     # --- by label, in token order: the rules ask "is there an X between these tokens?" ---------
@@ -161,11 +160,6 @@ class DocCues:
     def marker_at(self, i: int) -> tuple[str, int] | None:
         """The longest role marker starting at token i: (role, end token); on a tie ("vom": agent, source,
         genitive) the role that says most."""
-        if i not in self._markers:  # asked again and again as the role phrases are read
-            self._markers[i] = self._longest_marker(i)
-        return self._markers[i]
-
-    def _longest_marker(self, i: int) -> tuple[str, int] | None:
         best = None
         for label, end in self.starting.get(i, _NO_CUES).items():
             if not label.startswith("marker:"):
