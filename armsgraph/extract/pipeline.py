@@ -38,12 +38,18 @@ DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") find
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 
 
-@lru_cache(maxsize=None)
 def build_nlp(language: str, model: str | None = None) -> Language:
     """spaCy pipeline for a language: tokenizer, sentences (punctuation and line breaks), lemmas, cues, gazetteer.
 
     ``model`` names an installed statistical pipeline whose NER then also proposes unknown names.
+    One pipeline per (language, model), however the call spells them (``lru_cache`` keys ``f("en")`` and
+    ``f("en", None)`` apart, and building one takes seconds).
     """
+    return _build_nlp(language, model)
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(language: str, model: str | None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     else:
