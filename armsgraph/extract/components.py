@@ -34,7 +34,7 @@ class Cue(NamedTuple):  # a tuple: documents carry hundreds, and they sort as (s
     label: str  # e.g. "transfer:give_verbs", "marker:goal", "modality:possible"
 
 
-class Hit(NamedTuple):  # a tuple, as Cue: a document has dozens of candidates, most dropped by the case rules
+class Hit(NamedTuple):  # a tuple, as Cue: a frozen dataclass is slow to make, and a document has dozens
     start: int  # token index
     end: int
     entity: str  # gazetteer id

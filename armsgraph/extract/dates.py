@@ -474,7 +474,8 @@ def latest_full_date(text: str, language: str) -> str | None:
     Without a base date only expressions naming their year are kept, so a line without a year and a
     day (a month name with a day's number, or a word like "today") holds no full date; dateparser reads each
     line on its own anyway (it splits sentences at line breaks), so only the lines that may hold one are
-    handed to it. (A window of the line that may hold one is wanted; the line holds all the window does.)
+    handed to it (what a window of a line holds, the line holds too: a line that cannot hold one has no
+    window that can).
     """
     mentions: list[DateMention] = []
     for line in _LINE.finditer(text):
