@@ -274,8 +274,8 @@ def _set_role(frame: Frame, role: str, value: Actor | str | None) -> None:
 
 def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
     give = trigger.direction == "give"
-    clause_actors = [a for a in view.actors if view.clause_start(trigger.start) <= a.start < view.clause_end(
-        trigger.end - 1)]
+    clause_start, clause_end = view.clause_start(trigger.start), view.clause_end(trigger.end - 1)
+    clause_actors = [a for a in view.actors if clause_start <= a.start < clause_end]
     if trigger.weak:  # "cooperation", "support": only what is said right with them
         clause_actors = [a for a in clause_actors if abs(a.start - trigger.start) <= WEAK_REACH]
     # a verb's markers follow it; a noun's may stand before it too ("from Iran, the delivery of ..."), and
@@ -290,11 +290,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     source = _first(marked, "source")
     agent = _first(marked, "agent")
     with_actor = _first(right, "with")
-    frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, view.clause_end(trigger.end - 1))
+    frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end)
 
     if trigger.is_noun:
         owner = _possessor_before(view, trigger)
-        origin = _origin_of_items(view, trigger.start - 3, view.clause_end(trigger.end - 1))
+        origin = _origin_of_items(view, trigger.start - 3, clause_end)
         if give:
             supplier = owner or agent or source or origin
             recipient = goal
@@ -318,7 +318,7 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         if subject is None and direct is not None and view.verb_second:
             # "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland": the subject follows the verb
             subject, direct = direct, _next_free(right, direct)
-        origin = _origin_of_items(view, view.clause_start(trigger.start), view.clause_end(trigger.end - 1))
+        origin = _origin_of_items(view, clause_start, clause_end)
         if give:
             if agent is not None and subject is not None and goal is None:
                 supplier, recipient = agent, subject  # passive: "Russia was supplied by Iran"

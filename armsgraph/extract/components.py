@@ -8,7 +8,6 @@ loaded when the component is built.  Results live in ``doc._.cues`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -35,8 +34,7 @@ class Cue(NamedTuple):  # a tuple: documents carry hundreds, and they sort as (s
     label: str  # e.g. "transfer:give_verbs", "marker:goal", "modality:possible"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple, as Cue: a frozen dataclass is slow to make, and a document has dozens
     start: int  # token index
     end: int
     entity: str  # gazetteer id
@@ -145,6 +143,8 @@ class _PhraseIndex:
         grouped: dict[str, list[str]] = {}
         for phrase, key in phrases:
             grouped.setdefault(key, []).append(phrase)
+        # match id -> key, read without a string-store lookup per match
+        self.keys = {nlp.vocab.strings.add(key): key for key in grouped}
         for key, texts in grouped.items():
             unique = sorted(set(texts))
             self.lower.add(key, [_pattern_doc(nlp, t) for t in unique])
@@ -158,10 +158,10 @@ class _PhraseIndex:
                     self.lemma.add(key, docs)
 
     def __call__(self, doc: Doc) -> set[tuple[int, int, str]]:
-        vocab = doc.vocab.strings
-        found = {(s, e, vocab[m]) for m, s, e in self.lower(doc)}
+        keys = self.keys
+        found = {(s, e, keys[m]) for m, s, e in self.lower(doc)}
         if self.lemma is not None:
-            found |= {(s, e, vocab[m]) for m, s, e in self.lemma(doc)}
+            found |= {(s, e, keys[m]) for m, s, e in self.lemma(doc)}
         return found
 
 
@@ -182,7 +182,7 @@ class CueMatcher:
         found = self.index(doc)
         if self.separable:
             found |= _split_separable_verbs(doc, self.separable)
-        return [Cue(*cue) for cue in sorted(found)]
+        return list(map(Cue._make, sorted(found)))
 
     def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:
         doc._.cues = cues
@@ -302,6 +302,12 @@ class GazetteerMatcher:
             phrases.append((text, f"{entity_id}|{form}|{rule}"))
         self.index = _PhraseIndex(nlp, phrases, by_lemma=language in LEMMA_MATCH_LANGUAGES)
         self.exact = {text for text, _, _ in self.gazetteer.aliases_for(language) if _case_rule(text) == "exact"}
+        # match key -> (entity id, form, case rule, which words the name capitalises), split once
+        self.rules: dict[str, tuple[str, str, str, str]] = {}
+        for key in self.index.keys.values():
+            entity_id, form, rule = key.split("|")
+            rule, _, capitals = rule.partition(":")
+            self.rules[key] = (entity_id, form, rule, capitals)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -310,10 +316,10 @@ class GazetteerMatcher:
         found = []
         words = _Words(doc)
         for start, end, key in sorted(self.index(doc)):  # sorted: the same text always resolves the same way
-            entity_id, form, rule = key.split("|")
+            entity_id, form, rule, capitals = self.rules[key]
             if rule == "exact" and words.text(start, end) not in self.exact:
                 continue
-            if rule.startswith("capital") and not _capitals_agree(words.texts(start, end), rule.split(":", 1)[1]):
+            if rule == "capital" and not _capitals_agree(words.texts(start, end), capitals):
                 continue
             found.append(Hit(start, end, entity_id, form))
         return _longest_first(found)

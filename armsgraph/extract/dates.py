@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -168,10 +170,26 @@ def _settings(base_dt: datetime | None):
     """One dateparser settings object per base date, built as ``search_dates`` builds it from a dict."""
     from dateparser.conf import settings as defaults
 
+    _widen_strptime_cache()
     mods = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base_dt is not None:
         mods["RELATIVE_BASE"] = base_dt
     return defaults.replace(mod_settings=mods, **mods)
+
+
+# dateparser reads numbers through its own copy of the standard library's _strptime module (made so that
+# month names stay English whatever the locale), whose cache keeps 5 compiled formats: one search tries some
+# 15 formats in turn, so each was compiled again on every search. A larger cache changes only the time taken.
+STRPTIME_CACHE_SIZE = 100
+
+
+@lru_cache(maxsize=1)
+def _widen_strptime_cache() -> None:
+    import dateparser.utils.strptime  # noqa: F401  (makes the copy, registered as "strptime_patched")
+
+    patched = sys.modules.get("strptime_patched")
+    if patched is not None and getattr(patched, "_CACHE_MAX_SIZE", STRPTIME_CACHE_SIZE) < STRPTIME_CACHE_SIZE:
+        patched._CACHE_MAX_SIZE = STRPTIME_CACHE_SIZE
 
 
 def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
@@ -179,15 +197,28 @@ def _date_windows(text: str, language: str, settings) -> list[tuple[int, int]]:
     dictionary knows, and numbers) that holds a year, a month name or a word like "today" — the only finds
     ``_precision`` keeps — from the word before the group to the word after it."""
     words = [match.span() for match in _TOKEN.finditer(text)]
+    cues = _cue_words(text, language, words)
     windows: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(words):
-        if (windows and start < windows[-1][1]) or not _has_date_cue(text[start:end], language, stems=False):
+        if index not in cues or (windows and start < windows[-1][1]):
             continue  # a cue inside the last window is searched with it
         window = _window_around(text, words, index, language, settings)
         if window == (0, len(text)):
             return [window]
         windows.append(window)
     return windows
+
+
+def _cue_words(text: str, language: str, words: list[tuple[int, int]]) -> set[int]:
+    """Indices of the ``words`` (spans of ``text`` between white space) that hold a year or a calendar word,
+    as ``_has_date_cue(word, language, stems=False)`` tells word by word: years and runs of letters never
+    cross white space, so those of the whole text are those of its words."""
+    months, days = _vocabulary(language)
+    hits = [match.start() for match in _YEAR.finditer(text)]
+    hits += [match.start() for match in _WORD.finditer(text)
+             if _is_calendar_word(match.group(), language, months, days)]
+    starts = [start for start, _ in words]
+    return {bisect_right(starts, hit) - 1 for hit in hits}
 
 
 def _window_around(text: str, words: list[tuple[int, int]], cue: int, language: str,
@@ -370,11 +401,14 @@ def _has_calendar_word(text: str, language: str, stems: bool = True) -> bool:
     Besides a year, these are the only words ``_precision`` accepts a date by.
     """
     months, days = _vocabulary(language)
-    for word in _WORD.findall(text):
-        folded = word.casefold()
-        if folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper())):
-            return True
+    if any(_is_calendar_word(word, language, months, days) for word in _WORD.findall(text)):
+        return True
     return stems and language in INFLECTED_MONTHS and next(_month_matches(text, language), None) is not None
+
+
+def _is_calendar_word(word: str, language: str, months: frozenset[str], days: frozenset[str]) -> bool:
+    folded = word.casefold()
+    return folded in days or (folded in months and (language not in CAPITALISED_MONTHS or word[0].isupper()))
 
 
 @lru_cache(maxsize=None)
@@ -482,12 +516,14 @@ def latest_full_date(text: str, language: str) -> str | None:
     """The latest fully given date (day, month and year) in a text: the article's date when none is known.
 
     Without a base date only expressions naming their year are kept, so a line without a year and a
-    calendar word holds no full date; dateparser reads each line on its own anyway (it splits sentences at
-    line breaks), so only the lines that may hold one are handed to it.
+    day (a month name with a day's number, or a word like "today") holds no full date; dateparser reads each
+    line on its own anyway (it splits sentences at line breaks), so only the lines that may hold one are
+    handed to it (what a window of a line holds, the line holds too: a line that cannot hold one has no
+    window that can).
     """
     mentions: list[DateMention] = []
     for line in _LINE.finditer(text):
-        if _YEAR.search(line.group()) and _has_calendar_word(line.group(), language):
+        if _may_hold_full_date(line.group(), language):
             mentions += [DateMention(m.start + line.start(), m.end + line.start(), m.iso, m.precision)
                          for m in _dateparser_dates(line.group(), language, None, _may_hold_full_date)]
     if language in INFLECTED_MONTHS:

@@ -78,7 +78,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions: list[EntityMention] = []
     for hit in doc._.mentions or []:
         entry = gazetteer[hit.entity]
-        info.setdefault(entry.id, _info_from_entry(entry, language))
+        if entry.id not in info:
+            info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     titles = _cue_tokens(doc, "titles")
@@ -100,7 +101,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
-            info.setdefault(entry.id, _info_from_entry(entry, language))
+            if entry.id not in info:
+                info[entry.id] = _info_from_entry(entry, language)
             mentions.append(EntityMention(start, end, entry.id, "name", entry.type))
             continue
         entity_id = unknown_entity_id(text, entity_type)
@@ -128,8 +130,8 @@ def _display_name(text: str) -> str:
 
 def _name_words(words: Words) -> list[bool]:
     """Which words may be part of a name: capitalised, with a letter, not punctuation."""
-    return [len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text) and not punct
-            for text, punct in zip(words.texts, words.punct)]
+    return [len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+            and not punct for text, punct in zip(words.texts, words.punct)]
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[tuple[int, int]]:

@@ -40,12 +40,18 @@ NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation can
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
-@lru_cache(maxsize=None)
 def build_nlp(language: str, model: str | None = None) -> Language:
     """spaCy pipeline for a language: tokenizer, sentences (punctuation and line breaks), lemmas, cues, gazetteer.
 
     ``model`` names an installed statistical pipeline whose NER then also proposes unknown names.
+    One pipeline per (language, model), however the call spells them (``lru_cache`` keys ``f("en")`` and
+    ``f("en", None)`` apart, and building one takes seconds).
     """
+    return _build_nlp(language, model)
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(language: str, model: str | None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     else:

@@ -25,12 +25,13 @@ class Words:
     @classmethod
     def of(cls, doc: Doc) -> "Words":
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, SPACY, IDX, IS_PUNCT, IS_STOP, IS_ALPHA, SENT_START]).tolist()
-        texts = [strings[row[0]] for row in rows]
-        text = "".join([word + " " if row[1] else word for word, row in zip(texts, rows)])
-        columns = list(zip(*rows)) or [()] * 7
-        return cls(text, texts, list(columns[2]), [bool(v) for v in columns[3]], [bool(v) for v in columns[4]],
-                   [bool(v) for v in columns[5]], [v == 1 for v in columns[6]])
+        # one list per attribute (the array transposed), not a row per word to unzip
+        orths, spaces, starts, punct, stop, alpha, sent_start = doc.to_array(
+            [ORTH, SPACY, IDX, IS_PUNCT, IS_STOP, IS_ALPHA, SENT_START]).T.tolist()
+        texts = [strings[orth] for orth in orths]
+        text = "".join([word + " " if space else word for word, space in zip(texts, spaces)])
+        return cls(text, texts, starts, [v == 1 for v in punct], [v == 1 for v in stop], [v == 1 for v in alpha],
+                   [v == 1 for v in sent_start])
 
     def __len__(self) -> int:
         return len(self.texts)

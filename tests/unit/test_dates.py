@@ -2,7 +2,8 @@
 import pytest
 
 from armsgraph.extract.dates import (
-    _base_datetime, _date_windows, _dateparser_dates, _search_window, _settings, find_dates, latest_full_date,
+    _TOKEN, _base_datetime, _cue_words, _date_windows, _dateparser_dates, _has_date_cue, _search_window, _settings,
+    find_dates, latest_full_date,
 )
 
 
@@ -128,6 +129,41 @@ def test_dates_latest_full_date_searches_only_windows_that_may_hold_one(monkeypa
             "e secondo Beyond Parallel un nuovo aumento del traffico il 5 ottobre 2023.")
     assert latest_full_date(text, "it") == "2023-10-05"
     assert len(searched) == 1 and "5 ottobre 2023" in searched[0]
+
+
+def test_dates_latest_full_date_skips_lines_without_one(monkeypatch):
+    """A line with a year and a month but no day ("nel novembre 2022") is not cut into windows at all."""
+    import armsgraph.extract.dates as dates
+
+    cut = []
+    windows = dates._date_windows
+    monkeypatch.setattr(dates, "_date_windows", lambda text, *args: cut.append(text) or windows(text, *args))
+    text = "I vagoni erano già stati rilevati nel novembre 2022.\nIl traffico è aumentato il 5 ottobre 2023."
+    assert latest_full_date(text, "it") == "2023-10-05"
+    assert cut == ["Il traffico è aumentato il 5 ottobre 2023."]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Dec. 6, 2022 (Tuesday) the ship left; today, May said 1999x and 2023-24 were 'in May'."),
+    ("it", "Il 5 ottobre 2023, oggi, a ottobre e nel 2022: l'11 settembre."),
+    ("de", "Im März 2023 und heute, am 3. märz, lieferte Iran 2000 Drohnen."),
+    ("ru", "В ноябре 2022 года, сегодня, 18 окт 2023."),
+])
+def test_dates_cue_words_found_in_one_pass_are_those_found_word_by_word(language, text):
+    words = [match.span() for match in _TOKEN.finditer(text)]
+    by_word = {i for i, (start, end) in enumerate(words) if _has_date_cue(text[start:end], language, stems=False)}
+    assert _cue_words(text, language, words) == by_word
+
+
+def test_dates_dateparser_strptime_cache_holds_a_search_formats():
+    """dateparser's private _strptime copy (if this dateparser makes one) keeps more than its 5 default formats."""
+    import sys
+
+    _settings(None)
+    patched = sys.modules.get("strptime_patched")
+    if patched is None:
+        pytest.skip("this dateparser parses without its own _strptime copy")
+    assert patched._CACHE_MAX_SIZE >= 100
 
 
 def _extract_counting_dates(monkeypatch, text):
