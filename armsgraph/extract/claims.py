@@ -114,11 +114,14 @@ def _prefer_strong(labels: list[str]) -> str:
 
 
 def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]:
-    """A trigger noun right after a trigger verb is its object ("negotiating arms deals", "sign an agreement")."""
+    """A trigger noun right after a trigger verb is its object ("negotiating arms deals", "sign an agreement"),
+    and a transfer verb right after an offer verb is what is offered ("offered to sell", "ha offerto di
+    vendere", "предложила поставить")."""
     kept: list[Trigger] = []
     for trigger in triggers:
-        if kept and trigger.is_noun and not kept[-1].is_noun and trigger.start - kept[-1].end <= 3 and not any(
-                view.actor_at(k) for k in range(kept[-1].end, trigger.start)):
+        if kept and not kept[-1].is_noun and trigger.start - kept[-1].end <= 3 and not any(
+                view.actor_at(k) for k in range(kept[-1].end, trigger.start)) and (
+                trigger.is_noun or (kept[-1].type == "offer" and trigger.type == "transfer")):
             continue
         kept.append(trigger)
     return kept

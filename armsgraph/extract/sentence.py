@@ -338,7 +338,8 @@ class SentenceView:
             if self.cues.has(i, "complementizers"):
                 continue
             for j in range(end, min(self.end, end + 6)):
-                if self.is_punct_stop(j):
+                # "Laut dem Geheimdienst soll Nordkorea ...": the hedge or verb after an unnamed source ends it
+                if self.is_punct_stop(j) or self.is_trigger(j) or self.cues.has_prefix(j, "modality:"):
                     break
                 actor = by_start.get(j)
                 if actor is not None:
