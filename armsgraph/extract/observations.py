@@ -95,8 +95,10 @@ def _not_a_scene(view: SentenceView, kind: str | None, just_observed: bool) -> b
 
 
 def _site(view: SentenceView) -> str:
-    """The most specific place: a rail yard or port beats the region around it."""
-    return view.locations[0].entity
+    """The first place the gazetteer knows, else the first place named: in "73 Güterwagen am Bahnhof
+    Tumangang" German's capitalised nouns may pass for an unknown name before the rail yard."""
+    known = [m for m in view.locations if view.entity_info[m.entity].known]
+    return (known or view.locations)[0].entity
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,6 +124,18 @@ def _before_counted_word(view: SentenceView, i: int) -> bool:
     return following is not None and following.is_alpha and following.is_lower and not following.is_stop
 
 
+def _counted_words(view: SentenceView, start: int) -> list:
+    """The words right after a number, up to a stop word or a preposition: "73 вагона на станции" counts
+    "вагона", not the station; "1,000 Shahed-136 drones" reads past the designation's digits."""
+    words = []
+    for t in view.doc[start: min(view.end, start + 3)]:
+        if t.is_stop or view.cues.marker_at(t.i):
+            break
+        if t.is_alpha:
+            words.append(t)
+    return words
+
+
 def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
     in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
     named = [(m.start, m.end) for m in view.mentions]  # "38 North" is a name, not 38 of something
@@ -133,7 +147,7 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         value = int(re.sub(r"\D", "", token.text))
         if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):
             continue  # a year
-        after = [t for t in view.doc[token.i + 1: min(view.end, token.i + 4)] if t.is_alpha and not t.is_stop]
+        after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):
             continue  # a distance, a sum or a share, not a number of things seen (the lexicon's units)
         what = " ".join(t.text for t in after[:2])

@@ -1,4 +1,6 @@
 """Observer, counts and restatements of imagery observations."""
+import pytest
+
 from armsgraph.extract import extract
 from armsgraph.reader import make_source
 
@@ -17,3 +19,21 @@ def test_observer_is_the_source_the_sentence_cites_and_units_are_no_counts():
     assert (observation.site, observation.observed_on, observation.observer) == (
         "rajin-port", "2023-10-07", "rusi")
     assert [c.count for c in observation.counts] == [260]
+
+
+@pytest.mark.parametrize("language, text, site, what", [
+    ("de", "Satellitenbilder vom 5. Oktober zeigen 73 Güterwagen am Bahnhof Tumangang.", "tumangang", "Güterwagen"),
+    ("ru", "Спутниковые снимки от 5 октября показывают 73 вагона на станции Туманган.", "tumangang", "вагона"),
+    ("it", "Le immagini satellitari del 2 settembre mostrano circa 40 container nel porto di Rajin.", "rajin-port",
+     "container"),
+])
+def test_the_known_site_and_the_counted_words_stop_at_the_preposition(language, text, site, what):
+    [observation] = _observations(language, text)
+    assert observation.site == site
+    assert [c.what for c in observation.counts] == [what]
+
+
+def test_an_imagery_provider_credited_in_the_sentence_is_the_observer():
+    [observation] = _observations("en", "Planet Labs imagery from Oct. 3 shows the cargo ship Angara docked at Rajin.")
+    assert (observation.site, observation.observed_on, observation.observer) == ("rajin-port", "2023-10-03",
+                                                                                 "planet-labs")
