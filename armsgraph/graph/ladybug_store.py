@@ -1,6 +1,7 @@
 """The embedded default: a LadybugDB database file on disk, no server."""
 from __future__ import annotations
 
+import logging
 import os
 import re
 import time
@@ -27,6 +28,14 @@ CHECKPOINT_BYTES = int(os.environ.get("ARMSGRAPH_CHECKPOINT_MB", "4")) * 1024 * 
 # this many write transactions (about a second each time on a store of 6,000 articles).
 REOPEN_AFTER_WRITES = int(os.environ.get("ARMSGRAPH_REOPEN_AFTER_WRITES", "500"))
 CHECKPOINT_FAILED = "post-commit checkpoint failed"
+POOL_FULL = "buffer pool is full"
+# A checkpoint holds in the page cache every page of the relationships of a node it rewrites, and an entity
+# named in most articles (Russia) has most of the store's MENTIONED_IN edges: past about 25,000 synthetic
+# articles a checkpoint needed more than 256 MB, failed, and the store then could not even be opened (its
+# recovery is a checkpoint too). So the page cache doubles, up to this size, whenever a checkpoint fails.
+BUFFER_POOL_MAX_BYTES = int(os.environ.get("ARMSGRAPH_BUFFER_POOL_MAX_MB", "4096")) * 1024 * 1024
+
+log = logging.getLogger(__name__)
 
 
 class LadybugStore(CypherStore):
@@ -40,6 +49,7 @@ class LadybugStore(CypherStore):
         self._db = None
         self._conn = None
         self._writes = 0  # write transactions since the store was opened
+        self._pool_bytes = BUFFER_POOL_BYTES  # grows when a checkpoint needs more (see BUFFER_POOL_MAX_BYTES)
 
     def connect(self) -> None:
         import ladybug
@@ -50,12 +60,14 @@ class LadybugStore(CypherStore):
         deadline = time.monotonic() + self.lock_wait
         while True:
             try:
-                self._db = ladybug.Database(str(self.path), buffer_pool_size=BUFFER_POOL_BYTES,
+                self._db = ladybug.Database(str(self.path), buffer_pool_size=self._pool_bytes,
                                             checkpoint_threshold=CHECKPOINT_BYTES)
                 break
             except RuntimeError as error:
+                if POOL_FULL in str(error) and self._grow_pool():
+                    continue  # recovery's checkpoint needs a larger page cache: the data is safe, retry
                 if "lock" not in str(error).lower():
-                    raise StoreError(f"{self.path}: cannot open the embedded store: {error}") from error
+                    raise StoreError(f"{self.path}: cannot open the embedded store: {error}{_hint(error)}") from error
                 if time.monotonic() >= deadline:  # one writer at a time: the database file is locked
                     holder = re.search(r"held by PID (\d+)", str(error))
                     raise StoreError(
@@ -68,13 +80,18 @@ class LadybugStore(CypherStore):
             for statement in SCHEMA:
                 self._conn.execute(statement)
         except RuntimeError as error:
-            raise StoreError(f"{self.path}: cannot open the embedded store: {error}") from error
+            if POOL_FULL in str(error) and self._grow_pool():
+                self.close()  # the schema statement's checkpoint (the recovered log's) needs a larger cache
+                return self.connect()
+            self.close()
+            raise StoreError(f"{self.path}: cannot open the embedded store: {error}{_hint(error)}") from error
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
+        if self._db is not None:
             self._db.close()
-            self._conn = self._db = None
+        self._conn = self._db = None
 
     def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         conn = self._connection()
@@ -122,21 +139,37 @@ class LadybugStore(CypherStore):
             done = work(run)
         except BaseException as error:  # anything at all, even Ctrl-C: the document goes in whole or not at all
             self._rollback()
+            if isinstance(error, RuntimeError) and POOL_FULL in str(error) and self._grow_pool():
+                self._reopen()  # nothing of it was written: write it again with a larger page cache
+                return self._transact(work, label)
             if isinstance(error, RuntimeError):
-                raise StoreError(f"{self.location}: {label} failed: {error}") from error
+                raise StoreError(f"{self.location}: {label} failed: {error}{_hint(error)}") from error
             raise
         try:
             conn.execute("COMMIT" if done else "ROLLBACK")
             return done
         except RuntimeError as error:
             if CHECKPOINT_FAILED in str(error) and "committed successfully" in str(error):
-                self._reopen()  # the write is durable; reopening checkpoints it with a fresh page cache
+                # the write is durable; reopening checkpoints it, with a larger page cache if it was full
+                if POOL_FULL in str(error):
+                    self._grow_pool()
+                self._reopen()
                 return done
             self._rollback()
-            raise StoreError(f"{self.location}: {label} failed: {error}") from error
+            raise StoreError(f"{self.location}: {label} failed: {error}{_hint(error)}") from error
         except BaseException:
             self._rollback()
             raise
+
+    def _grow_pool(self) -> bool:
+        """Double the page cache for the next open, within BUFFER_POOL_MAX_BYTES; False when at the limit."""
+        if self._pool_bytes >= BUFFER_POOL_MAX_BYTES:
+            return False
+        self._pool_bytes = min(2 * self._pool_bytes, BUFFER_POOL_MAX_BYTES)
+        log.warning("%s: a checkpoint needed a larger page cache; using %d MB (limit %d MB, "
+                    "ARMSGRAPH_BUFFER_POOL_MAX_MB)", self.location, self._pool_bytes >> 20,
+                    BUFFER_POOL_MAX_BYTES >> 20)
+        return True
 
     def _reopen(self) -> None:
         self.close()
@@ -155,6 +188,13 @@ class LadybugStore(CypherStore):
         if self._conn is None:
             raise StoreError(f"{self.location}: the store is closed")
         return self._conn
+
+
+def _hint(error: Exception) -> str:
+    if POOL_FULL not in str(error):
+        return ""
+    return (f" (the page cache reached its limit of {BUFFER_POOL_MAX_BYTES >> 20} MB; raise "
+            "ARMSGRAPH_BUFFER_POOL_MAX_MB, or use Neo4j for a corpus this large)")
 
 
 def _plain(value):
