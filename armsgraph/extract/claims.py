@@ -97,7 +97,8 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
     subject_between = ((actor := view.actor_at(i - 1)) is not None and actor.free) or any(
         cues.has(i - 1, label) for label in ("third_person", "first_person"))
     reach = (i - 1,) if subject_between else (i - 1, i - 2)
-    noun_like = cues.has(end, "marker:genitive") or any(
+    # ... and so does a materiel name that takes it in (the gazetteer's "arms supplies")
+    noun_like = cues.has(end, "marker:genitive") or any(m.start < i < m.end for m in view.items) or any(
         cues.has(k, "determiners") or cues.has(k, "possessive") or cues.has(k, "first_person_possessive")
         or _modifying_actor(view, k) for k in reach)
     return _prefer_strong(nouns if noun_like else verbs)
@@ -180,7 +181,8 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
     if any(view.is_trigger(k) for k in range(view.clause_start(trigger.start), trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
         return None
-    if view.state_of(subject.entity) is not None and view.state_of(subject.entity) == view.state_of(recipient.entity):
+    state = view.state_of(subject.entity)
+    if state is not None and state == view.state_of(recipient.entity):
         return None
     return subject
 
@@ -349,7 +351,9 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
             _set_role(frame, "subject", chain[0])
             _set_role(frame, "object", chain[1])
             return
-    other = next((a for a in right if (a.free or a.marker == "with") and not a.adjective), None)
+    # "met with Iranian officials", "discussed arms supplies with North Korean officials": a state's
+    # adjective after "with" stands for its people
+    other = next((a for a in right if (a.free and not a.adjective) or a.marker == "with"), None)
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
     elif subject is None and other is not None and other.free and view.verb_second:

@@ -100,7 +100,8 @@ def _weekday_pattern(language: str) -> re.Pattern:
     info = default_loader.get_locale(language).info
     alternatives = []
     for number, key in enumerate(WEEKDAY_KEYS):
-        forms = sorted({w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w}, key=len, reverse=True)
+        forms = sorted({w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w},
+                       key=len, reverse=True)
         if forms:
             alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in forms)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
