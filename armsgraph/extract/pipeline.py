@@ -347,6 +347,13 @@ class DocumentExtraction:
                 if claim.object == frame.object and (not frame.items or self._items_alike(claim.items, frame.items)):
                     frame.subject = claim.subject
                     return
+        if frame.object is None and frame.subject is not None and self._dative_clitic_before(view, frame):
+            # "El Kremlin negó que Corea del Norte le haya vendido armas": given to the speaker's side
+            speaker = attribute(view, frame.trigger, self.voice).claimants[0]
+            state = view.state_of(speaker)
+            if state is not None and state != view.state_of(frame.subject):
+                frame.object = state
+                return
         if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
                 and not frame.trigger.weak):
             # "Auch ballistische Raketen soll Nordkorea geliefert haben", "los diez que Madrid ya envió":
@@ -364,6 +371,13 @@ class DocumentExtraction:
                 if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:
                     frame.object = claim.subject
                     return
+
+    def _dative_clitic_before(self, view: SentenceView, frame: Frame) -> bool:
+        """"le haya vendido", "gli ha fornito", "lui a livré": an indirect-object pronoun before the verb
+        (or its auxiliary); right before a verb, Italian's "gli"/"le" are no articles."""
+        start = frame.trigger.start
+        return not frame.trigger.is_noun and any(
+            k >= view.start and self.cues.has(k, "dative_clitics") for k in (start - 1, start - 2))
 
     def _items_alike(self, earlier: list[str], items: list[str]) -> bool:
         """The same item, or one of the same family or category; a generic term ("arms") is like any."""
