@@ -170,6 +170,23 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
+def _target(view: SentenceView, trigger: Trigger, rest: list[Actor]) -> Actor | None:
+    """Whom a warning or sanction is aimed at: the first name in its clause ("санкции против иранской
+    авиакомпании Iran Air"), else a state's adjective right after the cue ("sanctioned two Russian companies
+    that helped Iran", "a sanctionné des responsables iraniens"), else the first name after it. Not the
+    adjective after a cue used as one ("a sanctioned Russian vessel")."""
+    clause_end = view.clause_end(trigger.end - 1)
+    named = [a for a in rest if not a.adjective]
+    in_clause = next((a for a in named if a.start < clause_end), None)
+    if in_clause is not None:
+        return in_clause
+    participle = trigger.start > view.start and view.cues.has(trigger.start - 1, "determiners")
+    adjective = next((a for a in rest if a.adjective and a.start - trigger.end <= 3), None)
+    if adjective is not None and not participle:
+        return adjective
+    return named[0] if named else None
+
+
 def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Actor | None:
     """"The Pentagon announced a new package for Ukraine", "Berlin approved the delivery of tanks to Kyiv":
     the subject of the verb whose object the noun is gives it (not a name right before the noun, which
@@ -261,7 +278,7 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
         own = view.state_of(_entity(subject)) if isinstance(subject, Actor) else None
         rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
-        _set_role(frame, "object", next((a for a in rest if not a.adjective), None))
+        _set_role(frame, "object", _target(view, trigger, rest))
         items = _items_in(view, trigger.end, view.end)
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]

@@ -219,6 +219,10 @@ class DocumentExtraction:
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
         frames = [build_frame(view, t) for t in triggers]
+        # "warned Beijing against providing lethal aid to Moscow": what one warns against is no claim
+        frames = [f for f in frames if f.type == "warning" or not any(
+            w.type == "warning" and w.trigger.end <= f.trigger.start
+            and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
