@@ -17,7 +17,7 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
     if denied:
         return "denied"
     end = min(view.end, trigger_end + AFTER_TRIGGER)
-    start = max(view.start, scope_start)
+    start = _impersonal_matrix_start(view, max(view.start, scope_start))
     found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
     if view.cues.any_in("modality:negation", _negation_start(view, trigger_start), trigger_start):
         found.add("denied")
@@ -25,6 +25,18 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
         if level in found:
             return level
     return "asserted"
+
+
+def _impersonal_matrix_start(view: SentenceView, start: int) -> int:
+    """"Il est probable que l'Iran ait fourni ...", "Es posible que Irán haya enviado ...", "It is unclear
+    whether ...": a sentence opening without anyone in it, which the reporting clause then follows, hedges it
+    too (the claimant named later, "selon un responsable", makes that hedge theirs)."""
+    opening = range(view.start, start)
+    if start == view.start or any(
+            view.actor_at(k) is not None or view.is_trigger(k) or view.cues.has(k, "reporting:verbs")
+            for k in opening):
+        return start
+    return view.start
 
 
 def _negation_start(view: SentenceView, trigger_start: int) -> int:
