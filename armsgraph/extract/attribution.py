@@ -99,6 +99,10 @@ def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, vo
         return [place.entity]
     if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
         return [voice.first_person_claimant()]
+    if kind != "noun" and postposed:
+        speaker = _titled_speaker_after(view, end, exclude)
+        if speaker is not None:
+            return [speaker.entity]
     if kind != "noun":
         # inverted: "said Kirby", "dice il messaggio"; before the claim only when the name ends there
         # ("ha detto Kirby che ..."): in "said Iran delivered ..." Iran is the reported clause's subject
@@ -124,6 +128,21 @@ def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, vo
         if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
             return [voice.antecedent()] if voice.antecedent() else None
     return None
+
+
+TITLED_SPEAKER_WORDS = 12  # ", ha detto il portavoce del Consiglio di sicurezza nazionale John Kirby."
+
+
+def _titled_speaker_after(view: SentenceView, end: int, exclude: set[int]) -> Actor | None:
+    """A person closing the sentence after a postposed reporting verb and their title: ", ha detto il
+    portavoce del Consiglio di sicurezza nazionale John Kirby" (the spokesman, not his council)."""
+    stop = next((k for k in range(end, view.end) if view.is_punct_stop(k)), view.end)
+    if stop - end > TITLED_SPEAKER_WORDS:
+        return None
+    last = next((a for a in reversed(view.actors) if end <= a.start and a.end <= stop), None)
+    if last is None or last.end != stop or last.mention.type != "person" or last.start in exclude:
+        return None
+    return last
 
 
 SPEAKER_HEAD_WORDS = 5  # "South Korea's [defence ministry] said", "Ukraine's [military intelligence agency] said"

@@ -299,6 +299,10 @@ class SentenceView:
                 continue  # inside the last marker's phrase, or a name
             i = k
             role, end = self.cues.marker_at(i)
+            if role == "goal" and i > self.start and self.cues.has(i - 1, "reporting:verbs"):
+                # Spanish's personal "a": in "acusa a Teherán de haber suministrado" Teherán is the accused
+                i = max(end, i + 1)
+                continue
             if role in ROLE_MARKERS and not self.cues.has(i, "reporting:frames"):
                 self._mark_phrase(by_start, role, i, end)
             elif role == "other":
