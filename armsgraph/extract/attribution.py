@@ -42,6 +42,7 @@ class Attribution:
     claimants: list[str | None] = field(default_factory=lambda: [None])
     denied: bool = False
     scope_start: int = 0  # where the modality scope begins (the reporting clause)
+    headline: bool = False  # the claimants are a headline's source ("USA: ..."), which the text may repeat
 
 
 def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
@@ -209,6 +210,9 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                 claimants += found or []
     if frame_claimant is not None:
         claimants = [frame_claimant]
+    if not claimants and not before:
+        claimants = [a.entity for a in [_headline_source(view, trigger)] if a is not None]
+        result.headline = bool(claimants)
     if not claimants:
         if voice.speaker and (unresolved or not before):
             claimants = [voice.speaker]
@@ -218,6 +222,19 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     claimants = [voice.first_person_claimant() if c == FIRST_PERSON else c for c in claimants]
     result.claimants = list(dict.fromkeys(claimants)) or [None]
     return result
+
+
+def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """A name alone before a colon heads what it says: "USA: Nordkorea liefert Raketen an Russland",
+    "Armi, Kiev: «La Corea del Nord ha inviato ...»", "ГУР: КНДР передала ..." (not "Ukraine war: ...")."""
+    colon = next((k for k in range(trigger.start - 1, view.start - 1, -1) if view.texts[k] == ":"), None)
+    if colon is None:
+        return None
+    start = next((k + 1 for k in range(colon - 1, view.start - 1, -1) if view.texts[k] == ","), view.start)
+    actor = view.actor_at(start)
+    if actor is None or actor.start != start or actor.end != colon or actor.adjective:
+        return None
+    return actor
 
 
 def according_to(view: SentenceView) -> str | None:

@@ -121,6 +121,7 @@ class DocumentExtraction:
         self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
         self.observations: list[ObservationDraft] = []
         self.denial_echoes: set[str] = set()  # ids of claims repeated from a bare denial
+        self.headline_voices: set[tuple[int, str | None]] = set()  # (sentence, claimant) read off "USA: ..."
 
     @cached_property
     def base_date(self) -> str | None:
@@ -189,10 +190,20 @@ class DocumentExtraction:
         discusso ... durante il vertice") does."""
         attributed: dict[tuple, list[Claim]] = {}
         for c in self.claims:
-            if c.claimant:
+            if c.claimant and not self._headline_voiced(c):
                 attributed.setdefault((c.type, c.subject, c.object, c.modality), []).append(c)
+        # a headline's "США: Россия получила иранские ракеты" repeats what the text then has the US (Blinken) say
+        self.claims = [c for c in self.claims if not (self._headline_voiced(c) and any(
+            self._same_side(a.claimant, c.claimant)
+            for a in attributed.get((c.type, c.subject, c.object, c.modality), [])))]
         self.claims = [c for c in self.claims if c.claimant or not self._echoes(
             c, attributed.get((c.type, c.subject, c.object, c.modality), []))]
+
+    def _same_side(self, a: str | None, b: str | None) -> bool:
+        return a == b or (self.state_of(a) is not None and self.state_of(a) == self.state_of(b))
+
+    def _headline_voiced(self, claim: Claim) -> bool:
+        return (self.claim_sentence.get(claim.id), claim.claimant) in self.headline_voices
 
     def _echoes(self, claim: Claim, attributed: list[Claim]) -> bool:
         """Whether an attributed claim of the same proposition already says all ``claim`` says."""
@@ -258,6 +269,8 @@ class DocumentExtraction:
                 frame.type = "offer"
             when = _Lazy(lambda frame=frame: self._when(view, frame, dates))
             readings += [(frame, claimant, level, when) for claimant in attribution.claimants]
+            if attribution.headline:
+                self.headline_voices.update((index, claimant) for claimant in attribution.claimants)
         kept = self._one_reading_per_proposition(view, readings)
         for frame, claimant, level, when in kept:
             self._add_claim(view, frame, claimant, level, when, index)
