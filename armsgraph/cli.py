@@ -289,7 +289,7 @@ def query(
 
 @app.command()
 def provenance(
-    claim_id: Annotated[str, typer.Argument(help="A claim id, e.g. c-3f9a2b1c7d.")],
+    claim_id: Annotated[str, typer.Argument(help="A claim id, e.g. c-3f9a2b1c7d0e4a58.")],
     format: Annotated[TextFormat, typer.Option("--format", "-f")] = TextFormat.text,
     store: StoreOption = None,
     database: DatabaseOption = None,

@@ -76,8 +76,8 @@ def test_store_provenance_gives_exact_quote_sentence_source_and_evidence(loaded_
 
 
 def test_store_provenance_of_an_unknown_claim_is_a_clear_error(store):
-    with pytest.raises(StoreError, match="no claim with id 'c-0000000000'"):
-        store.provenance("c-0000000000")
+    with pytest.raises(StoreError, match="no claim with id 'c-0000000000000000'"):
+        store.provenance("c-0000000000000000")
 
 
 def test_store_query_refuses_writes_unless_asked(loaded_store):

@@ -64,3 +64,12 @@ def test_describe_reads_the_claim_in_words():
     denied = claim.model_copy(update={"modality": "denied", "claimant": "un", "when": None})
     assert describe(denied, names) == ("North Korea supplies Russia with rockets, artillery shells "
                                        "(denied; according to UN)")
+
+
+def test_ids_of_things_held_by_the_million_have_64_bits():
+    from armsgraph.schema import ids
+
+    assert len(ids.claim_id("s-1", 0, 5, "transfer", "iran", "russia", None, "asserted")) == 2 + 16
+    assert len(ids.observation_id("s-1", 0, 5, "satellite_imagery", "rajin-port")) == 2 + 16
+    assert len(ids.unknown_entity_id("Angara", "vessel")) == 2 + 16
+    assert len(ids.proposition_id("transfer", "iran", "russia")) == 2 + 10
