@@ -187,12 +187,12 @@ class DocumentExtraction:
         ("DPRK-Russia ballistic missile transfers: joint statement, 12 January 2024") adds no claim of its
         own; one that gives a date (other than the article's) or a place the claimant's does not ("Il 13
         settembre, Kim Jong-un ha incontrato Putin in Estremo Oriente" after a source's "Kim e Putin hanno
-        discusso ... durante il vertice") does."""
+        discusso ... durante il vertice") does. Nor does a headline whose source is read off its colon
+        ("США: Россия получила иранские ракеты") when the text has the same side say it."""
         attributed: dict[tuple, list[Claim]] = {}
         for c in self.claims:
             if c.claimant and not self._headline_voiced(c):
                 attributed.setdefault((c.type, c.subject, c.object, c.modality), []).append(c)
-        # a headline's "США: Россия получила иранские ракеты" repeats what the text then has the US (Blinken) say
         self.claims = [c for c in self.claims if not (self._headline_voiced(c) and any(
             self._same_side(a.claimant, c.claimant)
             for a in attributed.get((c.type, c.subject, c.object, c.modality), [])))]
