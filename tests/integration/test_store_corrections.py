@@ -105,13 +105,13 @@ def test_corrections_recorded_before_ingest_give_the_graph_of_a_correction_after
 def test_corrections_split_moves_only_the_mentions_written_that_way(store):
     _ingest(store, "03-summit.txt")
     target = Entity(id="kim-yo-jong", name="Kim Yo Jong", type="person", known=True)
-    sanction = next(c for c in store.claims() if c.type == "sanction")
-    assert sanction.claimant == "Kim Jong Un"
+    warning = next(c for c in store.claims() if c.type == "warning")  # "Kim warned the United States ..."
+    assert (warning.subject, warning.claimant) == ("Kim Jong Un", "Kim Jong Un")
 
     store.correct(Correction(action="split", target=target, entities=["kim-jong-un"], names=["KIM"]))
 
     claims = {c.type: c for c in store.claims()}
-    assert claims["sanction"].claimant == "Kim Yo Jong"
+    assert (claims["warning"].subject, claims["warning"].claimant) == ("Kim Yo Jong", "Kim Yo Jong")
     assert claims["meeting"].subject == "Kim Jong Un"  # its sentence names Kim Jong Un in full
     mentions = store.query("MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source) WHERE e.id IN ['kim-jong-un', 'kim-yo-jong'] "
                            "RETURN e.id AS id, m.text AS text ORDER BY id, text")
