@@ -14,8 +14,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.dates import is_month_word
-from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
+from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.words import Words
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
