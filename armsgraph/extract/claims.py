@@ -349,8 +349,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
                 recipient = goal or with_actor or direct
         else:
             recipient = subject if subject is not None else agent
-            # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought
-            supplier = source or origin or goal
+            # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought;
+            # nor, beside a subject who buys, can an agent ("hat Russland von Nordkorea Granaten gekauft")
+            supplier = source or origin or goal or (agent if subject is not None else None)
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
 
