@@ -340,7 +340,8 @@ class DocumentExtraction:
         return kept
 
     def _resolve_voice(self, frame: Frame) -> None:
-        """"we"/"our" as a participant is the speaker's or publisher's state; organs of state act for it."""
+        """"we"/"our" as a participant is the speaker's or publisher's state; organs of state act for it, and in
+        a transfer or offer so do its leaders ("Macron a promis à Zelensky des missiles Scalp")."""
         for role in ("subject", "object"):
             value = getattr(frame, role)
             if value == FIRST_PERSON:
@@ -349,6 +350,9 @@ class DocumentExtraction:
                     self._remember_entity(value)
             if frame.type in DIRECTIONAL or frame.type in ("sanction",):
                 value = self.gazetteer.state_of(value) if value else value
+                entry = self.gazetteer.get(value)
+                if frame.type in DIRECTIONAL and entry is not None and entry.type == "person" and entry.country:
+                    value = entry.country
                 if value and value not in self.entities.info:
                     self._remember_entity(value)
             setattr(frame, role, value)
