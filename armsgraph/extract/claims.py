@@ -77,11 +77,28 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         options = [(label, end) for label, end in cues.starts_at(i).items() if label.split(":", 1)[0] in CLAIM_TYPES]
         longest = max(end for _, end in options)
         options = [(label, end) for label, end in options if end == longest]
-        label = _choose_reading(view, i, [label for label, _ in options])
+        labels = [label for label, _ in options]
+        if _verb_used_as_noun(view, i, labels):
+            i = longest
+            continue
+        label = _choose_reading(view, i, labels)
         claim_type, group = label.split(":", 1)
         triggers.append(Trigger(i, longest, claim_type, group))
         i = longest
     return _drop_absorbed(view, triggers)
+
+
+def _verb_used_as_noun(view: SentenceView, i: int, labels: list[str]) -> bool:
+    """A cue the lexicon knows only as a verb, written as a noun: "the ship Angara", "a Russian cargo ship"
+    (a determiner right before it, or a state's adjective one or two words before). Not in German, whose
+    verbs end their clause after determiners and names ("die Deutschland der Ukraine liefert")."""
+    if view.verb_second or i - 1 < view.start or any(label.endswith("nouns") for label in labels):
+        return False
+    before = i - 1
+    if view.cues.has(before, "determiners") and not view.cues.has(before, "dative_clitics"):
+        return True  # "the ship", not Italian "gli fornisce"
+    return _modifying_actor(view, before) or (before - 1 >= view.start and _modifying_actor(view, before - 1)
+                                               and view.actor_at(before) is None)
 
 
 def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
