@@ -101,8 +101,12 @@ def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, vo
     if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
         return [voice.first_person_claimant()]
     if kind != "noun" and postposed:
-        speaker = _titled_speaker_after(view, end, exclude)
-        if speaker is not None:
+        # a person right after the verb speaks ("сказал Блинкен на пресс-конференции с … Дэвидом Лэмми");
+        # else one closing the sentence after a title ("ha detto il portavoce del Consiglio … John Kirby")
+        first = view.actor_at(end) if end < view.end else None
+        speaker = first if first is not None and first.free and first.mention.type == "person" else (
+            _titled_speaker_after(view, end, exclude))
+        if speaker is not None and speaker.start not in exclude:
             return [speaker.entity]
     if kind != "noun":
         # inverted: "said Kirby", "dice il messaggio"; before the claim only when the name ends there

@@ -210,8 +210,10 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
     qualifies it: "the Ukraine aid package", nor one past a comma, nor in a clause with another claim's
     cue: in "Kallas a mis en garde la Chine contre toute livraison d'armes à la Russie" China is warned)."""
     subject = _left_subject(view, trigger)
-    if not isinstance(subject, Actor) or subject.entity == recipient.entity or trigger.start - subject.end < 2:
+    if not isinstance(subject, Actor) or subject.entity == recipient.entity:
         return None
+    if trigger.start - subject.end < 2 and not any(view.cues.marker_at(k) for k in range(subject.end, trigger.start)):
+        return None  # but one joined by a preposition is the verb's object: "обвиняет Тегеран в поставках"
     if any(view.is_trigger(k) for k in range(view.clause_start(trigger.start), trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
         return None
@@ -219,6 +221,22 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
     if state is not None and state == view.state_of(recipient.entity):
         return None
     return subject
+
+
+def _controller_of_infinitive(view: SentenceView, trigger: Trigger, before: list[Actor]) -> Actor | None:
+    """The one who does what an infinitive clause says, when the trigger heads one after a comma (the
+    lexicon's ``infinitive_markers``: "…, Russland Granaten geliefert zu haben", "…, Drohnen zu liefern"):
+    the last free name before that comma, with no other claim cue between them."""
+    markers = [k for k in (trigger.start - 1, trigger.end) if view.start <= k < view.end]
+    if not any(view.cues.has(k, "infinitive_markers") for k in markers):
+        return None
+    comma = next((k for k in range(trigger.start - 1, view.start - 1, -1) if view.texts[k] == ","), None)
+    if comma is None:
+        return None
+    outside = [a for a in view.actors if a.start < comma and a.free and not a.adjective and a.start >= view.clause_start(comma)]
+    if not outside or any(view.is_trigger(k) for k in range(outside[-1].end, comma)):
+        return None
+    return outside[-1]
 
 
 def _next_free(right: list[Actor], after: Actor) -> Actor | None:
@@ -319,7 +337,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         clause_actors = [a for a in clause_actors if abs(a.start - trigger.start) <= WEAK_REACH]
     # a verb's markers follow it; a noun's may stand before it too ("from Iran, the delivery of ..."), and
     # so may those of a verb that ends its clause ("Nordkorea hat Munition an Russland geliefert")
-    verb_last = not trigger.is_noun and not right
+    # nothing after the verb but what follows a comma (", so Seoul"): the verb ends its phrase
+    comma = next((k for k in range(trigger.end, clause_end) if view.texts[k] == ","), clause_end)
+    verb_last = not trigger.is_noun and not any(a.start < comma for a in right)
     marked = clause_actors if trigger.is_noun or verb_last else right
     if trigger.is_noun:
         # a noun's marker before it stands right before it ("from Iran, the delivery"); one far back belongs to
@@ -354,6 +374,13 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             # into the clause before (", а Китай, вероятно, передает технологии"; "Russland hat Drohnen
             # eingesetzt, die Teheran geliefert habe")
             subject, direct = before[-2], before[-1]
+        controller = _controller_of_infinitive(view, trigger, before)
+        if controller is not None:
+            # "Der Iran bestreitet, Russland mit Drohnen beliefert zu haben", "Washington wirft Nordkorea vor,
+            # Russland Granaten zu liefern": the infinitive has no subject of its own; the name closing the
+            # clause before it does (the subject, or the accused), and a name inside it is the object
+            inside = [a for a in before if a.start > controller.end]
+            subject, direct = controller, direct or (inside[-1] if inside else None)
         if subject is None and direct is not None and view.verb_second:
             # "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland": the subject follows the verb
             subject, direct = direct, _next_free(right, direct)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from armsgraph.extract.morphology import analyzer
 from armsgraph.schema import precision_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -453,14 +454,7 @@ def _month_lemmas(language: str, month: int) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _lemmas(word: str, language: str) -> frozenset[str]:
-    return frozenset(parse.normal_form for parse in _morph(language).parse(word))
-
-
-@lru_cache(maxsize=None)
-def _morph(language: str):
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=language)
+    return frozenset(parse.normal_form for parse in analyzer(language).parse(word))
 
 
 def _inflected_months(text: str, language: str, base_dt: datetime | None,

@@ -370,9 +370,11 @@ class DocumentExtraction:
                     return
         if frame.object is None and frame.subject is not None and self._dative_clitic_before(view, frame):
             # "El Kremlin negó que Corea del Norte le haya vendido armas": given to the speaker's side
+            # (the speaker of a reporting verb, not a source cited "secondo Washington": "gli" is then someone named before)
             speaker = attribute(view, frame.trigger, self.voice).claimants[0]
             state = view.state_of(speaker)
-            if state is not None and state != view.state_of(frame.subject):
+            cited = any(a.entity == speaker and a.marker == "attribution" for a in view.actors)
+            if state is not None and state != view.state_of(frame.subject) and not cited:
                 frame.object = state
                 return
         if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from armsgraph.extract.dates import is_month_word
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
+from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.words import Words
 
@@ -310,9 +311,10 @@ class SentenceView:
                     # "$300 million in weapons to Ukraine": the next marker takes what follows it;
                     # "On 13 September Kim Jong Un met Putin": a month ends the date the marker governs,
                     # and "Im vergangenen Jahr lieferte Nordkorea": a claim's verb ends the phrase (a cue
-                    # that may be a noun may be the marker's object: "beim Treffen der Kontaktgruppe")
+                    # that may be a noun may be the marker's object: "beim Treffen der Kontaktgruppe"), and so
+                    # does an auxiliary ("Im vergangenen Jahr hatte Nordkorea … geliefert")
                     if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
-                            or self._is_month(j) or self._only_a_verb(j)):
+                            or self._is_month(j) or self._only_a_verb(j) or self.cues.has(j, "auxiliaries")):
                         break
                     actor = by_start.get(j)
                     if actor is not None:
@@ -320,6 +322,29 @@ class SentenceView:
                             actor.marker, actor.marker_token = "other", i
                         break
             i = max(end, i + 1)
+        self._mark_case_roles(actors)
+
+    def _mark_case_roles(self, actors: list[Actor]) -> None:
+        """Roles a name's case gives it with no preposition (the lexicon's ``case_roles``): in Russian a bare
+        dative is a recipient ("в поставках ракет Москве"), a bare instrumental a passive's agent ("переданы
+        России Пхеньяном"). Only a name that can be read in that case alone counts ("КНДР" could be any), not
+        one governed by a preposition ("перед Россией"), and an agent only beside a passive in its clause
+        ("сказал Блинкен … с главой МИД Дэвидом Лэмми" is no agent)."""
+        language = self.sent.doc.lang_
+        roles = load_lexicon(language).data.get("case_roles")
+        if not roles:
+            return
+        for actor in actors:
+            if actor.marker is not None or actor.adjective or (
+                    actor.start > self.start and is_preposition(self.texts[actor.start - 1], language)):
+                continue
+            role = roles.get(case_of_name(self.texts[actor.start:actor.end], language))
+            clause = range(self.clause_start(actor.start), self.clause_end(actor.start))
+            if role == "agent" and not any(is_passive(self.texts[k], language) for k in clause
+                                           if k not in range(actor.start, actor.end)):
+                continue
+            if role in ROLE_MARKERS:
+                actor.marker, actor.marker_token = role, actor.start
 
     def _only_a_verb(self, i: int) -> bool:
         """A claim cue starting here that cannot be read as a noun ("lieferte", not "Treffen")."""

@@ -1,0 +1,54 @@
+"""Grammatical case from pymorphy3 (Russian, Ukrainian): where case, not a preposition, gives a name its role."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MORPHOLOGY_LANGUAGES = ("ru", "uk")
+
+
+@lru_cache(maxsize=None)
+def analyzer(language: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@lru_cache(maxsize=8192)
+def cases(word: str, language: str) -> frozenset[str]:
+    """Every case pymorphy3 reads the word in (its tags: nomn, gent, datv, accs, ablt, loct, …); empty for a
+    word without case or a language without the analyser."""
+    if language not in MORPHOLOGY_LANGUAGES:
+        return frozenset()
+    return frozenset(p.tag.case for p in analyzer(language).parse(word.lower()) if p.tag.case)
+
+
+@lru_cache(maxsize=8192)
+def is_preposition(word: str, language: str) -> bool:
+    return language in MORPHOLOGY_LANGUAGES and any(
+        "PREP" in p.tag for p in analyzer(language).parse(word.lower()))
+
+
+@lru_cache(maxsize=8192)
+def is_passive(word: str, language: str) -> bool:
+    """A passive participle ("переданы", "закупленные", "передані") or an impersonal passive ("передано")."""
+    return language in MORPHOLOGY_LANGUAGES and any(
+        "pssv" in p.tag or "Impe" in p.tag for p in analyzer(language).parse(word.lower()))
+
+
+# Cases only a preposition governs: a name with no preposition before it is in none of them.
+GOVERNED_ONLY = frozenset({"loct", "loc2", "voct"})
+
+
+def case_of_name(words: list[str], language: str) -> str | None:
+    """The one case every word of a name, with no preposition before it, can be read in ("Северной Кореей":
+    instrumental; "Москве": dative, as a locative needs a preposition), or None when the name could be in
+    several (an indeclinable "КНДР"; "России": genitive or dative)."""
+    common: frozenset[str] | None = None
+    for word in words:
+        found = cases(word, language)
+        if not found:
+            continue  # a number or a foreign word says nothing
+        common = found if common is None else common & found
+    if common is not None:
+        common -= GOVERNED_ONLY
+    return next(iter(common)) if common is not None and len(common) == 1 else None
