@@ -256,6 +256,8 @@ class SentenceView:
         conditional = _last_between(self.cues.tokens_of.get("conditionals", []), self.start, i)
         if conditional is None:
             return False
+        if conditional > self.start and self.cues.has(conditional - 1, "modality:possible"):
+            return False  # "non è chiaro se", "no está claro si", "on ignore si": an open question, no condition
         stops = (_last_between(self.cues.tokens_of.get("complementizers", []), self.start, i),
                  _last_between(self.cues.comma_stops, self.start, i))
         return all(stop is None or stop <= conditional for stop in stops)
