@@ -41,6 +41,7 @@ class DateMention:
     iso: str
     precision: str  # year | month | day
     weekday: bool = False  # read from a weekday's name ("on Friday"): the day is reckoned from the article's
+    relative: bool = False  # "last year", "в прошлом году": the period is reckoned from the article's date
 
 
 @lru_cache(maxsize=None)
@@ -79,15 +80,68 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     without it, only expressions that carry their own year are kept.
     """
     weekdays = _weekday_dates(text, language, base)
+    periods = _relative_periods(text, language, base)
     if not _has_date_cue(text, language):
-        return weekdays  # nothing dateparser finds here would be kept (see _precision): spare its search
+        return sorted(weekdays + periods, key=lambda d: d.start)  # nothing dateparser finds would be kept
     base_dt = _base_datetime(base)
     text = _undot_months(text, language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
-    mentions += [w for w in weekdays if not any(m.start < w.end and w.start < m.end for m in mentions)]
+    mentions = _months_of_relative_years(text, mentions, periods)
+    mentions += [w for w in weekdays + periods if not any(m.start < w.end and w.start < m.end for m in mentions)]
     return _ranges_share_their_year(text, sorted(mentions, key=lambda d: d.start))
+
+
+@lru_cache(maxsize=None)
+def _relative_pattern(language: str) -> re.Pattern | None:
+    """The lexicon's ``relative_dates`` phrases ("last year", "im vergangenen Jahr"), longest first."""
+    from armsgraph.extract.resources import load_lexicon
+
+    groups = []
+    for period, phrases in (load_lexicon(language).data.get("relative_dates") or {}).items():
+        forms = sorted({str(p) for p in phrases or []}, key=len, reverse=True)
+        if forms:
+            groups.append(f"(?P<{period}>{'|'.join(re.escape(f).replace(chr(39), '[' + chr(39) + '’]') for f in forms)})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
+
+
+def _relative_periods(text: str, language: str, base: str | None) -> list[DateMention]:
+    """"last year", "this month", "торік": the year or month reckoned from the article's date (only when
+    that date is known, to the month for a month)."""
+    pattern = _relative_pattern(language)
+    if pattern is None or not base or len(base) < 4:
+        return []
+    year = int(base[:4])
+    found = []
+    for match in pattern.finditer(text):
+        period = match.lastgroup
+        if period in ("last_year", "this_year"):
+            found.append(DateMention(match.start(), match.end(), str(year - (period == "last_year")), "year",
+                                     relative=True))
+        elif len(base) >= 7:
+            month = date(year, int(base[5:7]), 1)
+            if period == "last_month":
+                month = (month - timedelta(days=1)).replace(day=1)
+            found.append(DateMention(match.start(), match.end(), month.isoformat()[:7], "month", relative=True))
+    return found
+
+
+RELATIVE_YEAR_GAP = 6  # characters between a month and the year it belongs to: " ", " of ", " del ", " de "
+
+
+def _months_of_relative_years(text: str, mentions: list[DateMention], periods: list[DateMention]) -> list[DateMention]:
+    """"in August last year", "en agosto del año pasado", "з серпня минулого року": a month named right before
+    a relative year is that year's (dateparser reads the month in the article's year)."""
+    out = []
+    for mention in mentions:
+        year = next((p for p in periods if p.precision == "year" and mention.precision == "month"
+                     and 0 <= p.start - mention.end <= RELATIVE_YEAR_GAP
+                     and not text[mention.end:p.start].strip(" ,").isdigit()), None)
+        if year is not None:
+            mention = DateMention(mention.start, year.end, f"{year.iso}-{mention.iso[5:7]}", "month", relative=True)
+        out.append(mention)
+    return out
 
 
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -434,8 +434,8 @@ class DocumentExtraction:
 
     def _dates_the_statement(self, view: SentenceView, mention: DateMention) -> bool:
         """"La Maison Blanche a affirmé vendredi que ...", "said on Friday": a weekday next to a reporting verb
-        is when the claim was made, not when what it claims happened."""
-        if not mention.weekday:
+        is when the claim was made, not when what it claims happened; so is "last month" ("said last month")."""
+        if not (mention.weekday or mention.relative):
             return False
         k = bisect_right(self.words.starts, view.sent.start_char + mention.start) - 1
         return any(view.cues.has(j, "reporting:verbs") or view.cues.has(j, "reporting:denial")

@@ -243,3 +243,36 @@ def test_a_weekday_by_a_reporting_verb_dates_the_statement_not_the_claim(languag
 
     result = extract(make_source(text, {"language": language, "published": "2023-10-18"}, None))
     assert [c.when for c in result.claims if c.type == "transfer"] == [when]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Last year, North Korea shipped shells to Russia.", [("Last year", "2023", "year")]),
+    ("en", "The talks began earlier this month.", [("earlier this month", "2024-03", "month")]),
+    ("de", "Im vergangenen Jahr hatte Nordkorea Granaten geliefert.", [("Im vergangenen Jahr", "2023", "year")]),
+    ("fr", "L’année dernière, la Corée du Nord a livré des obus.", [("L’année dernière", "2023", "year")]),
+    ("it", "Le consegne sono iniziate nel settembre dell'anno scorso.", [("settembre dell'anno scorso", "2023-09", "month")]),
+    ("ru", "Поставки начались в августе прошлого года.", [("августе прошлого года", "2023-08", "month")]),
+    ("uk", "Торік КНДР передала Росії снаряди.", [("Торік", "2023", "year")]),
+    ("es", "El mes pasado Irán envió drones a Rusia.", [("El mes pasado", "2024-02", "month")]),
+])
+def test_a_relative_year_or_month_is_reckoned_from_the_articles_date(language, text, expected):
+    found = find_dates(text, language, "2024-03-01")
+    assert [(text[d.start:d.end], d.iso, d.precision) for d in found] == expected
+    assert all(d.relative for d in found)
+
+
+def test_a_relative_month_needs_the_articles_month():
+    assert find_dates("The talks began last month.", "en", "2024") == []
+    assert [d.iso for d in find_dates("The talks began last year.", "en", "2024")] == ["2023"]
+
+
+@pytest.mark.parametrize("language, text, when", [
+    ("en", "Last year, North Korea shipped millions of shells to Russia, according to Seoul.", "2023"),
+    ("en", "Officials in Seoul said last month that Pyongyang had sent shells to Russia.", None),  # the statement's
+])
+def test_a_relative_date_dates_the_claim_unless_it_dates_the_statement(language, text, when):
+    from armsgraph.extract import extract
+    from armsgraph.reader import make_source
+
+    result = extract(make_source(text, {"language": language, "published": "2024-03-01"}, None))
+    assert [c.when for c in result.claims if c.type == "transfer"] == [when]
