@@ -264,7 +264,7 @@ def _origin_of_items(view: SentenceView, start: int, end: int) -> Actor | None:
 
 
 def _possessor_before(view: SentenceView, trigger: Trigger) -> Actor | str | None:
-    """"Iran's supply", "the DPRK's (DPRK) export", "Iranian support", "our drawdown"."""
+    """"Iran's supply", "the DPRK's (DPRK) export", "Iranian support", "our drawdown", "Lieferungen Nordkoreas"."""
     for actor in view.actors:
         gap = trigger.start - actor.end
         if actor.possessive and 0 <= gap <= 5 and not any(view.is_punct_stop(k) and view.texts[k] not in "()"
@@ -276,6 +276,10 @@ def _possessor_before(view: SentenceView, trigger: Trigger) -> Actor | str | Non
     for k in range(max(view.start, trigger.start - 3), trigger.start):
         if view.cues.has(k, "first_person_possessive"):
             return FIRST_PERSON
+    # a name in the genitive right after the noun: "die Waffenlieferungen Nordkoreas an Russland"
+    after = view.actor_at(trigger.end) if trigger.end < view.end else None
+    if after is not None and after.free and after.mention.form == "genitive":
+        return after
     return None
 
 
