@@ -72,6 +72,8 @@ class Gazetteer:
             for alias in entry.aliases:
                 if alias.language in (language, "en", "*"):
                     out.append((alias.text, entry.id, alias.form))
+                if alias.language == language and language in GENITIVE_S_LANGUAGES and alias.form == "name":
+                    out += [(form, entry.id, "name") for form in _declined_phrases(alias.text)]
         if language in GENITIVE_S_LANGUAGES:
             out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
                     if form in ("name", "seat") and _takes_genitive_s(text)]
@@ -97,6 +99,31 @@ class Gazetteer:
 # except after a sibilant ("des Iraks" aside, "Belarus", "Paris" stay as they are); the gazetteer lists the
 # base form only, so the genitive is derived for one-word names.
 GENITIVE_S_LANGUAGES = {"de"}
+
+
+ADJECTIVE_ENDINGS = ("es", "er", "e")
+
+
+def _declined_phrases(name: str) -> list[str]:
+    """A German name that opens with adjectives, as it reads after an article in the other cases: "Weißes
+    Haus" -> "Weißen Haus", "Weißen Hauses"; "Europäische Union" -> "Europäischen Union"; "Nationaler
+    Sicherheitsrat" -> "Nationalen Sicherheitsrats", "… Sicherheitsrates". Forms no text uses match nothing."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    head, noun = words[:-1], words[-1]
+    declined = []
+    for word in head:
+        ending = next((e for e in ADJECTIVE_ENDINGS if word.endswith(e) and len(word) > len(e) + 3), None)
+        if ending is None:
+            break  # only a leading run of adjectives declines ("Volksrepublik Korea" stays)
+        declined.append(word[: -len(ending)] + "en")
+    if not declined:
+        return []
+    front = " ".join(declined + head[len(declined):])
+    genitives = [noun + "es"] if noun[-1] in "sßxz" else [noun + "s", noun + "es"]
+    nouns = [noun] if len(declined) < len(head) else [noun, *genitives]
+    return [f"{front} {n}" for n in nouns if f"{front} {n}" != name]
 
 
 def _takes_genitive_s(name: str) -> bool:

@@ -78,3 +78,13 @@ def test_components_lexicon_verbs_match_their_inflections_despite_a_wrong_table_
     doc = build_nlp("it")("Il traffico indica forniture di armi, — dice il messaggio.")
     dice = next(t.i for t in doc if t.text == "dice")
     assert any(c.start == dice and c.label == "reporting:verbs" for c in doc._.cues)
+
+
+@pytest.mark.parametrize("text, entity, form", [
+    ("Das geht aus einer Erklärung des Weißen Hauses hervor.", "white-house", "Weißen Hauses"),
+    ("Die Außenminister der Europäischen Union berieten in Brüssel.", "european-union", "Europäischen Union"),
+    ("Ein Sprecher der Islamischen Republik Iran wies das zurück.", "iran", "Islamischen Republik Iran"),
+])
+def test_entities_german_names_opening_with_an_adjective_in_other_cases(text, entity, form):
+    found = _entities("de", text)
+    assert entity in found and form in {m.text for m in found[entity].mentions}
