@@ -77,6 +77,7 @@ class WordLemmatizer:
     """
 
     def __init__(self, nlp: Language, mode: str):
+        self.mode = mode
         self.lemmatizer = nlp.create_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
         self.lemmatizer.initialize()
         self.lemmas: dict[int, int] = {}  # word id -> lemma id
@@ -104,9 +105,20 @@ class WordLemmatizer:
 
     def _lemma(self, token: Token) -> str:
         try:
-            return self.lemmatizer.lemmatize(token)[0]
+            lemma = self.lemmatizer.lemmatize(token)[0]
         except ValueError:  # pymorphy3 fails on a character without a Unicode name (an unassigned code point)
             return token.text
+        if lemma == token.text and self.mode == "pymorphy3":
+            # without part-of-speech tags spaCy keeps a word whose readings have different lemmas as it is
+            # ("снимках": снимок or снимка; "Главного": главный or главное): a word that is one of its own
+            # lemmas stays ("снимок"); otherwise pymorphy3's likeliest reading
+            word = token.text.lower()
+            parses = self.lemmatizer._morph.parse(word)
+            if any(p.normal_form == word for p in parses):
+                return word
+            if parses and parses[0].is_known:
+                return parses[0].normal_form
+        return lemma
 
 
 def _pattern_doc(nlp: Language, text: str) -> Doc:

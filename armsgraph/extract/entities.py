@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from armsgraph.extract.resources import Gazetteer
+from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
 from armsgraph.schema.ids import unknown_entity_id
 
@@ -91,7 +91,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
     covered |= {i for s, e, _ in candidates for i in range(s, e)}
-    candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word)]
+    names_only = load_lexicon(language).data.get("capitals") == "names_only"
+    candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
+                                                              names_only)]
     cues = _CuesAround(doc._.cues or [])
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
@@ -134,7 +136,8 @@ def _name_words(words: Words) -> list[bool]:
             and not punct for text, punct in zip(words.texts, words.punct)]
 
 
-def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[tuple[int, int]]:
+def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
+                      names_only: bool = False) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -150,12 +153,33 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word) -> list[
             elif (words.texts[j].lower() in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
                   and is_name[j + 1] and j - i < 2):
                 j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
+            elif _hyphenated_tail(words, j) and j + 1 not in excluded:
+                j += 2  # one written word: "Kim Hong-kyun", "Hwadae-ri"
             else:
                 break
-        if _looks_like_name(words, i, j, is_common_word):
+        if (names_only and _inside_running_text(words, i)) or _looks_like_name(words, i, j, is_common_word):
             runs.append((i, j))
         i = j
     return runs
+
+
+def _hyphenated_tail(words: Words, j: int) -> bool:
+    """A hyphen at ``j`` joining the word before to a lower-case one with no space either side."""
+    if words.texts[j] != "-" or j + 1 >= len(words) or j == 0:
+        return False
+    tail = words.texts[j + 1]
+    return (tail.isalpha() and tail.islower() and words.starts[j] == words.starts[j - 1] + len(words.texts[j - 1])
+            and words.starts[j + 1] == words.starts[j] + 1)
+
+
+def _inside_running_text(words: Words, start: int) -> bool:
+    """Capitalised after a lower-case word (or a quote after one): in a language that capitalises names only
+    (the lexicon's ``capitals: names_only``), a name even if the dictionary knows the word ("аэродрома в
+    Джанкое", "на авиабазе «Шахид Ноже»"); a menu line of capitalised words is not running text."""
+    k = start - 1
+    while k >= 0 and words.texts[k] in OPENING_QUOTES:
+        k -= 1
+    return k >= 0 and not words.sent_start[start] and words.texts[k].isalpha() and words.texts[k].islower()
 
 
 def _looks_like_name(words: Words, start: int, end: int, is_common_word) -> bool:
@@ -201,11 +225,29 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> st
         return "person"
     if "type_cue:organization" in cue_inside:
         return "organization"
-    if "type_cue:location" in cue_before | cue_after | cue_inside:
+    if "type_cue:location" in cue_before | cue_after | cue_inside or "type_cue:location" in _cue_before_link(
+            cues, words, start):
         return "location"
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
     return "other"
+
+
+OPENING_QUOTES = {"«", "\"", "“", "„", "'", "‘"}
+
+
+def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
+    """The cues ending before a short linking word or an opening quote before the name: "port of Chongjin",
+    "la base d'Al-Khadim", "аэродром в Джанкое", "авиабаза «Шахид Ноже»"."""
+    k = start
+    while k > 0 and words.texts[k - 1] in OPENING_QUOTES:
+        k -= 1
+    if k < start:
+        return cues.ending.get(k, set())
+    link = words.texts[k - 1] if k > 0 else ""
+    if k > 1 and link.islower() and (len(link) <= 3 or link.endswith(("'", "’"))):
+        return cues.ending.get(k - 1, set())
+    return set()
 
 
 def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str) -> str | None:

@@ -88,3 +88,13 @@ def test_components_lexicon_verbs_match_their_inflections_despite_a_wrong_table_
 def test_entities_german_names_opening_with_an_adjective_in_other_cases(text, entity, form):
     found = _entities("de", text)
     assert entity in found and form in {m.text for m in found[entity].mentions}
+
+
+def test_entities_a_hyphenated_name_is_one_name():
+    found = _entities("en", "Kim Hong-kyun summoned the ambassador of Hwadae-ri Trading.")
+    assert {"Kim Hong-kyun", "Hwadae-ri Trading"} <= {e.name for e in found.values()}
+
+
+def test_entities_a_menu_line_of_capitalised_russian_words_is_no_name():
+    assert not any(e.type == "other" for e in _entities("ru", "Главная Новости Политика Экономика\nКНДР поставила "
+                                                               "снаряды в Россию.").values())

@@ -42,3 +42,17 @@ def _observations(language: str, text: str):
 ])
 def test_observation_counts_and_dates(language, text, expected):
     assert _observations(language, text) == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a site the gazetteer does not know, typed by the word before it across "of", "в" or a quote
+    ("en", "Satellite images show two navy ships docked at the port of Hwadae-ri on Oct. 8.",
+     [("Hwadae-ri", "2024-10-08", [])]),
+    ("uk", "Супутникові знімки аеродрому в Кривополі, зроблені 18 квітня, показують знищені пускові установки.",
+     [("Кривополі", "2024-04-18", [])]),
+    # "снимках" (снимок or снимка): the likeliest lemma; a dictionary word capitalised in running text is a name
+    ("ru", "На спутниковых снимках, сделанных 26 января, на авиабазе «Северный Ветер» видны новые укрытия.",
+     [("Северный Ветер", "2024-01-26", [])]),
+])
+def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
+    assert _observations(language, text) == expected
