@@ -316,7 +316,8 @@ class SentenceView:
                     # that may be a noun may be the marker's object: "beim Treffen der Kontaktgruppe"), and so
                     # does an auxiliary ("Im vergangenen Jahr hatte Nordkorea … geliefert")
                     if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
-                            or self._is_month(j) or self._only_a_verb(j) or self.cues.has(j, "auxiliaries")):
+                            or self._is_month(j) or self._is_year(j) or self._only_a_verb(j)
+                            or self.cues.has(j, "auxiliaries") or self._new_phrase(j, end)):
                         break
                     actor = by_start.get(j)
                     if actor is not None:
@@ -347,6 +348,18 @@ class SentenceView:
                 continue
             if role in ROLE_MARKERS:
                 actor.marker, actor.marker_token = role, actor.start
+
+    def _is_year(self, i: int) -> bool:
+        """A year ends the phrase a marker governs: "с 2022 года Тегеран передал", "Nel 2023 la Russia"."""
+        text = self.texts[i]
+        return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+    def _new_phrase(self, j: int, first: int) -> bool:
+        """A determiner after a common word opens another phrase: in "In precedenza la Russia aveva fornito"
+        the marker governs "precedenza", not Russia."""
+        previous = self.texts[j - 1]
+        return j > first and self.cues.has(j, "determiners") and previous.isalpha() and previous.islower() and (
+            not self.cues.has(j - 1, "determiners"))
 
     def _only_a_verb(self, i: int) -> bool:
         """A claim cue starting here that cannot be read as a noun ("lieferte", not "Treffen")."""
@@ -410,9 +423,9 @@ class SentenceView:
             return True
         if marker and marker[0] == "other" and not self.cues.has(j, "marker:genitive"):
             return True
-        # "В сентябре КНДР передала": the marker governs the month, not the name after it
+        # "В сентябре КНДР передала": the marker governs the month (or the year), not the name after it
         return (self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
-                or self._is_month(j))
+                or self._is_month(j) or self._is_year(j))
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
         """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic
