@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from armsgraph.extract.entities import EntityMention
 from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
 FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
@@ -187,6 +188,43 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
+def _place_speaking(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """The institution an impersonal verb speaks for, named with the language's ``reporting: places``
+    preposition right before it: "В Госдепартаменте США предупредили"."""
+    for actor in view.actors:
+        if (actor.marker_token is not None and view.cues.has(actor.marker_token, "reporting:places")
+                and 0 <= trigger.start - actor.end <= 1 and view.clause_start(trigger.start) <= actor.start):
+            return actor
+    return None
+
+
+def _people_of(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """The body whose people act, when they are unnamed: "Des émissaires du département d'État ont mis en
+    garde …", "Officials from the Pentagon warned …" (a common word, then "of"/"from", then the body)."""
+    start = view.clause_start(trigger.start)
+    for actor in reversed([a for a in view.actors if start <= a.start < trigger.start]):
+        k = actor.marker_token
+        if actor.marker in ("source", "genitive", "other") and k is not None and k > view.start and (
+                view.texts[k - 1].isalpha() and view.actor_at(k - 1) is None) and trigger.start - actor.end <= 3:
+            return actor
+        return None
+    return None
+
+
+UNKNOWN_TARGET_REACH = 8  # words after a sanction or warning verb in which an unknown name is its target
+
+
+def _unknown_name_after(view: SentenceView, trigger: Trigger) -> EntityMention | None:
+    """A name the gazetteer does not know and cannot type, first after the verb in its clause: sanctions
+    and warnings are aimed at people and firms too few articles name twice ("Ivan Maslov")."""
+    end = min(view.clause_end(trigger.end - 1), trigger.end + UNKNOWN_TARGET_REACH)
+    for mention in view.mentions:
+        if trigger.end <= mention.start < end and mention.type == "other" and not view.entity_info[
+                mention.entity].known:
+            return mention
+    return None
+
+
 def _target(view: SentenceView, trigger: Trigger, rest: list[Actor]) -> Actor | None:
     """Whom a warning or sanction is aimed at: the first name in its clause ("санкции против иранской
     авиакомпании Iran Air"), else a state's adjective right after the cue ("sanctioned two Russian companies
@@ -310,14 +348,26 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         subject = _left_subject(view, trigger)
         if isinstance(subject, Actor) and any(view.is_trigger(k) for k in range(subject.end, trigger.start)):
             subject = None  # "Iran and Russia's deals threaten ...": the subject is the deals, not a party
-        _set_role(frame, "subject", subject)
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between")]
+        before = _free_before(view, trigger)
+        if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
+                a.start < view.clause_end(trigger.end - 1) for a in rest):
+            # verb last: "Baerbock hatte Peking eindringlich gewarnt"
+            subject, rest = before[-2], [before[-1]]
+        if subject is None:
+            subject = _place_speaking(view, trigger) or _people_of(view, trigger)
+        _set_role(frame, "subject", subject)
         # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
         # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
         own = view.state_of(_entity(subject)) if isinstance(subject, Actor) else None
         rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
-        _set_role(frame, "object", _target(view, trigger, rest))
+        target = _target(view, trigger, rest)
+        unknown = _unknown_name_after(view, trigger) if target is None and not trigger.is_noun else None
+        if unknown is not None:  # "a sanctionné, en février 2023, Ivan Maslov"
+            frame.spans.append((unknown.start, unknown.end))
+            target = unknown.entity
+        _set_role(frame, "object", target)
         items = _items_in(view, trigger.end, view.end)
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]

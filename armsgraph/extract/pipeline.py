@@ -237,6 +237,11 @@ class DocumentExtraction:
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
+        # (a sanction after it is the consequence it threatens: "предупредили Москву, что ответят новыми
+        # санкциями": the warning stands, the threatened sanction is no claim)
+        threats = {id(o) for o in frames if o.type == "sanction" and any(
+            w.type == "warning" and w.trigger.end <= o.trigger.start for w in frames)}
+        frames = [f for f in frames if id(f) not in threats]
         frames = [f for f in frames if not (f.type == "warning" and any(
             o.trigger.start > f.trigger.start and o.type != "warning" and o.complete
             and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
