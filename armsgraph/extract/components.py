@@ -68,6 +68,9 @@ def line_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
 class WordLemmatizer:
     """spaCy's lemmatizer, asked once per distinct word.
 
@@ -114,6 +117,8 @@ class WordLemmatizer:
             # lemmas stays ("снимок"); otherwise pymorphy3's likeliest reading
             word = token.text.lower()
             parses = self.lemmatizer._morph.parse(word)
+            if token.text.islower():  # a lower-case word is no proper name ("порту": port, not Porto)
+                parses = [p for p in parses if not PROPER_GRAMMEMES & p.tag.grammemes] or parses
             if any(p.normal_form == word for p in parses):
                 return word
             if parses and parses[0].is_known:

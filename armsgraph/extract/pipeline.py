@@ -24,7 +24,7 @@ from armsgraph.extract.claims import (
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
-from armsgraph.extract.observations import CAVEAT_REACH, ObservationDraft, Scene, find_observation
+from armsgraph.extract.observations import CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation
 from armsgraph.extract.resources import Gazetteer, load_gazetteer
 from armsgraph.extract.sentence import DocCues, SentenceView
 from armsgraph.schema import (
@@ -167,7 +167,7 @@ class DocumentExtraction:
                     scene = Scene(view.locations[0].entity, index, dates)
                 continue
             claimants = self._claims_of_sentence(view, index, dates)
-            just_observed = bool(self.observations) and self.observations[-1].sentence == index - 1
+            just_observed = bool(self.observations) and index - self.observations[-1].sentence <= SCENE_REACH
             draft = find_observation(view, index, dates, sent.start_char, scene, just_observed)
             if draft is not None:
                 self.observations.append(draft)

@@ -56,3 +56,16 @@ def test_observation_counts_and_dates(language, text, expected):
 ])
 def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
     assert _observations(language, text) == expected
+
+
+def test_a_caveat_a_sentence_or_two_after_an_observation_observes_nothing():
+    text = ("Immagini satellitari datate 14 agosto 2024 mostrano presso la base di Asipovichy due nuovi bunker. "
+            "Secondo gli esperti si tratterebbe di un deposito. Gli stessi analisti avvertono però che le immagini "
+            "non bastano a provare la presenza di armi nucleari nel sito.")
+    assert _observations("it", text) == [("Asipovichy", "2024-08-14", [])]
+
+
+def test_a_lower_case_russian_word_is_not_read_as_a_proper_name():
+    # "порту": the port, not Porto; the site is named only as "порт Оля"
+    assert _observations("ru", "На спутниковых снимках, сделанных 3 мая, в порту Оля видны два судна.") == [
+        ("Port of Olya", "2024-05-03", [])]
