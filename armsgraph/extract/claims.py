@@ -405,7 +405,21 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     with_actor = _first(right, "with")
     frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end)
 
-    if trigger.is_noun:
+    if trigger.group == "agent_nouns":
+        # "China is Russia's main supplier", "Иран остается одним из ключевых поставщиков оружия для Москвы":
+        # the one said to be the supplier gives, the owner or the one it supplies for receives
+        # ("a German arms supplier" is German, not supplying Germany; "le principal fournisseur d'obus de la
+        # Russie" supplies Russia)
+        owner = _possessor_before(view, trigger)
+        owner = owner if isinstance(owner, Actor) and owner.possessive else None
+        supplier = _left_subject(view, trigger)
+        supplier = supplier if isinstance(supplier, Actor) else None
+        of = next((a for a in right if a.marker in ("source", "genitive") and not a.adjective
+                   and a.start < clause_end), None)
+        recipient = goal or owner or _first(clause_actors, "goal") or of
+        if recipient is not None and supplier is not None and recipient.entity == supplier.entity:
+            supplier = None
+    elif trigger.is_noun:
         owner = _possessor_before(view, trigger)
         origin = _origin_of_items(view, trigger.start - 3, clause_end)
         if give:
