@@ -79,8 +79,8 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         longest = max(end for _, end in options)
         options = [(label, end) for label, end in options if end == longest]
         labels = [label for label, _ in options]
-        if _verb_used_as_noun(view, i, labels):
-            i = longest
+        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames"):
+            i = longest  # nor is a word of "according to" (lemma "accord") a claim
             continue
         label = _choose_reading(view, i, labels)
         claim_type, group = label.split(":", 1)
@@ -476,7 +476,9 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
         return
     subject = _left_subject(view, trigger)
     if isinstance(subject, Actor):
-        chain = [a for a in view.coordinated(subject) if not a.adjective]
+        # (an apposition's owner is no party: "Dmitry Peskov, Vladimir Putin's spokesman, refused to discuss")
+        chain = [a for a in view.coordinated(subject) if not a.adjective
+                 and not (a.possessive and a.start > view.start and view.texts[a.start - 1] == ",")]
         if len(chain) >= 2:
             _set_role(frame, "subject", chain[0])
             _set_role(frame, "object", chain[1])
