@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from armsgraph.extract.morphology import analyzer
+from armsgraph.extract.morphology import analyzer, is_preposition
 from armsgraph.schema import precision_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -155,8 +155,11 @@ def _weekday_pattern(language: str) -> re.Pattern:
     info = default_loader.get_locale(language).info
     alternatives = []
     for number, key in enumerate(WEEKDAY_KEYS):
-        forms = sorted({w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w},
-                       key=len, reverse=True)
+        forms = {w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w}
+        if language in INFLECTED_MONTHS:
+            # a form that is also a preposition is read as one: Ukrainian "серед" (among), not середа
+            forms = {f for f in forms if not is_preposition(f, language)}
+        forms = sorted(forms, key=len, reverse=True)
         if forms:
             alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in forms)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)

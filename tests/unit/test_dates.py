@@ -276,3 +276,10 @@ def test_a_relative_date_dates_the_claim_unless_it_dates_the_statement(language,
 
     result = extract(make_source(text, {"language": language, "published": "2024-03-01"}, None))
     assert [c.when for c in result.claims if c.type == "transfer"] == [when]
+
+
+def test_a_weekday_form_that_is_also_a_preposition_is_no_weekday():
+    # Ukrainian "серед" (among) is also a short form of середа (Wednesday)
+    text = "Велика Британія першою серед союзників надала Києву ракети Storm Shadow у травні 2023 року."
+    assert [(d.iso, d.weekday) for d in find_dates(text, "uk", "2024-04-24")] == [("2023-05", False)]
+    assert [d.iso for d in find_dates("У середу Кірбі заявив.", "uk", "2024-04-26")] == ["2024-04-24"]
