@@ -54,15 +54,21 @@ SCENE_REACH = 2  # sentences after naming a place in which an observation with n
 
 def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], list[DateMention]],
                      sentence_offset: int, scene: Scene | None = None,
-                     just_observed: bool = False) -> ObservationDraft | None:
-    """The observation the sentence reports; with no place named, the ``scene`` of the last sentences."""
+                     just_observed: bool = False, named_site: str | None = None) -> ObservationDraft | None:
+    """The observation the sentence reports; with no place named, the ``scene`` of the last sentences, or
+    the site the article last named when the sentence points back at it ("a satellite image of the planned
+    site", the lexicon's ``site_anaphors``)."""
     kind = observation_kind(view)
     if scene is not None and (view.locations or index - scene.sentence > SCENE_REACH
                               or _not_a_scene(view, kind, just_observed)):
         scene = None
+    dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)] if kind else []
+    if kind is not None and not view.locations and scene is None and named_site and dates and not (
+            just_observed and view.cues.any_in("observations:caveats", view.start, view.end)) and (
+            view.cues.any_in("observations:site_anaphors", view.start, view.end)):
+        scene = Scene(named_site, index, lambda: [])
     if kind is None or not (view.locations or scene):
         return None
-    dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
     site = _site(view) if view.locations else scene.site
     if not dates and scene is not None:
         dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's

@@ -37,6 +37,7 @@ INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
+WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -156,6 +157,7 @@ class DocumentExtraction:
         sentences = [sent for sent in self.doc.sents if text[sent.start_char:sent.end_char].strip()]
         reported_after: list[str | None] = []
         scene: Scene | None = None
+        named_site: str | None = None  # the last site (not a region or a city) the article named
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
@@ -165,14 +167,16 @@ class DocumentExtraction:
                 reported_after.append(self.voice.reported_source)
                 if view.locations:
                     scene = Scene(view.locations[0].entity, index, dates)
+                named_site = self._site_named(view) or named_site
                 continue
             claimants = self._claims_of_sentence(view, index, dates)
             just_observed = bool(self.observations) and index - self.observations[-1].sentence <= SCENE_REACH
-            draft = find_observation(view, index, dates, sent.start_char, scene, just_observed)
+            draft = find_observation(view, index, dates, sent.start_char, scene, just_observed, named_site)
             if draft is not None:
                 self.observations.append(draft)
             if view.locations:
                 scene = Scene(view.locations[0].entity, index, dates)
+            named_site = self._site_named(view) or named_site
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
@@ -181,6 +185,15 @@ class DocumentExtraction:
             self._settle_when(claim)
         self._finish_observations(sentences, reported_after)
         return self._result()
+
+    @staticmethod
+    def _site_named(view: SentenceView) -> str | None:
+        """A site the sentence names (a factory, port, base, rail yard…), not a region, sea or city."""
+        for mention in view.locations:
+            info = view.entity_info[mention.entity]
+            if info.kind not in WIDE_PLACES:
+                return mention.entity
+        return None
 
     def _drop_unattributed_echoes(self) -> None:
         """A headline or summary restating in the article's voice what a claimant says elsewhere in it
