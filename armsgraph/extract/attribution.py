@@ -95,7 +95,7 @@ def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, vo
     owner = _owner_of_speaker(view, clause_start, start, exclude)
     if owner is not None:
         return [owner.entity]
-    place = _place_of_speaking(view, clause_start, start, exclude)
+    place = view.place_of_speaking(clause_start, start, exclude)
     if place is not None:
         return [place.entity]
     if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
@@ -167,16 +167,6 @@ def _owner_of_speaker(view: SentenceView, clause_start: int, cue: int, exclude: 
                 view.is_punct_stop(k) or view.is_trigger(k) for k in between):
             return actor
         return None  # only the nearest name before the reporting word can own it
-    return None
-
-
-def _place_of_speaking(view: SentenceView, clause_start: int, cue: int, exclude: set[int]) -> Actor | None:
-    """The institution an impersonal reporting verb speaks for: "В Кремле отрицают", "У Кремлі заперечують"
-    (the language's ``reporting: places`` prepositions, right before the verb)."""
-    for actor in view.actors:
-        if (clause_start <= actor.start and actor.start not in exclude and actor.marker_token is not None
-                and view.cues.has(actor.marker_token, "reporting:places") and 0 <= cue - actor.end <= 1):
-            return actor
     return None
 
 

@@ -188,26 +188,18 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     return [a for a in view.actors if trigger.end <= a.start < end]
 
 
-def _place_speaking(view: SentenceView, trigger: Trigger) -> Actor | None:
-    """The institution an impersonal verb speaks for, named with the language's ``reporting: places``
-    preposition right before it: "В Госдепартаменте США предупредили"."""
-    for actor in view.actors:
-        if (actor.marker_token is not None and view.cues.has(actor.marker_token, "reporting:places")
-                and 0 <= trigger.start - actor.end <= 1 and view.clause_start(trigger.start) <= actor.start):
-            return actor
-    return None
-
-
 def _people_of(view: SentenceView, trigger: Trigger) -> Actor | None:
     """The body whose people act, when they are unnamed: "Des émissaires du département d'État ont mis en
-    garde …", "Officials from the Pentagon warned …" (a common word, then "of"/"from", then the body)."""
+    garde …", "Officials from the Pentagon warned …" (the last name before the verb, introduced by
+    "of"/"from" after a common word)."""
     start = view.clause_start(trigger.start)
-    for actor in reversed([a for a in view.actors if start <= a.start < trigger.start]):
-        k = actor.marker_token
-        if actor.marker in ("source", "genitive", "other") and k is not None and k > view.start and (
-                view.texts[k - 1].isalpha() and view.actor_at(k - 1) is None) and trigger.start - actor.end <= 3:
-            return actor
+    before = [a for a in view.actors if start <= a.start < trigger.start]
+    if not before:
         return None
+    actor, k = before[-1], before[-1].marker_token
+    if actor.marker in ("source", "genitive", "other") and k is not None and k > view.start and (
+            view.texts[k - 1].isalpha() and view.actor_at(k - 1) is None) and trigger.start - actor.end <= 3:
+        return actor
     return None
 
 
@@ -271,7 +263,8 @@ def _controller_of_infinitive(view: SentenceView, trigger: Trigger, before: list
     comma = next((k for k in range(trigger.start - 1, view.start - 1, -1) if view.texts[k] == ","), None)
     if comma is None:
         return None
-    outside = [a for a in view.actors if a.start < comma and a.free and not a.adjective and a.start >= view.clause_start(comma)]
+    outside = [a for a in view.actors
+               if view.clause_start(comma) <= a.start < comma and a.free and not a.adjective]
     if not outside or any(view.is_trigger(k) for k in range(outside[-1].end, comma)):
         return None
     return outside[-1]
@@ -356,7 +349,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
             # verb last: "Baerbock hatte Peking eindringlich gewarnt"
             subject, rest = before[-2], [before[-1]]
         if subject is None:
-            subject = _place_speaking(view, trigger) or _people_of(view, trigger)
+            # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow"
+            subject = view.place_of_speaking(view.clause_start(trigger.start), trigger.start) or _people_of(
+                view, trigger)
         _set_role(frame, "subject", subject)
         # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
         # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned

@@ -453,6 +453,16 @@ class SentenceView:
         return k >= self.start and (self.cues.has(k, "marker:genitive") or self.cues.has(k, "marker:other")
                                     or self.cues.has(k, "determiners") or self.cues.has(k, "possessive"))
 
+    def place_of_speaking(self, clause_start: int, cue: int,
+                          exclude: set[int] | frozenset = frozenset()) -> Actor | None:
+        """The institution an impersonal verb speaks for: "В Кремле отрицают", "В Госдепартаменте США
+        предупредили", "officials in Seoul said" (the language's ``reporting: places``, right before the verb)."""
+        for actor in self.actors:
+            if (clause_start <= actor.start and actor.start not in exclude and actor.marker_token is not None
+                    and self.cues.has(actor.marker_token, "reporting:places") and 0 <= cue - actor.end <= 1):
+                return actor
+        return None
+
     def is_trigger(self, i: int) -> bool:
         return i in self.cues.trigger_tokens
 

@@ -62,11 +62,12 @@ def test_linking_syndicated_copy_is_a_duplicate_of_the_original(scenario_store):
 
 def test_linking_repeats_citations_and_translations_count_once(scenario_store):
     nk_russia = _proposition(scenario_store, "transfer", "north-korea", "russia")
-    # six articles; the syndicated copy counts with its original, and the two articles citing Beyond
-    # Parallel count with Beyond Parallel's own report: two independent origins
+    # six articles; the wire's claim is Seoul's ("officials in Seoul said") and its syndicated copy counts
+    # with it, and the two articles citing Beyond Parallel count with Beyond Parallel's own report: two
+    # independent origins
     assert nk_russia["sources"] == 6
     assert nk_russia["independent_origins"] == 2
-    assert nk_russia["origins"] == ["Beyond Parallel", "Example Wire"]
+    assert nk_russia["origins"] == ["Beyond Parallel", "South Korea"]
     assert nk_russia["denied_by"] == ["Russia"]
     assert nk_russia["observations"] == 1
 
