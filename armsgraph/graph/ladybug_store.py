@@ -21,7 +21,12 @@ BUFFER_POOL_BYTES = int(os.environ.get("ARMSGRAPH_BUFFER_POOL_MB", "256")) * 102
 # reopening a store of 1,000 synthetic articles failed at its 2,219th with "the buffer pool is full" in the
 # post-commit checkpoint, then aborted; with 4 MB it went on, and writing 1,000 articles took 220 MB less
 # memory for the same CPU time (1 MB: 40 MB less again, but 35% more CPU).
-CHECKPOINT_BYTES = int(os.environ.get("ARMSGRAPH_CHECKPOINT_MB", "4")) * 1024 * 1024
+# No more than 4 MB: on a copy of a 10,000-article store, 16 MB failed a write with LadybugDB's "String
+# dictionary index is outside the offset table", and after 400 articles written with 64 MB the file would
+# not open again ("not a valid Lbug database file"). A larger setting is lowered to 4 MB, with a warning.
+CHECKPOINT_MAX_MB = 4
+CHECKPOINT_REQUESTED_MB = int(os.environ.get("ARMSGRAPH_CHECKPOINT_MB", "4"))
+CHECKPOINT_BYTES = min(CHECKPOINT_REQUESTED_MB, CHECKPOINT_MAX_MB) * 1024 * 1024
 # A long-running writer's page cache fills up: after about 5,000 synthetic articles written by one process
 # (256 MB, 4 MB checkpoints) the post-commit checkpoint failed with "the buffer pool is full" and the process
 # then aborted, while the same store reopened took more articles at once. So the store is reopened after
@@ -57,6 +62,9 @@ class LadybugStore(CypherStore):
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder; an embedded store is a file (e.g. {self.path / 'armsgraph.db'})")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if CHECKPOINT_REQUESTED_MB > CHECKPOINT_MAX_MB:
+            log.warning("ARMSGRAPH_CHECKPOINT_MB=%d is unsafe with LadybugDB (larger checkpoints corrupted a "
+                        "store); using %d MB", CHECKPOINT_REQUESTED_MB, CHECKPOINT_MAX_MB)
         deadline = time.monotonic() + self.lock_wait
         while True:
             try:

@@ -44,3 +44,14 @@ def test_the_page_cache_stops_growing_at_its_limit_with_a_clear_error(tmp_path, 
     monkeypatch.setattr(ladybug_store, "BUFFER_POOL_MAX_BYTES", 2 * 1024 * 1024)
     with pytest.raises(StoreError, match="page cache reached its limit of 2 MB; raise ARMSGRAPH_BUFFER_POOL_MAX_MB"):
         _ingest(tmp_path / "capped.db")
+
+
+def test_a_larger_checkpoint_setting_is_lowered_to_the_safe_size():
+    import os
+    import subprocess
+    import sys
+
+    code = "from armsgraph.graph.ladybug_store import CHECKPOINT_BYTES; print(CHECKPOINT_BYTES)"
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ARMSGRAPH_CHECKPOINT_MB": "64"},
+                         capture_output=True, text=True, check=True)
+    assert int(out.stdout) == 4 * 2**20
