@@ -7,6 +7,7 @@ order, so that speaker turns and reported sources carry forward.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 
@@ -37,6 +38,7 @@ INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
+ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
 WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
@@ -412,6 +414,25 @@ class DocumentExtraction:
                 if self.claim_sentence.get(claim.id) == index - 1 and claim.object == frame.subject:
                     frame.object = claim.subject
                     return
+        trigger = frame.trigger
+        if frame.object is None and frame.subject_token is not None and not frame.has_goal_phrase \
+                and not trigger.weak and not trigger.is_noun and any(
+                    trigger.end <= m.start < view.clause_end(trigger.end - 1) for m in view.items):
+            # "Estados Unidos … suministrará además misiles aire-aire", "Tehran supplies the designs and the
+            # engines" (a named subject, a verb and what it supplies): what the article has said so far goes
+            # to one recipient, and this does too
+            recipient = self._article_recipient(previous)
+            if recipient is not None and view.state_of(recipient) != view.state_of(frame.subject):
+                frame.object = recipient
+
+    @staticmethod
+    def _article_recipient(previous: list[Claim]) -> str | None:
+        """The recipient of at least two of the article's transfers and offers so far, and of most of them."""
+        counts = Counter(c.object for c in previous if c.type in ("transfer", "offer") and c.modality != "denied")
+        if not counts:
+            return None
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        return top if n >= ARTICLE_RECIPIENT_CLAIMS and n > total / 2 else None
 
     def _dative_clitic_before(self, view: SentenceView, frame: Frame) -> bool:
         """"le haya vendido", "gli ha fornito", "lui a livré": an indirect-object pronoun before the verb
