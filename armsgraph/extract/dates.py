@@ -102,8 +102,13 @@ def _relative_pattern(language: str) -> re.Pattern | None:
     for period, phrases in (load_lexicon(language).data.get("relative_dates") or {}).items():
         forms = sorted({str(p) for p in phrases or []}, key=len, reverse=True)
         if forms:
-            groups.append(f"(?P<{period}>{'|'.join(re.escape(f).replace(chr(39), '[' + chr(39) + '’]') for f in forms)})")
+            groups.append(f"(?P<{period}>{'|'.join(_apostrophe_either_way(f) for f in forms)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
+
+
+def _apostrophe_either_way(phrase: str) -> str:
+    """A phrase as a pattern in which a straight apostrophe also matches a curly one ("l’année dernière")."""
+    return re.escape(phrase).replace("'", "['’]")
 
 
 def _relative_periods(text: str, language: str, base: str | None) -> list[DateMention]:
@@ -130,7 +135,8 @@ def _relative_periods(text: str, language: str, base: str | None) -> list[DateMe
 RELATIVE_YEAR_GAP = 6  # characters between a month and the year it belongs to: " ", " of ", " del ", " de "
 
 
-def _months_of_relative_years(text: str, mentions: list[DateMention], periods: list[DateMention]) -> list[DateMention]:
+def _months_of_relative_years(text: str, mentions: list[DateMention],
+                              periods: list[DateMention]) -> list[DateMention]:
     """"in August last year", "en agosto del año pasado", "з серпня минулого року": a month named right before
     a relative year is that year's (dateparser reads the month in the article's year)."""
     out = []

@@ -23,6 +23,7 @@ ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
 NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le"}
 FUZZY_LINK_SCORE = 92
+OPENING_QUOTES = {"«", "\"", "“", "„", "'", "‘"}
 # Labels of statistical NER models (``--model``) mapped to ours.
 NER_LABELS = {"PERSON": "person", "PER": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
               "FAC": "location", "NORP": "other", "PRODUCT": "materiel"}
@@ -231,9 +232,6 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> st
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
     return "other"
-
-
-OPENING_QUOTES = {"«", "\"", "“", "„", "'", "‘"}
 
 
 def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:

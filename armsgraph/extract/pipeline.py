@@ -390,7 +390,8 @@ class DocumentExtraction:
                     return
         if frame.object is None and frame.subject is not None and self._dative_clitic_before(view, frame):
             # "El Kremlin negó que Corea del Norte le haya vendido armas": given to the speaker's side
-            # (the speaker of a reporting verb, not a source cited "secondo Washington": "gli" is then someone named before)
+            # (the speaker of a reporting verb, not a source cited "secondo Washington": "gli" is then someone
+            # named before)
             speaker = attribute(view, frame.trigger, self.voice).claimants[0]
             state = view.state_of(speaker)
             cited = any(a.entity == speaker and a.marker == "attribution" for a in view.actors)

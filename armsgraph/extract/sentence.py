@@ -342,12 +342,13 @@ class SentenceView:
                     actor.start > self.start and is_preposition(self.texts[actor.start - 1], language)):
                 continue
             role = roles.get(case_of_name(self.texts[actor.start:actor.end], language))
+            if role not in ROLE_MARKERS:
+                continue
             clause = range(self.clause_start(actor.start), self.clause_end(actor.start))
             if role == "agent" and not any(is_passive(self.texts[k], language) for k in clause
-                                           if k not in range(actor.start, actor.end)):
+                                           if not actor.start <= k < actor.end):
                 continue
-            if role in ROLE_MARKERS:
-                actor.marker, actor.marker_token = role, actor.start
+            actor.marker, actor.marker_token = role, actor.start
 
     def _is_year(self, i: int) -> bool:
         """A year ends the phrase a marker governs: "с 2022 года Тегеран передал", "Nel 2023 la Russia"."""

@@ -73,7 +73,8 @@ def test_a_lower_case_russian_word_is_not_read_as_a_proper_name():
 
 def test_an_image_of_the_site_named_before_is_of_that_site():
     text = ("Russia is building a drone factory in the Alabuga special economic zone. Officials declined to comment. "
-            "Moscow has not said more. The White House released a satellite image of the planned site, taken in April, showing an empty plot.")
+            "Moscow has not said more. The White House released a satellite image of the planned site, "
+            "taken in April, showing an empty plot.")
     assert _observations("en", text) == [("Alabuga", "2024-04", [])]
     # without a word pointing back at it, an image elsewhere is not of that site
     text = ("Russia is building a drone factory in the Alabuga special economic zone. Officials declined to comment. "
