@@ -107,6 +107,18 @@ def _site(view: SentenceView) -> str:
     return (known or view.locations)[0].entity
 
 
+WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
+
+
+def site_named(view: SentenceView) -> str | None:
+    """A site the sentence names (a factory, port, base, rail yard…), not a region, sea or city: what a
+    later "image of the planned site" points back at."""
+    for mention in view.locations:
+        if view.entity_info[mention.entity].kind not in WIDE_PLACES:
+            return mention.entity
+    return None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

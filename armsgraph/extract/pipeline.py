@@ -25,7 +25,9 @@ from armsgraph.extract.claims import (
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
-from armsgraph.extract.observations import CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation
+from armsgraph.extract.observations import (
+    CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, site_named,
+)
 from armsgraph.extract.resources import Gazetteer, load_gazetteer
 from armsgraph.extract.sentence import DocCues, SentenceView
 from armsgraph.schema import (
@@ -39,7 +41,6 @@ CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipien
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
-WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -169,7 +170,7 @@ class DocumentExtraction:
                 reported_after.append(self.voice.reported_source)
                 if view.locations:
                     scene = Scene(view.locations[0].entity, index, dates)
-                named_site = self._site_named(view) or named_site
+                named_site = site_named(view) or named_site
                 continue
             claimants = self._claims_of_sentence(view, index, dates)
             just_observed = bool(self.observations) and index - self.observations[-1].sentence <= SCENE_REACH
@@ -178,7 +179,7 @@ class DocumentExtraction:
                 self.observations.append(draft)
             if view.locations:
                 scene = Scene(view.locations[0].entity, index, dates)
-            named_site = self._site_named(view) or named_site
+            named_site = site_named(view) or named_site
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
@@ -187,15 +188,6 @@ class DocumentExtraction:
             self._settle_when(claim)
         self._finish_observations(sentences, reported_after)
         return self._result()
-
-    @staticmethod
-    def _site_named(view: SentenceView) -> str | None:
-        """A site the sentence names (a factory, port, base, rail yard…), not a region, sea or city."""
-        for mention in view.locations:
-            info = view.entity_info[mention.entity]
-            if info.kind not in WIDE_PLACES:
-                return mention.entity
-        return None
 
     def _drop_unattributed_echoes(self) -> None:
         """A headline or summary restating in the article's voice what a claimant says elsewhere in it
