@@ -63,6 +63,11 @@ def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(months), frozenset(days)
 
 
+def is_year_word(word: str) -> bool:
+    """A word that is a year, as date cues are found ("2023"; 1800–2099)."""
+    return _YEAR.fullmatch(word) is not None
+
+
 @lru_cache(maxsize=4096)
 def is_month_word(word: str, language: str) -> bool:
     """A month's name in any of its forms ("September", "сентябре", "вересні")."""

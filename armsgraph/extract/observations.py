@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from armsgraph.extract.attribution import according_to
-from armsgraph.extract.dates import DateMention
+from armsgraph.extract.dates import DateMention, is_year_word
 from armsgraph.extract.sentence import SentenceView
 
 KINDS = ("satellite_imagery", "ship_tracking", "photo", "other")
@@ -162,9 +162,9 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates) or any(
                 s <= token.i < e for s, e in named):
             continue
-        value = int(re.sub(r"\D", "", token.text))
-        if 1800 <= value <= 2100 and len(token.text) == 4 and not _before_counted_word(view, token.i):
+        if is_year_word(token.text) and not _before_counted_word(view, token.i):
             continue  # a year
+        value = int(re.sub(r"\D", "", token.text))
         after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):
             continue  # a distance, a sum or a share, not a number of things seen (the lexicon's units)

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from armsgraph.extract.dates import is_month_word
+from armsgraph.extract.dates import is_month_word, is_year_word
 from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
@@ -352,8 +352,7 @@ class SentenceView:
 
     def _is_year(self, i: int) -> bool:
         """A year ends the phrase a marker governs: "с 2022 года Тегеран передал", "Nel 2023 la Russia"."""
-        text = self.texts[i]
-        return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+        return is_year_word(self.texts[i])
 
     def _new_phrase(self, j: int, first: int) -> bool:
         """A determiner after a common word opens another phrase: in "In precedenza la Russia aveva fornito"
