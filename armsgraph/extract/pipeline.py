@@ -41,6 +41,7 @@ CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipien
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
+LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -190,12 +191,14 @@ class DocumentExtraction:
         return self._result()
 
     def _drop_unattributed_echoes(self) -> None:
-        """A headline or summary restating in the article's voice what a claimant says elsewhere in it
+        """A headline or summary restating in the article's voice what a claimant says later in it
         ("DPRK-Russia ballistic missile transfers: joint statement, 12 January 2024") adds no claim of its
         own; one that gives a date (other than the article's) or a place the claimant's does not ("Il 13
         settembre, Kim Jong-un ha incontrato Putin in Estremo Oriente" after a source's "Kim e Putin hanno
-        discusso ... durante il vertice") does. Nor does a headline whose source is read off its colon
-        ("США: Россия получила иранские ракеты") when the text has the same side say it."""
+        discusso ... durante il vertice") does, and so does the body in its own voice ("Для Москвы Иран
+        остается одним из ключевых поставщиков оружия. По данным США, ..."): the article is a claimant
+        of its own. Nor does a headline whose source is read off its colon ("США: Россия получила иранские
+        ракеты") when the text has the same side say it."""
         attributed: dict[tuple, list[Claim]] = {}
         for c in self.claims:
             if c.claimant and not self._headline_voiced(c):
@@ -203,8 +206,9 @@ class DocumentExtraction:
         self.claims = [c for c in self.claims if not (self._headline_voiced(c) and any(
             self._same_side(a.claimant, c.claimant)
             for a in attributed.get((c.type, c.subject, c.object, c.modality), [])))]
-        self.claims = [c for c in self.claims if c.claimant or not self._echoes(
-            c, attributed.get((c.type, c.subject, c.object, c.modality), []))]
+        lead = set(sorted(set(self.claim_sentence.values()))[:LEAD_SENTENCES])
+        self.claims = [c for c in self.claims if c.claimant or self.claim_sentence[c.id] not in lead
+                       or not self._echoes(c, attributed.get((c.type, c.subject, c.object, c.modality), []))]
 
     def _same_side(self, a: str | None, b: str | None) -> bool:
         return a == b or (self.state_of(a) is not None and self.state_of(a) == self.state_of(b))
@@ -213,7 +217,8 @@ class DocumentExtraction:
         return (self.claim_sentence.get(claim.id), claim.claimant) in self.headline_voices
 
     def _echoes(self, claim: Claim, attributed: list[Claim]) -> bool:
-        """Whether an attributed claim of the same proposition already says all ``claim`` says."""
+        """Whether an attributed claim of the same proposition, later in the text, already says all ``claim``
+        says."""
         if not attributed:
             return False
         own_date = None
@@ -224,7 +229,7 @@ class DocumentExtraction:
                 for c in attributed:
                     self._settle_when(c)
         return any((not own_date or own_date == c.when) and (not claim.where or claim.where == c.where)
-                   for c in attributed)
+                   and self.claim_sentence[c.id] > self.claim_sentence[claim.id] for c in attributed)
 
     def _drop_restated_denials(self) -> None:
         """"Araghchi ha respinto le accuse. 'L'Iran non ha fornito armi alla Russia', ha detto Araghchi.": the
@@ -310,15 +315,17 @@ class DocumentExtraction:
                 entity].type == "organization" else (self.state_of(entity) or entity)
             # the accusation denied is the article's main one: of the claims the denier is a party to, the
             # proposition stated first ("Moscou et Pyongyang démentent" answers the North Korean deliveries
-            # of the lead, not the Russian help mentioned just before)
+            # of the lead, not the Russian help mentioned just before) that the denier has not denied yet
+            # ("deny ..., they lie about it" is one denial; "Иран эти обвинения отвергает" after Iran denied
+            # getting Su-35s denies the drones it is now said to send)
             parties = [c for c in self.claims if c.type in DIRECTIONAL and c.modality != "denied"
                        and state in (c.subject, c.object) and c.claimant != entity]
             if not parties or index - self.claim_sentence.get(parties[-1].id, -99) > DENIAL_REACH:
                 continue
-            earlier = parties[0]
-            if any(c.modality == "denied" and c.claimant == entity and {c.subject, c.object} == {
-                    earlier.subject, earlier.object} for c in self.claims):
-                continue  # the denier's denial is already recorded ("deny ..., they lie about it")
+            denied = {(c.subject, c.object) for c in self.claims if c.modality == "denied" and c.claimant == entity}
+            earlier = next((c for c in parties if (c.subject, c.object) not in denied), None)
+            if earlier is None:
+                continue
             trigger = Trigger(start, end, earlier.type, "give_verbs")
             # the quote runs to the clause end: "Der Kreml weist die Vorwürfe zurück"
             last = end
