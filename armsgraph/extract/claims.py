@@ -509,6 +509,60 @@ def split_coordinated_subjects(view: SentenceView, frames: list[Frame]) -> list[
     return out
 
 
+def split_coordinated_objects(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """"esporta munizioni verso la Repubblica Ceca e la Polonia", "non vende armi né all'Ucraina né alla Russia":
+    one frame per coordinated recipient (or one warned or sanctioned), each its own claim. A name joined
+    without the first one's preposition must end the phrase ("to Russia and Iran sent drones" is no list)."""
+    out: list[Frame] = []
+    for frame in frames:
+        found = next((a for a in view.actors if a.entity == frame.object and (a.start, a.end) in frame.spans),
+                     None) if frame.type not in SYMMETRIC else None
+        chain = _object_list(view, found) if found is not None and not found.adjective else []
+        members = {a.entity: a for a in chain if a.entity != frame.subject}
+        if len(members) < 2:
+            out.append(frame)
+            continue
+        for member in members.values():
+            spans = [s for s in frame.spans if s != (found.start, found.end)] + [(member.start, member.end)]
+            out.append(replace(frame, object=member.entity, items=list(frame.items), spans=spans))
+    return out
+
+
+def _object_list(view: SentenceView, found: Actor) -> list[Actor]:
+    """The names listed with ``found`` ("to Mali, Niger and Burkina Faso"), in order; [] when none is."""
+    def correlative(k: int, left: Actor) -> bool:
+        """"né all'Ucraina né alla Russia", "neither to Kyiv nor to Moscow": a negation word that also opens
+        the list (a lone "not" does not join: "to Russia, not to Ukraine")."""
+        return view.cues.has(k, "modality:negation") and any(
+            view.cues.has(j, "modality:negation") for j in range(max(view.start, left.start - 3), left.start))
+
+    def joins(left: Actor, right: Actor) -> bool:
+        gap = range(left.end, right.start)
+        return len(gap) <= 3 and all(view.texts[k] == "," or view.cues.has(k, "coordinators") or view.cues.has(
+            k, "determiners") or view.cues.has(k, f"marker:{found.marker}") or correlative(k, left) for k in gap)
+
+    def member(actor: Actor) -> bool:
+        if actor.adjective or actor.possessive or view.is_trigger(actor.end) or view.is_trigger(actor.end + 1):
+            return False
+        return actor.marker == found.marker or actor.marker is None and (
+            actor.end >= view.end or view.is_punct_stop(actor.end))
+
+    index = view.actors.index(found)
+    before = []
+    for other in reversed(view.actors[:index]):
+        if not (joins(other, (before or [found])[0]) and other.marker == found.marker and member(other)):
+            break
+        before.insert(0, other)
+    chain = before + [found]
+    for other in view.actors[index + 1:]:
+        if not (joins(chain[-1], other) and member(other)):
+            break
+        chain.append(other)
+    listed = any(view.cues.has(k, "coordinators") or correlative(k, a)
+                 for a, b in zip(chain, chain[1:]) for k in range(a.end, b.start))
+    return chain if listed else []
+
+
 def merge_frames(frames: list[Frame]) -> list[Frame]:
     """Fill a frame's missing role from a compatible frame of the same sentence.
 

@@ -339,6 +339,9 @@ class GazetteerMatcher:
             if rule == "capital" and not _capitals_agree(words.texts(start, end), capitals):
                 continue
             found.append(Hit(start, end, entity_id, form))
+        # a text that is both a name and an adjective of one entry ("Ucraina" / "ucraina") is the name when
+        # capitalised: the languages where the two coincide write adjectives in lower case
+        found.sort(key=lambda h: h.form == "adjective" and words.text(h.start, h.end)[:1].isupper())
         return _longest_first(found)
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> Doc:

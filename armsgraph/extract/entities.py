@@ -83,6 +83,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    after_adjective = {m.end for m in mentions if m.form == "adjective"}
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
@@ -101,6 +102,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         entity_type = _type_from_cues(cues, words, start, end)
         if entity_type == "other" and model_type:
             entity_type = model_type
+        if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):
+            # "the SVR said": an acronym speaking is an agency; ("das südkoreanische Verteidigungsministerium
+            # erklärte" is an organ of the state its adjective names, which speaks for it)
+            entity_type = "organization" if end - start == 1 and words.texts[start].isupper() else "person"
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
@@ -232,6 +237,23 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> st
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
     return "other"
+
+
+SPEAKING = ("reporting:verbs", "reporting:denial")
+NOT_AUXILIARY = {"complementizers", "relatives", "third_person", "first_person", "determiners"}
+
+
+def _speaks(cues: _CuesAround, words: Words, start: int, end: int) -> bool:
+    """An unknown name that says or denies something is taken for a person (an organisation has its cue
+    word inside): "Kurilla said", "Vučić ha ammesso che", "Zwijnenburg estime que", "заявив Фіала."."""
+    k = end
+    while k < min(end + 2, len(words)) and words.texts[k].islower() and words.stop[k] and not any(
+            c.label in NOT_AUXILIARY for c in cues.starting_between(k, k)):
+        k += 1  # an auxiliary or adverb first: "ha ammesso", "has also said" (not "the Sea that it said")
+    if any(c.start == k and c.label in SPEAKING for c in cues.starting_between(k, k)):
+        return True
+    closes = end >= len(words) or words.punct[end]
+    return closes and bool(cues.ending.get(start, set()) & set(SPEAKING))
 
 
 def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:

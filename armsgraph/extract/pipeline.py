@@ -20,7 +20,8 @@ from armsgraph.extract.attribution import (
     Voice, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
-    DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_subjects,
+    DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
+    split_coordinated_subjects,
 )
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
@@ -259,7 +260,7 @@ class DocumentExtraction:
             and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
             for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
-        for frame in split_coordinated_subjects(view, merge_frames(frames)):
+        for frame in split_coordinated_objects(view, split_coordinated_subjects(view, merge_frames(frames))):
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
