@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, SPACY
+from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -54,17 +55,24 @@ def line_boundaries(doc: Doc) -> Doc:
 
     Line breaks are tokens of their own (a token's trailing whitespace is a single space at most); they
     are found by their word ids, each distinct word's text looked at once, without a Token per word.
+    The boundaries are set in one go: ``Token.is_sent_start`` looks the whole document over for a parse
+    at each assignment, quadratic time on a long page of short lines.
     """
     strings = doc.vocab.strings
     orths = doc.to_array(ORTH).tolist()
     breaks = {orth for orth in set(orths) if "\n" in strings[orth]}
-    for i, orth in enumerate(orths[:-1]):
-        if orth in breaks:
-            doc[i + 1].is_sent_start = True
-    for match in DATELINE.finditer(doc.text):
-        after = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+    starts = [i + 1 for i, orth in enumerate(orths[:-1]) if orth in breaks]
+    text = doc.text
+    for match in DATELINE.finditer(text):
+        after = doc.char_span(match.end(), len(text), alignment_mode="expand")
         if after is not None and len(after):
-            after[0].is_sent_start = True
+            starts.append(after.start)
+    if starts:
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as Token.is_sent_start refuses on a parsed document
+        values = doc.to_array(SENT_START)
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
