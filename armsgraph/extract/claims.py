@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from armsgraph.extract.entities import EntityMention
+from armsgraph.extract.morphology import cases
 from armsgraph.extract.sentence import CLAIM_TYPES, Actor, SentenceView
 
 FIRST_PERSON = "@we"  # stands for the speaker's or publisher's state until the voice is known
@@ -253,6 +254,15 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
     return subject
 
 
+def _maybe_dative_after(view: SentenceView, trigger: Trigger, clause_end: int) -> Actor | None:
+    language = view.sent.doc.lang_
+    after = next((a for a in view.actors if trigger.end <= a.start < clause_end and a.free), None)
+    if after is None or any(view.is_trigger(k) for k in range(trigger.end, after.start)):
+        return None
+    words = [w for w in view.texts[after.start:after.end] if cases(w, language)]
+    return after if words and all("datv" in cases(w, language) for w in words) else None
+
+
 def _controller_of_infinitive(view: SentenceView, trigger: Trigger, before: list[Actor]) -> Actor | None:
     """The one who does what an infinitive clause says, when the trigger heads one after a comma (the
     lexicon's ``infinitive_markers``: "…, Russland Granaten geliefert zu haben", "…, Drohnen zu liefern"):
@@ -422,6 +432,12 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             recipient = goal
             if supplier is None and recipient is not None:
                 supplier = _giver_of_noun(view, trigger, recipient)
+            if supplier is None and recipient is None:
+                # "обвиняли Пхеньян в поставках оружия России": a name after the noun that may be a dative
+                # ("России": genitive or dative) receives, when the verb's object before the noun gives
+                maybe = _maybe_dative_after(view, trigger, clause_end)
+                supplier = _giver_of_noun(view, trigger, maybe) if maybe is not None else None
+                recipient = maybe if supplier is not None else None
         else:
             recipient = owner or agent
             supplier = source or origin

@@ -327,6 +327,12 @@ class GazetteerMatcher:
             phrases.append((text, f"{entity_id}|{form}|{rule}"))
         self.index = _PhraseIndex(nlp, phrases, by_lemma=language in LEMMA_MATCH_LANGUAGES)
         self.exact = {text for text, _, _ in self.gazetteer.aliases_for(language) if _case_rule(text) == "exact"}
+        # "Patriot-Abfangraketen", "US-Regierung", "Nato-Staaten": a compound's hyphenated head names the thing
+        self.compound_heads: dict[str, str] = {}
+        if load_lexicon(language).data.get("hyphen_compounds"):
+            for text, entity_id, form in self.gazetteer.aliases_for(language):
+                if form == "name" and text[:1].isupper() and " " not in text:
+                    self.compound_heads.setdefault(text, entity_id)
         # match key -> (entity id, form, case rule, which words the name capitalises), split once
         self.rules: dict[str, tuple[str, str, str, str]] = {}
         for key in self.index.keys.values():
@@ -347,10 +353,27 @@ class GazetteerMatcher:
             if rule == "capital" and not _capitals_agree(words.texts(start, end), capitals):
                 continue
             found.append(Hit(start, end, entity_id, form))
+        found += self._compounds(words, {k for h in found for k in range(h.start, h.end)})
         # a text that is both a name and an adjective of one entry ("Ucraina" / "ucraina") is the name when
         # capitalised: the languages where the two coincide write adjectives in lower case
         found.sort(key=lambda h: h.form == "adjective" and words.text(h.start, h.end)[:1].isupper())
         return _longest_first(found)
+
+    def _compounds(self, words: "_Words", covered: set[int]) -> list[Hit]:
+        if not self.compound_heads:
+            return []
+        hits = []
+        for i, (orth, _) in enumerate(words.rows):
+            text = words.strings[orth]
+            if "-" not in text or i in covered:
+                continue
+            parts = text.split("-")
+            for n in range(len(parts) - 1, 0, -1):  # the longest head first: "IRIS-T-Systeme" is IRIS-T
+                entity_id = self.compound_heads.get("-".join(parts[:n]))
+                if entity_id is not None and parts[n][:1].isupper():
+                    hits.append(Hit(i, i + 1, entity_id, "name"))
+                    break
+        return hits
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> Doc:
         doc._.mentions = hits

@@ -275,6 +275,11 @@ class SentenceView:
         return [m for m in self.mentions if m.type == "location"]
 
     @cached_property
+    def _unknown_starts(self) -> set[int]:
+        """Where the names of no known type ("Regierungskreisen") start."""
+        return {m.start for m in self.mentions if m.type == "other"}
+
+    @cached_property
     def actors(self) -> list[Actor]:
         actors = []
         previous: Actor | None = None
@@ -400,6 +405,8 @@ class SentenceView:
         while j < limit:
             if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
                 break
+            if j in self._unknown_starts:
+                break  # an unknown name is what it governs: "aus Regierungskreisen könnte die Ukraine ..."
             actor = by_start.get(j)
             if actor is None:
                 j += 1
