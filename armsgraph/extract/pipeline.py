@@ -42,6 +42,7 @@ CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipien
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
+PROHIBITION_REACH = 6  # words before a trigger in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
@@ -247,6 +248,8 @@ class DocumentExtraction:
         frames = [f for f in frames if f.type == "warning" or not any(
             w.type == "warning" and w.trigger.end <= f.trigger.start
             and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
+        # nor is what an embargo bars or an effort prevents ("to avoid a direct shipment to Kyiv")
+        frames = [f for f in frames if not self._prohibited(view, f.trigger)]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
@@ -295,6 +298,16 @@ class DocumentExtraction:
         if not kept:
             return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _prohibited(self, view: SentenceView, trigger: Trigger) -> bool:
+        """A prohibition word shortly before the trigger, in its phrase: "an arms embargo bars the supply",
+        "para evitar un envío directo" (not "despite the embargo, Iran supplied")."""
+        for k in range(max(view.start, trigger.start - PROHIBITION_REACH), trigger.start):
+            if self.cues.has(k, "prohibitions") and not any(
+                    view.is_punct_stop(j) or view.texts[j] == "," or view.actor_at(j) is not None
+                    for j in range(k + 1, trigger.start)):
+                return True
+        return False
 
     def _denial_of_earlier_claims(self, view: SentenceView, index: int) -> list[str | None]:
         """"Moscou et Pyongyang démentent.", "Der Kreml weist die Vorwürfe zurück.", "Pionyang lo niega todo.":
