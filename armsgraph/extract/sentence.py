@@ -430,9 +430,10 @@ class SentenceView:
             return True
         if marker and marker[0] == "other" and not self.cues.has(j, "marker:genitive"):
             return True
-        # "В сентябре КНДР передала": the marker governs the month (or the year), not the name after it
+        # "В сентябре КНДР передала": the marker governs the month (or the year, or "до кінця року"), not the
+        # name after it
         return (self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
-                or self._is_month(j) or self._is_year(j))
+                or self._is_month(j) or self._is_year(j) or self.cues.has(j, "time_nouns"))
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
         """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic
