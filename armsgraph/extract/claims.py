@@ -21,6 +21,7 @@ DIRECTIONAL = {"transfer", "offer"}
 NOUN_MARKER_REACH = 4  # tokens before a trigger noun within which a role marker's participant is its own
 WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
+PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
 
 
 @dataclass
@@ -362,6 +363,13 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
             # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow"
             subject = view.place_of_speaking(view.clause_start(trigger.start), trigger.start) or _people_of(
                 view, trigger)
+        by = _passive_agent(view, trigger)
+        if by is not None:
+            # "Rosoboronexport was sanctioned by the EU", "Qeshm Fars Air, sanctionnée par Washington": the one
+            # named before the participle is sanctioned
+            sanctioned = _left_subject(view, trigger)
+            subject = by
+            rest = [sanctioned] if isinstance(sanctioned, Actor) and sanctioned is not by else []
         _set_role(frame, "subject", subject)
         # no one warns or sanctions their own state: in "Blinken warned that Washington will respond if
         # Moscow helps Pyongyang", Washington is Blinken's side and Moscow the one warned
@@ -377,6 +385,16 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+def _passive_agent(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """The agent of a passive warning or sanction verb: "sanctioned by the United States", "von der EU
+    sanktioniert" (the agent phrase right after the verb, or right before it when the verb ends its clause)."""
+    if trigger.is_noun:
+        return None
+    return next((a for a in view.actors if a.marker == "agent" and not a.adjective and (
+        0 <= a.start - trigger.end <= PASSIVE_AGENT_REACH or 0 <= trigger.start - a.end <= PASSIVE_AGENT_REACH)
+                 and view.clause_start(a.start) == view.clause_start(trigger.start)), None)
 
 
 def _set_role(frame: Frame, role: str, value: Actor | str | None) -> None:
