@@ -8,8 +8,8 @@ extracted), written to a temporary folder, or the articles of ``--corpus`` (e.g.
 make_corpus.py); each run ingests them into a fresh embedded store with the CLI. The goal is a speed-up
 >= 1.7 with 2 jobs on 2 cores.
 
-``--write-share`` then runs ``armsgraph.ingest.ingest_paths`` in this process, with the store's ``write``
-timed, at 1 and N jobs: writing stays in the parent process, so its share of the time bounds the speed-up
+``--write-share`` then runs ``armsgraph.ingest.ingest_paths`` in this process, with the store's writes
+timed (wall and CPU), at 1 and N jobs: writing stays in the parent process, so its share of the time bounds the speed-up
 that more extraction processes can give.
 """
 from __future__ import annotations
@@ -49,21 +49,23 @@ def timed_ingest(corpus: Path, jobs: int, store: Path) -> float:
 
 
 class TimedStore:
-    """A store whose ``write`` calls are timed: the parent's writing time under ``ingest_paths``."""
+    """A store whose writes are timed: the parent's writing time under ``ingest_paths``."""
 
     def __init__(self, store):
-        self.store, self.seconds = store, 0.0
+        self.store, self.seconds, self.cpu_seconds = store, 0.0, 0.0
+        self.group_size = store.group_size
 
-    def write(self, result, text=None, **options):
-        start = time.perf_counter()
+    def write_group(self, documents):
+        start, cpu = time.perf_counter(), time.process_time()
         try:
-            return self.store.write(result, text=text, **options)
+            return self.store.write_group(documents)
         finally:
             self.seconds += time.perf_counter() - start
+            self.cpu_seconds += time.process_time() - cpu
 
 
-def write_share(corpus: Path, jobs: int, store_path: Path) -> tuple[float, float, int]:
-    """(wall seconds, seconds writing in this process, articles) of an in-process ingest."""
+def write_share(corpus: Path, jobs: int, store_path: Path) -> tuple[float, TimedStore, int]:
+    """(wall seconds, the timed store, articles) of an in-process ingest."""
     from armsgraph.graph import open_store
     from armsgraph.ingest import ingest_paths
 
@@ -71,7 +73,7 @@ def write_share(corpus: Path, jobs: int, store_path: Path) -> tuple[float, float
         timed = TimedStore(store)
         start = time.perf_counter()
         articles = sum(1 for _ in ingest_paths(timed, [corpus], jobs=jobs))
-        return time.perf_counter() - start, timed.seconds, articles
+        return time.perf_counter() - start, timed, articles
 
 
 def main() -> None:
@@ -95,11 +97,11 @@ def main() -> None:
               flush=True)
         if args.write_share:
             for jobs in (1, args.jobs):
-                wall, writing, n = write_share(corpus, jobs, Path(tmp) / f"timed-{jobs}.db")
+                wall, timed, n = write_share(corpus, jobs, Path(tmp) / f"timed-{jobs}.db")
                 print(f"  in process, jobs {jobs}: {n / wall:.1f} articles/s; writing in the parent "
-                      f"{writing:.0f} s of {wall:.0f} s ({100 * writing / wall:.0f}%, "
-                      f"{1000 * writing / n:.0f} ms/article); the rest reading and extracting "
-                      f"(jobs 1) or waiting for the workers (jobs > 1)", flush=True)
+                      f"{timed.seconds:.0f} s of {wall:.0f} s ({100 * timed.seconds / wall:.0f}%, "
+                      f"{1000 * timed.seconds / n:.0f} ms/article, {1000 * timed.cpu_seconds / n:.0f} ms CPU); "
+                      "the rest reading and extracting (jobs 1) or waiting for the workers (jobs > 1)", flush=True)
 
 
 if __name__ == "__main__":

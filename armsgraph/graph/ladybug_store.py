@@ -30,8 +30,12 @@ CHECKPOINT_BYTES = min(CHECKPOINT_REQUESTED_MB, CHECKPOINT_MAX_MB) * 1024 * 1024
 # A long-running writer's page cache fills up: after about 5,000 synthetic articles written by one process
 # (256 MB, 4 MB checkpoints) the post-commit checkpoint failed with "the buffer pool is full" and the process
 # then aborted, while the same store reopened took more articles at once. So the store is reopened after
-# this many write transactions (about a second each time on a store of 6,000 articles).
+# this many documents written (about a second each time on a store of 6,000 articles).
 REOPEN_AFTER_WRITES = int(os.environ.get("ARMSGRAPH_REOPEN_AFTER_WRITES", "500"))
+# Documents ingest writes in one transaction (CypherStore.write_group): a transaction of one document spent
+# about a fifth of its time beginning, committing and reading the corrections. A kill -9 loses the group in
+# progress, whose documents a rerun extracts again.
+GROUP_DOCUMENTS = int(os.environ.get("ARMSGRAPH_GROUP_DOCUMENTS", "16"))
 CHECKPOINT_FAILED = "post-commit checkpoint failed"
 POOL_FULL = "buffer pool is full"
 # A checkpoint holds in the page cache every page of the relationships of a node it rewrites, and an entity
@@ -45,6 +49,7 @@ log = logging.getLogger(__name__)
 
 class LadybugStore(CypherStore):
     single_writer = True
+    group_size = GROUP_DOCUMENTS
     queries = QUERIES
 
     def __init__(self, path: Path, *, lock_wait: float = LOCK_WAIT_SECONDS):
@@ -53,7 +58,7 @@ class LadybugStore(CypherStore):
         self.lock_wait = lock_wait
         self._db = None
         self._conn = None
-        self._writes = 0  # write transactions since the store was opened
+        self._writes = 0  # documents written since the store was opened
         self._pool_bytes = BUFFER_POOL_BYTES  # grows when a checkpoint needs more (see BUFFER_POOL_MAX_BYTES)
 
     def connect(self) -> None:
@@ -136,10 +141,10 @@ class LadybugStore(CypherStore):
             self._rollback()
             raise
 
-    def _transact(self, work, label: str) -> bool:
+    def _transact(self, work, label: str, *, documents: int = 1) -> bool:
         if self._conn is not None and self._writes >= REOPEN_AFTER_WRITES:
             self._reopen()
-        self._writes += 1
+        self._writes += documents
         conn = self._connection()
         run = _runner(conn)
         conn.execute("BEGIN TRANSACTION")
@@ -149,7 +154,7 @@ class LadybugStore(CypherStore):
             self._rollback()
             if isinstance(error, RuntimeError) and POOL_FULL in str(error) and self._grow_pool():
                 self._reopen()  # nothing of it was written: write it again with a larger page cache
-                return self._transact(work, label)
+                return self._transact(work, label, documents=documents)
             if isinstance(error, RuntimeError):
                 raise StoreError(f"{self.location}: {label} failed: {error}{_hint(error)}") from error
             raise
