@@ -148,27 +148,32 @@ class CypherStore(ABC):
     def _write_together(self, documents: list[DocumentToWrite]) -> list[WriteStats]:
         """The documents written in one transaction, in order; nothing written if one fails."""
         linking = [_linking_keys(d) for d in documents]  # the costly part of linking, outside the transaction
+        ids = [d.result.document.id for d in documents]
         outcomes: list[WriteStats] = []
 
         def work(run: Run) -> bool:
             outcomes.clear()  # the transaction may run again (a larger page cache, a server's retry)
-            corrections = stored_corrections(run, self.queries)  # a write records none: one read serves all
-            for document, (print_, name_keys) in zip(documents, linking):
+            # what the writes depend on that none of them changes, read once: the corrections, and which
+            # documents were stored before (one stored twice in the group is skipped the second time)
+            corrections = stored_corrections(run, self.queries)
+            stored = {r["id"] for r in run(self.queries.SOURCES_STORED, {"ids": ids})}
+            for source_id, document, (print_, name_keys) in zip(ids, documents, linking):
+                if source_id in stored:
+                    outcomes.append(WriteStats(source_id, created=False))
+                    continue
                 outcomes.append(self._write_document(run, document, print_, name_keys, corrections))
+                stored.add(source_id)
             return any(o.created for o in outcomes)
 
-        ids = [d.result.document.id for d in documents]
         label = f"writing {ids[0]}" if len(ids) == 1 else f"writing {len(ids)} documents ({ids[0]} …)"
         self._transact(work, label, documents=len(documents))
         return outcomes
 
     def _write_document(self, run: Run, document: DocumentToWrite, print_: Fingerprint | None,
                         name_keys: dict[str, tuple[str, ...]] | None, corrections: list[Correction]) -> WriteStats:
-        """One document's statements in the transaction ``run`` belongs to (``name_keys`` is None unless
-        ``document.prepared`` may be used)."""
+        """A document not yet stored, written in the transaction ``run`` belongs to (``name_keys`` is None
+        unless ``document.prepared`` may be used)."""
         result = document.result
-        if run(self.queries.SOURCE_EXISTS, {"id": result.document.id}):
-            return WriteStats(result.document.id, created=False)
         joined, name_blocks = join_unknown_names(run, self.queries, result, name_keys)
         if name_keys is not None and joined is result and not corrections:
             rows, article = document.prepared.rows, document.prepared.article
