@@ -32,6 +32,10 @@ CHECKPOINT_BYTES = min(CHECKPOINT_REQUESTED_MB, CHECKPOINT_MAX_MB) * 1024 * 1024
 # then aborted, while the same store reopened took more articles at once. So the store is reopened after
 # this many documents written (about a second each time on a store of 6,000 articles).
 REOPEN_AFTER_WRITES = int(os.environ.get("ARMSGRAPH_REOPEN_AFTER_WRITES", "500"))
+# Threads a statement runs on. LadybugDB's default (one per core) spent 10-15% more CPU on writing a
+# document, with the same wall time, and on a 2-core machine they take it from the extraction processes
+# of ``ingest --jobs``; reads on a store of 690,000 mentions (counts, corroboration) were no faster either.
+QUERY_THREADS = int(os.environ.get("ARMSGRAPH_QUERY_THREADS", "1"))
 # Documents ingest writes in one transaction (CypherStore.write_group): a transaction of one document spent
 # about a fifth of its time beginning, committing and reading the corrections. A kill -9 loses the group in
 # progress, whose documents a rerun extracts again.
@@ -74,7 +78,7 @@ class LadybugStore(CypherStore):
         while True:
             try:
                 self._db = ladybug.Database(str(self.path), buffer_pool_size=self._pool_bytes,
-                                            checkpoint_threshold=CHECKPOINT_BYTES)
+                                            checkpoint_threshold=CHECKPOINT_BYTES, max_num_threads=QUERY_THREADS)
                 break
             except RuntimeError as error:
                 if POOL_FULL in str(error) and self._grow_pool():
