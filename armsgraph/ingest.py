@@ -28,8 +28,8 @@ class ExtractOptions:
 GROUP_SECONDS = 1.0
 
 # The extraction processes of ``jobs`` run at a lower priority than this one, the one writer: the writer is
-# the narrowest stage of the pipeline, and with as many processes as cores it otherwise got about two
-# thirds of a core while the workers, ahead of it, waited for room in the window.
+# the narrowest stage of the pipeline, yet with two workers on two cores the three shared them evenly, and
+# the workers, ahead of it, then waited for room in the window.
 WORKER_NICENESS = 5
 
 Extracted = tuple[Source, ExtractionResult] | InputError
@@ -82,7 +82,7 @@ def _extract_and_prepare_file(path: Path, options: ExtractOptions) -> list[Prepa
 def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, work=_extract_file,
                ahead: int = 0) -> Iterator:
     """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead
-    (``ahead`` files more: the workers keep busy while the caller writes a group that long).
+    (``ahead`` files more for a caller that takes that many at once: the workers go on meanwhile).
     ``work`` is what is done to each file (``_extract_file``, or ``_extract_and_prepare_file``)."""
     files = iter_paths(list(paths))
     if jobs <= 1:
