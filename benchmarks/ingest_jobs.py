@@ -9,14 +9,15 @@ make_corpus.py); each run ingests them into a fresh embedded store with the CLI.
 >= 1.7 with 2 jobs on 2 cores.
 
 ``--write-share`` then runs ``armsgraph.ingest.ingest_paths`` in this process, with the store's writes
-timed (wall and CPU), at 1 and N jobs: writing stays in the parent process, so its share of the time bounds the speed-up
-that more extraction processes can give.
+timed (wall and CPU), at 1 and N jobs: writing stays in the parent process, so its share of the time
+bounds the speed-up that more extraction processes can give.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,11 +42,14 @@ def write_corpus(folder: Path, articles: int) -> None:
         (folder / f"a{k:05d}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
-def timed_ingest(corpus: Path, jobs: int, store: Path) -> float:
+def timed_ingest(corpus: Path, jobs: int, store: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the ingest and its worker processes)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([str(ARMSGRAPH), "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs)],
                    check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 class TimedStore:
@@ -90,11 +94,15 @@ def main() -> None:
             write_corpus(corpus, args.articles)
         articles = sum(1 for _ in iter_paths([corpus]))
         print(f"machine: {machine()}", flush=True)
-        one = timed_ingest(corpus, 1, Path(tmp) / "one.db")
-        many = timed_ingest(corpus, args.jobs, Path(tmp) / "many.db")
+        one, one_cpu = timed_ingest(corpus, 1, Path(tmp) / "one.db")
+        many, many_cpu = timed_ingest(corpus, args.jobs, Path(tmp) / "many.db")
         print(f"{articles} articles on {os.cpu_count()} cores: --jobs 1 {articles / one:.1f} articles/s, "
               f"--jobs {args.jobs} {articles / many:.1f} articles/s: speed-up {one / many:.2f} (goal >= 1.7)",
               flush=True)
+        # other processes on the machine take cores from --jobs N: the load says how many were busy
+        print(f"  CPU: --jobs 1 {1000 * one_cpu / articles:.0f} ms/article, --jobs {args.jobs} "
+              f"{1000 * many_cpu / articles:.0f} ms/article (all processes); load after: "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
         if args.write_share:
             for jobs in (1, args.jobs):
                 wall, timed, n = write_share(corpus, jobs, Path(tmp) / f"timed-{jobs}.db")
