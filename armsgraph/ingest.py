@@ -1,6 +1,8 @@
-"""Library entry points: read files, extract, write to a store — streaming, one document at a time."""
+"""Library entry points: read files, extract, write to a store — streaming, a few documents at a time."""
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +22,15 @@ class ExtractOptions:
     read: ReadOptions = ReadOptions()
     model: str | None = None
 
+
+# Documents are written a group at a time (see ingest_paths): a document waits at most this long (measured
+# when the next one arrives) for others to share its transaction, so a slow stream still shows progress.
+GROUP_SECONDS = 1.0
+
+# The extraction processes of ``jobs`` run at a lower priority than this one, the one writer: the writer is
+# the narrowest stage of the pipeline, yet with two workers on two cores the three shared them evenly, and
+# the workers, ahead of it, then waited for room in the window.
+WORKER_NICENESS = 5
 
 Extracted = tuple[Source, ExtractionResult] | InputError
 Prepared = tuple[Source, ExtractionResult, "PreparedWrite | None"] | InputError
@@ -68,8 +79,10 @@ def _extract_and_prepare_file(path: Path, options: ExtractOptions) -> list[Prepa
     return out
 
 
-def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, work=_extract_file) -> Iterator:
-    """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead.
+def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, work=_extract_file,
+               ahead: int = 0) -> Iterator:
+    """Documents extracted in file order; with ``jobs`` > 1 in that many processes, a bounded window ahead
+    (``ahead`` files more for a caller that takes that many at once: the workers go on meanwhile).
     ``work`` is what is done to each file (``_extract_file``, or ``_extract_and_prepare_file``)."""
     files = iter_paths(list(paths))
     if jobs <= 1:
@@ -79,11 +92,11 @@ def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, wo
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=os.nice, initargs=(WORKER_NICENESS,)) as pool:
         window: deque = deque()
         for path in files:
             window.append(pool.submit(work, path, options))
-            if len(window) >= 4 * jobs:  # stream: never more than a few files ahead of the writer
+            if len(window) >= 4 * jobs + ahead:  # stream: never more than a few files ahead of the writer
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
@@ -124,19 +137,40 @@ class IngestSummary:
 
 def ingest_paths(store: CypherStore, paths: Iterable[Path], options: ExtractOptions = ExtractOptions(),
                  jobs: int = 1) -> Iterator[WriteStats | InputError]:
-    """Extract every document under ``paths`` and write each to ``store`` in its own transaction.
+    """Extract every document under ``paths`` and write it to ``store``, each whole or not at all.
 
     A document that cannot be read, extracted or written is yielded as an ``InputError`` naming its file;
-    the documents before it stay stored and the run goes on with the next. ``jobs`` > 1 extracts in that
-    many processes, with each write prepared there as far as it can be without the store; writing stays in
-    this one, in file order, so the graph is the same.
+    the others are stored all the same, and the run goes on with the next. Documents are written a group
+    at a time, in one transaction (``store.group_size`` of them, or what ``GROUP_SECONDS`` brought), and
+    yielded once committed. ``jobs`` > 1 extracts in that many processes, with each write prepared there
+    as far as it can be without the store; writing stays in this one, in file order, so the graph is the same.
     """
-    for item in _extracted(paths, options, jobs, work=_extract_and_prepare_file):
+    group: list[Prepared] = []  # extracted documents (and errors, reported in their turn) not yet written
+    documents, started = 0, 0.0
+    for item in _extracted(paths, options, jobs, work=_extract_and_prepare_file, ahead=store.group_size):
+        if not group:
+            started = time.monotonic()
+        group.append(item)
+        documents += not isinstance(item, InputError)
+        if documents >= store.group_size or time.monotonic() - started >= GROUP_SECONDS:
+            yield from _write_group(store, group)
+            group, documents = [], 0
+    yield from _write_group(store, group)
+
+
+def _write_group(store: CypherStore, group: list[Prepared]) -> Iterator[WriteStats | InputError]:
+    """The group's documents written in one transaction (``store.write_group``); outcomes in file order."""
+    from armsgraph.graph.base import DocumentToWrite
+
+    written = [item for item in group if not isinstance(item, InputError)]
+    outcomes = iter(store.write_group([DocumentToWrite(result, source.text, prepared)
+                                       for source, result, prepared in written]) if written else [])
+    for item in group:
         if isinstance(item, InputError):
             yield item
             continue
-        source, result, prepared = item
-        try:
-            yield replace(store.write(result, text=source.text, prepared=prepared), path=source.path)
-        except ArmsgraphError as error:
-            yield InputError(source.path, f"not stored: {error}")
+        outcome = next(outcomes)
+        if isinstance(outcome, ArmsgraphError):
+            yield InputError(item[0].path, f"not stored: {outcome}")
+        else:
+            yield replace(outcome, path=item[0].path)

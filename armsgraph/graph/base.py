@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from armsgraph.errors import StoreError
+from armsgraph.errors import ArmsgraphError, StoreError
 from armsgraph.graph import rows as R
 from armsgraph.graph.corrections import CorrectionOutcome, apply_correction
 from armsgraph.graph.documents import (CLAIM_ROLE_FIELDS, PreparedWrite, gazetteer_index, new_rows, prepare,
@@ -26,7 +26,7 @@ from armsgraph.graph.provenance import (ClaimRow, EntityRef, Evidence, Propositi
 from armsgraph.graph.queries.cypher import ClaimFilter, Queries
 from armsgraph.graph.unknown_names import file_unknown_names, join_unknown_names
 from armsgraph.linking.corrections import redirects
-from armsgraph.linking.duplicates import fingerprint
+from armsgraph.linking.duplicates import Fingerprint, fingerprint
 from armsgraph.linking.plan import gazetteer_entity
 from armsgraph.schema import Correction, ExtractionResult
 from armsgraph.schema.ids import normalise_name
@@ -48,6 +48,23 @@ class WriteStats:
     path: str | None = None  # the file it was read from, when known
 
 
+@dataclass(frozen=True)
+class DocumentToWrite:
+    """A document for ``write_group``: as the arguments of ``write``."""
+    result: ExtractionResult
+    text: str | None = None
+    prepared: PreparedWrite | None = None
+
+
+def _linking_keys(document: DocumentToWrite) -> tuple[Fingerprint | None, dict[str, tuple[str, ...]] | None]:
+    """The text's fingerprint and the unknown names' block keys: from the prepared write when it is this
+    document's, else the fingerprint made now (and the keys in the transaction)."""
+    prepared = document.prepared
+    if prepared is None or prepared.result is not document.result:
+        return (fingerprint(document.text) if document.text else None), None
+    return prepared.fingerprint, prepared.name_keys
+
+
 class GraphStore(Protocol):
     def write(self, result: ExtractionResult, text: str | None = None, *,
               prepared: PreparedWrite | None = None) -> WriteStats: ...
@@ -62,6 +79,9 @@ class CypherStore(ABC):
     # One writer at a time (the embedded store's file lock): a write may skip merging entities it finds
     # stored, as no other transaction can delete one meanwhile. Neo4j's concurrent writers merge them all.
     single_writer: bool = False
+    # Documents ``ingest`` may write in one transaction (``write_group``). One on a server: a larger
+    # transaction would hold its locks longer against the other writers.
+    group_size: int = 1
 
     # -- backend primitives --------------------------------------------------------------------------------
     @abstractmethod
@@ -73,10 +93,11 @@ class CypherStore(ABC):
         """Run one statement; without ``write`` a statement that writes is refused by the database."""
 
     @abstractmethod
-    def _transact(self, work: Callable[[Run], bool], label: str) -> bool:
+    def _transact(self, work: Callable[[Run], bool], label: str, *, documents: int = 1) -> bool:
         """Run ``work(run)`` in one write transaction, committed when it returns True, else rolled back.
 
-        ``label`` names what is written in an error ("writing s-3f9a2b1c7d4e").
+        ``label`` names what is written in an error ("writing s-3f9a2b1c7d4e"); ``documents``, how many
+        documents it writes. ``work`` may be run again (e.g. when a server retries the transaction).
 
         ``run(cypher, params)`` executes a statement in that transaction and returns its rows.
         """
@@ -104,33 +125,66 @@ class CypherStore(ABC):
         applied, first. A document already stored (same content hash) is left as it is. ``prepared`` is
         ``documents.prepare_write(result, text)``, when made beforehand (ingest makes it in its workers).
         """
-        if prepared is None or prepared.result is not result:
-            print_, name_keys = (fingerprint(text) if text else None), None  # the costly part of linking, outside the transaction
-        else:
-            print_, name_keys = prepared.fingerprint, prepared.name_keys
-        written: list[R.DocumentRows] = []
+        return self._write_together([DocumentToWrite(result, text, prepared)])[0]
+
+    def write_group(self, documents: list[DocumentToWrite]) -> list[WriteStats | ArmsgraphError]:
+        """Store documents in turn, each as ``write`` does, all in one transaction (a commit costs as much as
+        a document): what each gave, its stats or the error that kept it out. The graph is the one writing
+        them one by one gives. Should one fail, the group is rolled back and each is written alone, so a
+        failing document takes no other one with it."""
+        if len(documents) > 1:
+            try:
+                return self._write_together(documents)
+            except Exception:  # noqa: BLE001 - which document failed, and why, is found writing each alone
+                pass
+        return [self._write_alone(document) for document in documents]
+
+    def _write_alone(self, document: DocumentToWrite) -> WriteStats | ArmsgraphError:
+        try:
+            return self._write_together([document])[0]
+        except ArmsgraphError as error:
+            return error
+
+    def _write_together(self, documents: list[DocumentToWrite]) -> list[WriteStats]:
+        """The documents written in one transaction, in order; nothing written if one fails."""
+        linking = [_linking_keys(d) for d in documents]  # the costly part of linking, outside the transaction
+        ids = [d.result.document.id for d in documents]
+        outcomes: list[WriteStats] = []
 
         def work(run: Run) -> bool:
-            if run(self.queries.SOURCE_EXISTS, {"id": result.document.id}):
-                return False
-            joined, name_blocks = join_unknown_names(run, self.queries, result, name_keys)
+            outcomes.clear()  # the transaction may run again (a larger page cache, a server's retry)
+            # what the writes depend on that none of them changes, read once: the corrections, and which
+            # documents were stored before (one stored twice in the group is skipped the second time)
             corrections = stored_corrections(run, self.queries)
-            if name_keys is not None and joined is result and not corrections:
-                rows, article = prepared.rows, prepared.article
-            else:
-                rows, article = prepare(joined, text, print_, corrections)
-            if self.single_writer:  # no other transaction can delete a stored entity meanwhile
-                rows = new_rows(run, self.queries, rows)
-            for cypher, params in self.statements(rows):
-                run(cypher, params)
-            link_document(run, self.queries, article)
-            file_unknown_names(run, self.queries, name_blocks)
-            written.append(rows)
-            return True
+            stored = {r["id"] for r in run(self.queries.SOURCES_STORED, {"ids": ids})}
+            for source_id, document, (print_, name_keys) in zip(ids, documents, linking):
+                if source_id in stored:
+                    outcomes.append(WriteStats(source_id, created=False))
+                    continue
+                outcomes.append(self._write_document(run, document, print_, name_keys, corrections))
+                stored.add(source_id)
+            return any(o.created for o in outcomes)
 
-        if not self._transact(work, f"writing {result.document.id}"):
-            return WriteStats(result.document.id, created=False)
-        rows = written[-1]
+        label = f"writing {ids[0]}" if len(ids) == 1 else f"writing {len(ids)} documents ({ids[0]} …)"
+        self._transact(work, label, documents=len(documents))
+        return outcomes
+
+    def _write_document(self, run: Run, document: DocumentToWrite, print_: Fingerprint | None,
+                        name_keys: dict[str, tuple[str, ...]] | None, corrections: list[Correction]) -> WriteStats:
+        """A document not yet stored, written in the transaction ``run`` belongs to (``name_keys`` is None
+        unless ``document.prepared`` may be used)."""
+        result = document.result
+        joined, name_blocks = join_unknown_names(run, self.queries, result, name_keys)
+        if name_keys is not None and joined is result and not corrections:
+            rows, article = document.prepared.rows, document.prepared.article
+        else:
+            rows, article = prepare(joined, document.text, print_, corrections)
+        if self.single_writer:  # no other transaction can delete a stored entity meanwhile
+            rows = new_rows(run, self.queries, rows)
+        for cypher, params in self.statements(rows):
+            run(cypher, params)
+        link_document(run, self.queries, article)
+        file_unknown_names(run, self.queries, name_blocks)
         return WriteStats(rows.source_id, created=True, entities=len(rows.entities), claims=len(rows.claims),
                           observations=len(rows.observations), mentions=len(rows.mentions))
 

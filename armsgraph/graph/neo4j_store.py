@@ -64,7 +64,7 @@ class Neo4jStore(CypherStore):
         except Neo4jError as error:
             raise StoreError(f"{self.location}: {_message(error)}") from error
 
-    def _transact(self, work, label: str) -> bool:
+    def _transact(self, work, label: str, *, documents: int = 1) -> bool:
         from neo4j.exceptions import ConstraintError, Neo4jError
 
         class _Rollback(Exception):
