@@ -214,7 +214,7 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (writing "
                                       "stays in one, in file order: the graph is the same).")] = 1,
 ) -> None:
-    """Extract articles and store them in the graph: each article in one transaction, whole or not at all.
+    """Extract articles and store them in the graph: each article whole or not at all.
 
     An article already stored (same text) is skipped. Exit 0 when all went in, 1 when some failed.
     """
