@@ -14,6 +14,7 @@ from armsgraph.extract.claims import FIRST_PERSON, Trigger
 from armsgraph.extract.sentence import Actor, SentenceView
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
+QUOTES = "\"“”«»„"
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
 
@@ -26,6 +27,9 @@ class Voice:
     reported_source: str | None = None
     last_claimant: str | None = None
     last_subject: str | None = None  # who a "he"/"she"/"он"/"вона" of the next sentence most likely is
+    # who spoke the quote the last sentence gave ('"...," Kurilla said.'): a quote opening the next one
+    # goes on in that voice
+    quoted: str | None = None
 
     def antecedent(self) -> str | None:
         return self.last_subject or self.last_claimant
@@ -207,6 +211,8 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     if not claimants and not before:
         claimants = [a.entity for a in [_headline_source(view, trigger)] if a is not None]
         result.headline = bool(claimants)
+    if not claimants and not before and voice.quoted and _opens_quote(view):
+        claimants = [voice.quoted]
     if not claimants:
         if voice.speaker and (unresolved or not before):
             claimants = [voice.speaker]
@@ -282,4 +288,16 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     subject = speakers[-1] if speakers else (named[-1] if named else person)
     if subject:
         voice.last_subject = subject
+    if speakers and any(c in QUOTES for c in view.text):
+        voice.quoted = speakers[-1]
+    elif not _opens_quote(view):
+        voice.quoted = None
+
+
+def _opens_quote(view: SentenceView) -> bool:
+    """Whether the sentence starts inside a quote (its opening mark may end the sentence before: 'said. "Iran')."""
+    if view.text.lstrip()[:1] in QUOTES:
+        return True
+    before = view.cues.text[:view.cues.words.starts[view.start]].rstrip()
+    return before[-1:] in QUOTES and before[-2:-1].isspace()
 
