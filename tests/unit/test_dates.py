@@ -200,9 +200,12 @@ def test_dates_a_meeting_mentioned_again_takes_the_date_the_second_mention_gives
     ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. "
            "On 13 September, Kim Jong Un met Vladimir Putin in the Russian Far East.",
      [("beyond-parallel", None), (None, "2023-09-13")]),
-    # a restatement without a date or place of its own is still an echo
-    ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. Kim Jong Un met Vladimir Putin.",
+    # a lead restating, without a date or place of its own, what a source then says is its echo
+    ("en", "Kim Jong Un met Vladimir Putin. Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit.",
      [("beyond-parallel", None)]),
+    # the article saying it again after its source is a claimant of its own
+    ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. Kim Jong Un met Vladimir Putin.",
+     [("beyond-parallel", None), (None, None)]),
 ])
 def test_an_unattributed_account_with_its_own_date_or_place_is_not_an_echo(language, text, kept):
     from armsgraph.extract import extract
