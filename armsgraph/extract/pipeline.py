@@ -271,6 +271,10 @@ class DocumentExtraction:
                     frame.trigger.start - view.start <= 3 or any(
                         self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):
                 frame.subject = self.voice.last_claimant  # "He also warned ...", "Ha anche avvertito ..."
+            elif frame.type == "warning" and frame.subject is None and self.cues.has(
+                    frame.trigger.start - 1, "coordinators") and view.actors and view.actors[0].free:
+                # "Peskow sagte, ... ändern, und warnte Berlin": the verb shares the sentence's subject
+                frame.subject = view.actors[0].entity
             if not frame.complete:
                 self._fill_from_discourse(view, frame, index)
             if not frame.complete:
