@@ -256,6 +256,8 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
 
 
 def _maybe_dative_after(view: SentenceView, trigger: Trigger, clause_end: int) -> Actor | None:
+    """The first name after a noun trigger, in its clause, when every word of it can be read as a dative
+    (pymorphy3; no language without case gives one)."""
     language = view.sent.doc.lang_
     after = next((a for a in view.actors if trigger.end <= a.start < clause_end and a.free), None)
     if after is None or any(view.is_trigger(k) for k in range(trigger.end, after.start)):
