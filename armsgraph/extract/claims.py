@@ -565,38 +565,26 @@ def split_coordinated_objects(view: SentenceView, frames: list[Frame]) -> list[F
 
 
 def _object_list(view: SentenceView, found: Actor) -> list[Actor]:
-    """The names listed with ``found`` ("to Mali, Niger and Burkina Faso"), in order; [] when none is."""
-    def correlative(k: int, left: Actor) -> bool:
-        """"né all'Ucraina né alla Russia", "neither to Kyiv nor to Moscow": a negation word that also opens
-        the list (a lone "not" does not join: "to Russia, not to Ukraine")."""
-        return view.cues.has(k, "modality:negation") and any(
-            view.cues.has(j, "modality:negation") for j in range(max(view.start, left.start - 3), left.start))
-
-    def joins(left: Actor, right: Actor) -> bool:
-        gap = range(left.end, right.start)
-        return len(gap) <= 3 and all(view.texts[k] == "," or view.cues.has(k, "coordinators") or view.cues.has(
-            k, "determiners") or view.cues.has(k, f"marker:{found.marker}") or correlative(k, left) for k in gap)
-
+    """The names listed with ``found`` ("to Mali, Niger and Burkina Faso"), in order; [] when none is. Each
+    has the first one's preposition, or none at the end of its phrase ("e la Polonia.")."""
     def member(actor: Actor) -> bool:
         if actor.adjective or actor.possessive or view.is_trigger(actor.end) or view.is_trigger(actor.end + 1):
             return False
         return actor.marker == found.marker or actor.marker is None and (
             actor.end >= view.end or view.is_punct_stop(actor.end))
 
-    index = view.actors.index(found)
-    before = []
-    for other in reversed(view.actors[:index]):
-        if not (joins(other, (before or [found])[0]) and other.marker == found.marker and member(other)):
-            break
-        before.insert(0, other)
-    chain = before + [found]
-    for other in view.actors[index + 1:]:
-        if not (joins(chain[-1], other) and member(other)):
-            break
-        chain.append(other)
-    listed = any(view.cues.has(k, "coordinators") or correlative(k, a)
+    chain = view.coordinated(found, repeated=True)
+    at = chain.index(found)
+    first = at
+    while first > 0 and chain[first - 1].marker == found.marker and member(chain[first - 1]):
+        first -= 1
+    last = at
+    while last + 1 < len(chain) and member(chain[last + 1]):
+        last += 1
+    chain = chain[first:last + 1]
+    joined = any(view.cues.has(k, "coordinators") or view.cues.has(k, "modality:negation")
                  for a, b in zip(chain, chain[1:]) for k in range(a.end, b.start))
-    return chain if listed else []
+    return chain if joined else []
 
 
 def merge_frames(frames: list[Frame]) -> list[Frame]:

@@ -480,31 +480,37 @@ class SentenceView:
                 return actor
         return None
 
-    def coordinated(self, actor: Actor) -> list[Actor]:
-        """"Iran and Russia", "la Russia e la RPDC": the actor with those joined to it by a coordinator."""
+    def coordinated(self, actor: Actor, *, repeated: bool = False) -> list[Actor]:
+        """"Iran and Russia", "la Russia e la RPDC": the actor with those joined to it by a coordinator. With
+        ``repeated``, a list may also repeat the actor's preposition ("au Mali, au Niger et au Burkina Faso")
+        and open each name with one negation ("né all'Ucraina né alla Russia"; a lone "not" joins nothing)."""
+        def joint(k: int, left: Actor) -> bool:
+            return self.cues.has(k, "coordinators") or repeated and self.cues.has(k, "modality:negation") and any(
+                self.cues.has(j, "modality:negation") for j in range(max(self.start, left.start - 3), left.start))
+
+        def filler(k: int, left: Actor) -> bool:
+            return (joint(k, left) or self.cues.has(k, "determiners") or self.texts[k] == ","
+                    or repeated and self.cues.has(k, f"marker:{actor.marker}"))
+
         chain = [actor]
         index = self.actors.index(actor)
         for other in self.actors[index + 1:]:
             gap = range(chain[-1].end, other.start)
-            if len(gap) > 3 or not any(self.cues.has(k, "coordinators") or self.texts[k] == ","
-                                       for k in gap):
+            if len(gap) > 3 or not any(joint(k, chain[-1]) or self.texts[k] == "," for k in gap):
                 break
-            if any(not (self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                        or self.texts[k] == ",") for k in gap):
+            if not all(filler(k, chain[-1]) for k in gap):
                 break
             chain.append(other)
         # a comma alone joins a name to a list only when "and" ends that list: "Britain, France and Germany",
         # "le Royaume-Uni, la France et l'Allemagne" (not "Secondo la Casa Bianca, la Russia e l'Iran")
-        listed = len(chain) > 1 and any(self.cues.has(k, "coordinators") for a, b in zip(chain, chain[1:])
-                                        for k in range(a.end, b.start))
+        listed = len(chain) > 1 and any(joint(k, a) for a, b in zip(chain, chain[1:]) for k in range(a.end, b.start))
         back = index - 1
         while back >= 0:
             other = self.actors[back]
             gap = range(other.end, chain[0].start)
-            if len(gap) > 3 or not all(self.cues.has(k, "coordinators") or self.cues.has(k, "determiners")
-                                       or self.texts[k] == "," for k in gap):
+            if len(gap) > 3 or not all(filler(k, other) for k in gap):
                 break
-            joined = any(self.cues.has(k, "coordinators") for k in gap)
+            joined = any(joint(k, other) for k in gap)
             if not joined and not (listed and other.marker == chain[0].marker):
                 break
             chain.insert(0, other)
