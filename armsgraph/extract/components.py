@@ -353,15 +353,16 @@ class GazetteerMatcher:
             if rule == "capital" and not _capitals_agree(words.texts(start, end), capitals):
                 continue
             found.append(Hit(start, end, entity_id, form))
-        found += self._compounds(words, {k for h in found for k in range(h.start, h.end)})
+        found += self._compounds(words, found)
         # a text that is both a name and an adjective of one entry ("Ucraina" / "ucraina") is the name when
         # capitalised: the languages where the two coincide write adjectives in lower case
         found.sort(key=lambda h: h.form == "adjective" and words.text(h.start, h.end)[:1].isupper())
         return _longest_first(found)
 
-    def _compounds(self, words: "_Words", covered: set[int]) -> list[Hit]:
+    def _compounds(self, words: "_Words", found: list[Hit]) -> list[Hit]:
         if not self.compound_heads:
             return []
+        covered = {k for h in found for k in range(h.start, h.end)}
         hits = []
         for i, (orth, _) in enumerate(words.rows):
             text = words.strings[orth]
