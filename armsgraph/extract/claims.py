@@ -100,8 +100,10 @@ def _verb_used_as_noun(view: SentenceView, i: int, labels: list[str]) -> bool:
     before = i - 1
     if view.cues.has(before, "determiners") and not view.cues.has(before, "dative_clitics"):
         return True  # "the ship", not Italian "gli fornisce"
+    # (not across goods the adjective is theirs: "северокорейские снаряды прибыли")
     return _modifying_actor(view, before) or (before - 1 >= view.start and _modifying_actor(view, before - 1)
-                                               and view.actor_at(before) is None)
+                                               and view.actor_at(before) is None
+                                               and not any(m.start <= before < m.end for m in view.items))
 
 
 def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
@@ -125,8 +127,11 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
 
 
 def _modifying_actor(view: SentenceView, k: int) -> bool:
+    """A possessive or adjective that may modify what follows it; not one that follows the goods it
+    qualifies ("des obus nord-coréens sont arrivés", "tanques K2 surcoreanos llegaron")."""
     actor = view.actor_at(k)
-    return actor is not None and (actor.possessive or actor.adjective)
+    return actor is not None and (actor.possessive or actor.adjective) and not (
+        actor.origin_of is not None and actor.origin_of < actor.start)
 
 
 def _prefer_strong(labels: list[str]) -> str:
@@ -444,6 +449,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         recipient = goal or owner or _first(clause_actors, "goal") or of
         if recipient is not None and supplier is not None and recipient.entity == supplier.entity:
             supplier = None
+    elif trigger.group == "arrive_verbs":
+        supplier, recipient = _arrival_roles(view, trigger, clause_start, clause_end)
     elif trigger.is_noun:
         owner = _possessor_before(view, trigger)
         origin = _origin_of_items(view, trigger.start - 3, clause_end)
@@ -497,6 +504,31 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             supplier = source or origin or goal or (agent if subject is not None else None)
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
+
+
+def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
+                   clause_end: int) -> tuple[Actor | None, Actor | None]:
+    """"Serbian ammunition has reached Ukraine", "des obus nord-coréens sont arrivés en Russie": the goods are
+    the subject; the state their adjective, possessive or "from" names sends them, the country they arrive
+    in receives them. Only a country named as such receives: "Russian missiles reached Kyiv" is a strike."""
+    goods = _items_in(view, clause_start, trigger.start)
+    subject = _left_subject(view, trigger)
+    if not goods or isinstance(subject, Actor) and subject.start > goods[0].start:
+        return None, None  # no goods before the verb, or someone else is its subject
+    source = _first([a for a in view.actors if clause_start <= a.start < clause_end], "source")
+    supplier = source or _origin_of_items(view, clause_start, trigger.start) or next(
+        (a for a in view.actors if a.possessive and clause_start <= a.start < goods[0].start), None)
+    places = [a for a in view.actors if clause_start <= a.start < clause_end and a is not supplier
+              and not a.adjective and a.origin_of is None and a.mention.type == "country"
+              and a.mention.form in ("name", "genitive")
+              and (a.marker in (None, "goal") or a.marker == "other" and view.cues.has(a.marker_token, "arrival_places"))]
+    after = [a for a in places if a.start >= trigger.end]
+    # verb last ("in Russland angekommen"): the place stands right before it
+    before = [a for a in places if goods[0].end <= a.end <= trigger.start and a.marker is not None]
+    recipient = after[0] if after else (before[-1] if before else None)
+    if supplier is None or recipient is None or supplier.entity == recipient.entity:
+        return None, None
+    return supplier, recipient
 
 
 def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:

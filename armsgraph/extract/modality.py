@@ -19,7 +19,9 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
     end = min(view.end, trigger_end + AFTER_TRIGGER)
     start = _impersonal_matrix_start(view, max(view.start, scope_start))
     found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
-    if view.cues.any_in("modality:negation", _negation_start(view, trigger_start), trigger_start):
+    # a negation inside a hedge is the hedge's ("did not rule out", "n'exclut pas", "не исключают")
+    if any(view.cues.has(k, "modality:negation") and not view.cues.has(k, "modality:possible")
+           for k in range(_negation_start(view, trigger_start), trigger_start)):
         found.add("denied")
     for level in ("denied", "possible", "probable"):
         if level in found:

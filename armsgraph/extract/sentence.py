@@ -457,9 +457,12 @@ class SentenceView:
                 actor.origin_of = item_ends[actor.start].start
 
     def _inside_phrase(self, i: int) -> bool:
+        # a German article marks a name's case, not a noun phrase it modifies: "dass Deutschland der Ukraine
+        # Taurus liefert" (German names a state of origin by its adjective or a compound)
         k = i - 1
         return k >= self.start and (self.cues.has(k, "marker:genitive") or self.cues.has(k, "marker:other")
-                                    or self.cues.has(k, "determiners") or self.cues.has(k, "possessive"))
+                                    or (self.cues.has(k, "determiners") and not self.verb_second)
+                                    or self.cues.has(k, "possessive"))
 
     def place_of_speaking(self, clause_start: int, cue: int,
                           exclude: set[int] | frozenset = frozenset()) -> Actor | None:
