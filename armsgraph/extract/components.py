@@ -354,10 +354,26 @@ class GazetteerMatcher:
                 continue
             found.append(Hit(start, end, entity_id, form))
         found += self._compounds(words, found)
+        if not self.compound_heads:
+            starts = {h.start for h in found}
+            found = [h for h in found if not self._inside_hyphenated_name(words, h, starts)]
         # a text that is both a name and an adjective of one entry ("Ucraina" / "ucraina") is the name when
         # capitalised: the languages where the two coincide write adjectives in lower case
         found.sort(key=lambda h: h.form == "adjective" and words.text(h.start, h.end)[:1].isupper())
         return _longest_first(found)
+
+    @staticmethod
+    def _inside_hyphenated_name(words: "_Words", hit: Hit, starts: set[int]) -> bool:
+        """"la base de Bamako-Sénou": a name joined by a hyphen, no space either side, to a capitalised word
+        the gazetteer does not know is the start of a longer name, not Mali's capital ("Russia-Ukraine",
+        both known, stays two names; German compounds are read by ``_compounds``)."""
+        i = hit.end
+        if i + 1 >= len(words.rows) or words.rows[i - 1][1] or words.rows[i][1]:
+            return False
+        if words.strings[words.rows[i][0]] != "-":
+            return False
+        tail = words.strings[words.rows[i + 1][0]]
+        return tail[:1].isupper() and tail[:1].isalpha() and i + 1 not in starts
 
     def _compounds(self, words: "_Words", found: list[Hit]) -> list[Hit]:
         if not self.compound_heads:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -99,7 +100,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     cues = _CuesAround(doc._.cues or [])
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
-        entity_type = _type_from_cues(cues, words, start, end)
+        entity_type = _type_from_cues(cues, words, start, end, language)
         if entity_type == "other" and model_type:
             entity_type = model_type
         if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):
@@ -170,11 +171,12 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
 
 
 def _hyphenated_tail(words: Words, j: int) -> bool:
-    """A hyphen at ``j`` joining the word before to a lower-case one with no space either side."""
+    """A hyphen at ``j`` joining the word before to another with no space either side ("Hwadae-ri",
+    "Bamako-Sénou")."""
     if words.texts[j] != "-" or j + 1 >= len(words) or j == 0:
         return False
     tail = words.texts[j + 1]
-    return (tail.isalpha() and tail.islower() and words.starts[j] == words.starts[j - 1] + len(words.texts[j - 1])
+    return (tail.isalpha() and words.starts[j] == words.starts[j - 1] + len(words.texts[j - 1])
             and words.starts[j + 1] == words.starts[j] + 1)
 
 
@@ -220,7 +222,7 @@ class _CuesAround:
         return self.cues[bisect_left(self.starts, first):bisect_right(self.starts, last)]
 
 
-def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> str:
+def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, language: str) -> str:
     # a title or type word right before the name ("Mr. X", "MV Angara")
     cue_before = cues.ending.get(start, set())
     cue_inside = {c.label for c in cues.starting_between(start, end) if c.end <= end}
@@ -236,7 +238,41 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int) -> st
         return "location"
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
-    return "other"
+    return _apposition_type(cues, words, end, language) or "other"
+
+
+APPOSITION_REACH = 4  # words of an apposition before its noun ("a London-based research group")
+APPOSITION_TYPES = ("location", "organization", "vessel", "person")
+
+
+@lru_cache(maxsize=None)
+def _type_nouns(language: str) -> dict[str, frozenset[str]]:
+    """The lexicon's type cue words as written, lower case, by type."""
+    cues = load_lexicon(language).data.get("type_cues") or {}
+    return {kind: frozenset(str(w).lower() for w in cues.get(kind) or []) for kind in APPOSITION_TYPES}
+
+
+def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -> str | None:
+    """"Ovda, a military airfield north of Eilat", "Open Source Centre, a London research group": the common
+    noun of the apposition after the name types it (the phrase opens with an article or a lower-case word).
+    The noun as the lexicon writes it: in "Sa'id al-Jamal, a Houthi financier based in Iran" the participle
+    "based" is no base."""
+    if end + 1 >= len(words) or words.texts[end] != ",":
+        return None
+    opening = end + 1
+    if not (words.texts[opening].islower() or any(c.label == "determiners" for c in cues.starting_between(opening, opening))):
+        return None
+    for k in range(opening, min(opening + APPOSITION_REACH + 1, len(words))):
+        if words.punct[k]:
+            return None
+        if not words.texts[k].islower():
+            continue  # a name inside ("a London research group") is no type word
+        labels = {c.label for c in cues.starting_between(k, k)}
+        kind = next((kind for kind in APPOSITION_TYPES if f"type_cue:{kind}" in labels
+                     and words.texts[k].lower() in _type_nouns(language)[kind]), None)
+        if kind is not None:
+            return kind
+    return None
 
 
 SPEAKING = ("reporting:verbs", "reporting:denial")
@@ -266,7 +302,9 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
         return cues.ending.get(k, set())
     link = words.texts[k - 1] if k > 0 else ""
     if k > 1 and link.islower() and (len(link) <= 3 or link.endswith(("'", "’"))):
-        return cues.ending.get(k - 1, set())
+        # a unit's number may stand between the cue and the link: "la base aérienne 101 de Bamako-Sénou"
+        number = k - 2 if k > 2 and words.texts[k - 2].isdigit() else None
+        return cues.ending.get(k - 1, set()) | (cues.ending.get(number, set()) if number is not None else set())
     return set()
 
 

@@ -101,10 +101,15 @@ def _not_a_scene(view: SentenceView, kind: str | None, just_observed: bool) -> b
 
 
 def _site(view: SentenceView) -> str:
-    """The first place the gazetteer knows, else the first place named: in "73 Güterwagen am Bahnhof
-    Tumangang" German's capitalised nouns may pass for an unknown name before the rail yard."""
-    known = [m for m in view.locations if view.entity_info[m.entity].known]
-    return (known or view.locations)[0].entity
+    """The first site the gazetteer knows, else the first place named, a region, sea or city last: in "73
+    Güterwagen am Bahnhof Tumangang" German's capitalised nouns may pass for an unknown name before the rail
+    yard; in "la base aérienne 101 de Bamako-Sénou ... au Sahel" the base the gazetteer lacks is the site."""
+    def rank(mention) -> int:
+        info = view.entity_info[mention.entity]
+        if info.known and info.kind in WIDE_PLACES:
+            return 2
+        return 0 if info.known else 1
+    return min(view.locations, key=rank).entity
 
 
 WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
@@ -164,6 +169,8 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
             continue
         if is_year_word(token.text) and not _before_counted_word(view, token.i):
             continue  # a year
+        if token.i > view.start and view.cues.has(token.i - 1, "type_cue:location"):
+            continue  # a site's number: "la base aérienne 101", "Air Base 101"
         value = int(re.sub(r"\D", "", token.text))
         after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):

@@ -88,7 +88,8 @@ def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
     months, days = _vocabulary(language)
 
     def known(word: str) -> bool:
-        return word in table or word in lemmas or word in months or word in days
+        calendar = word.rstrip(".")  # an abbreviation with its period: "Sept.", "janv.", "Okt."
+        return word in table or word in lemmas or calendar in months or calendar in days
 
     # German tables keep nouns capitalised ("Lieferungen"); other languages' are lower case
     return lambda word: known(word.lower()) or (word[:1].isupper() and known(word))

@@ -98,3 +98,26 @@ def test_entities_a_hyphenated_name_is_one_name():
 def test_entities_a_menu_line_of_capitalised_russian_words_is_no_name():
     assert not any(e.type == "other" for e in _entities("ru", "Главная Новости Политика Экономика\nКНДР поставила "
                                                                "снаряды в Россию.").values())
+
+
+def test_entities_an_abbreviated_month_is_no_name():
+    found = _entities("en", "Imagery taken on Sept. 12 and Jan. 3 shows trucks near the Navoi depot.")
+    assert not any(e.name.startswith(("Sept", "Jan")) for e in found.values())
+
+
+@pytest.mark.parametrize("language, text, name, entity_type", [
+    ("en", "The jets landed at Zarvat, a military airfield north of the capital.", "Zarvat", "location"),
+    ("en", "Analysts at Zorvan Monitor, a London research group, said so.", "Zorvan Monitor", "organization"),
+    # the participle "based" is no "base": the apposition's type word is taken as the lexicon writes it
+    ("en", "It sanctioned Hamid Zarvati, a financier based in Oman.", "Hamid Zarvati", "other"),
+])
+def test_entities_an_apposition_types_an_unknown_name(language, text, name, entity_type):
+    found = {e.name: e for e in _entities(language, text).values()}
+    assert found[name].type == entity_type
+
+
+def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
+    found = _entities("fr", "La base de Bamako-Kalaban, au Mali, accueille des drones. La guerre Russie-Ukraine dure.")
+    assert "Bamako-Kalaban" in {e.name for e in found.values()}
+    assert {"russia", "ukraine"} <= set(found)
+    assert all(m.text != "Bamako" for e in found.values() for m in e.mentions)

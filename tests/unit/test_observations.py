@@ -53,6 +53,13 @@ def test_observation_counts_and_dates(language, text, expected):
     # "снимках" (снимок or снимка): the likeliest lemma; a dictionary word capitalised in running text is a name
     ("ru", "На спутниковых снимках, сделанных 26 января, на авиабазе «Северный Ветер» видны новые укрытия.",
      [("Северный Ветер", "2024-01-26", [])]),
+    # typed by its apposition ("a military airfield"), and found again by name; "Sept." is no name
+    ("en", "Six Il-76 freighters landed at Zarvat, a military airfield near the coast. Satellite imagery taken on "
+           "Sept. 12 shows two transports parked at Zarvat.", [("Zarvat", "2024-09-12", [])]),
+    # a base with its unit number, and a hyphenated name that starts with a capital (Bamako, Mali's) is the
+    # base, ahead of the wide region the sentence also names
+    ("fr", "Des images satellites de la base aérienne 101 de Bamako-Kalaban, prises le 28 octobre, montrent au "
+           "Sahel deux drones.", [("Bamako-Kalaban", "2024-10-28", [])]),
 ])
 def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
     assert _observations(language, text) == expected
