@@ -236,11 +236,17 @@ class DocumentExtraction:
 
     def _drop_restated_denials(self) -> None:
         """"Araghchi ha respinto le accuse. 'L'Iran non ha fornito armi alla Russia', ha detto Araghchi.": the
-        bare denial is the one the next sentence spells out; it adds no claim of its own."""
-        spelled = {(c.claimant, frozenset((c.subject, c.object))) for c in self.claims
-                   if c.modality == "denied" and c.id not in self.denial_echoes}
+        bare denial is the one the next sentence spells out; it adds no claim of its own. A denial spelled out
+        before it is another one ("Iran denied receiving Su-35s ... Iran rejects these accusations" of sending
+        drones)."""
+        def key(c: Claim) -> tuple:
+            return c.claimant, c.subject, c.object
+        spelled: dict[tuple, int] = {}
+        for c in self.claims:
+            if c.modality == "denied" and c.id not in self.denial_echoes:
+                spelled.setdefault(key(c), self.claim_sentence[c.id])
         self.claims = [c for c in self.claims if c.id not in self.denial_echoes
-                       or (c.claimant, frozenset((c.subject, c.object))) not in spelled]
+                       or spelled.get(key(c), -1) < self.claim_sentence[c.id]]
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
@@ -406,6 +412,13 @@ class DocumentExtraction:
                 if claim.object == frame.object and (not frame.items or self._items_alike(claim.items, frame.items)):
                     frame.subject = claim.subject
                     return
+            # "Le Mali a réceptionné ses premiers Bayraktar TB2": no supplier named before either, so the
+            # state that makes what was received (the gazetteer's ``country`` of the materiel)
+            maker = self._maker_of(frame.items)
+            if maker is not None and view.state_of(frame.object) != maker:
+                frame.subject = maker
+                self._remember_entity(maker)
+                return
         if frame.object is None and frame.subject is not None and self._dative_clitic_before(view, frame):
             # "El Kremlin negó que Corea del Norte le haya vendido armas": given to the speaker's side
             # (the speaker of a reporting verb, not a source cited "secondo Washington": "gli" is then someone
@@ -443,6 +456,16 @@ class DocumentExtraction:
             recipient = self._article_recipient(previous)
             if recipient is not None and view.state_of(recipient) != view.state_of(frame.subject):
                 frame.object = recipient
+
+    def _maker_of(self, items: list[str]) -> str | None:
+        """The one state that makes the specific systems among ``items`` (generic ones, "drones", have none);
+        None when they come from different states or none is known."""
+        makers = set()
+        for item in items:
+            entry = self.gazetteer.get(item)
+            if entry is not None and entry.country:
+                makers.add(entry.country)
+        return makers.pop() if len(makers) == 1 else None
 
     @staticmethod
     def _article_recipient(previous: list[Claim]) -> str | None:
