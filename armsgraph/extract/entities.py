@@ -8,6 +8,7 @@ agrees.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
@@ -84,12 +85,17 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    after_adjective = {m.end for m in mentions if m.form == "adjective"}
+    adjective_before = {m.end: m.start for m in mentions if m.form == "adjective"}
+    after_adjective = set(adjective_before)
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
                      for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
+    # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
+    # unless it closes one ("Hwadae-ri Trading Company")
+    title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
+                     if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
 
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
@@ -101,6 +107,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
         entity_type = _type_from_cues(cues, words, start, end, language)
+        if entity_type == "other" and start in adjective_before:
+            # a state's adjective between the type word and the name: "le ministre soudanais Ali al-Sadiq",
+            # "la société turque Baykar"
+            entity_type = _type_from_cues(cues, words, adjective_before[start], end, language)
         if entity_type == "other" and model_type:
             entity_type = model_type
         if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):
@@ -137,10 +147,24 @@ def _display_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
+# Arabic article and kinship particles written in lower case with a hyphen inside a name: "Ali al-Sadiq",
+# "Abdel Fattah el-Sisi" (one word "al-Sadiq" or three, "al - Sadiq", as the language's tokenizer splits it)
+NAME_PARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "ad-", "bin", "ben", "abu")
+_PARTICLE_WORD = re.compile(r"^(?:%s)-[^\W\d_]" % "|".join(p.rstrip("-") for p in NAME_PARTICLES))
+
+
 def _name_words(words: Words) -> list[bool]:
-    """Which words may be part of a name: capitalised, with a letter, not punctuation."""
-    return [len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+    """Which words may be part of a name: capitalised, with a letter, not punctuation ("al-Sadiq" too)."""
+    return [(len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
+             or (_PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
             and not punct for text, punct in zip(words.texts, words.punct)]
+
+
+def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
+    """"al - Sadiq" at ``j``: a name particle, a hyphen and a capitalised word, written as one."""
+    return (j + 2 < len(words) and words.texts[j] in NAME_PARTICLES and words.texts[j + 1] == "-"
+            and is_name[j + 2] and words.starts[j + 1] == words.starts[j] + len(words.texts[j])
+            and words.starts[j + 2] == words.starts[j + 1] + 1)
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
@@ -157,6 +181,8 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
         while j < n and j not in excluded:
             if is_name[j]:
                 j += 1
+            elif _particle_then_name(words, j, is_name) and j + 2 not in excluded:
+                j += 3
             elif (words.texts[j].lower() in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
                   and is_name[j + 1] and j - i < 2):
                 j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
@@ -229,10 +255,12 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, langu
     cue_after = {c.label for c in cues.starting_between(end, end + 1)}
     if "type_cue:vessel" in cue_before:
         return "vessel"
-    if "titles" in cue_before or "type_cue:person" in cue_before:
+    if "titles" in cue_before or "type_cue:person" in cue_before or _title_before_comma(cues, words, start):
         return "person"
     if "type_cue:organization" in cue_inside:
         return "organization"
+    if "type_cue:organization_before" in cue_before | _cue_before_link(cues, words, start):
+        return "organization"  # "der Rüstungskonzern Ruag", "la société turque Baykar"
     if "type_cue:location" in cue_before | cue_after | cue_inside or "type_cue:location" in _cue_before_link(
             cues, words, start):
         return "location"
@@ -249,7 +277,9 @@ APPOSITION_TYPES = ("location", "organization", "vessel", "person")
 def _type_nouns(language: str) -> dict[str, frozenset[str]]:
     """The lexicon's type cue words as written, lower case, by type."""
     cues = load_lexicon(language).data.get("type_cues") or {}
-    return {kind: frozenset(str(w).lower() for w in cues.get(kind) or []) for kind in APPOSITION_TYPES}
+    nouns = {kind: frozenset(str(w).lower() for w in cues.get(kind) or []) for kind in APPOSITION_TYPES}
+    nouns["organization"] |= {str(w).lower() for w in cues.get("organization_before") or []}
+    return nouns
 
 
 def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -> str | None:
@@ -268,11 +298,28 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
         if not words.texts[k].islower():
             continue  # a name inside ("a London research group") is no type word
         labels = {c.label for c in cues.starting_between(k, k)}
-        kind = next((kind for kind in APPOSITION_TYPES if f"type_cue:{kind}" in labels
+        kind = next((kind for kind in APPOSITION_TYPES
+                     if (f"type_cue:{kind}" in labels or kind == "organization" and "type_cue:organization_before" in labels)
                      and words.texts[k].lower() in _type_nouns(language)[kind]), None)
         if kind is not None:
             return kind
     return None
+
+
+TITLE_PHRASE_REACH = 4  # words of a title's complement before the comma: "El ministro de Defensa, Luis Petri"
+
+
+def _title_before_comma(cues: _CuesAround, words: Words, start: int) -> bool:
+    """"El ministro de Defensa, Luis Petri, firmó", "the foreign policy adviser, Hikmet Hajiyev": a title a few
+    words before the comma that opens the name's apposition."""
+    if start < 2 or words.texts[start - 1] != ",":
+        return False
+    for k in range(start - 1, max(0, start - 2 - TITLE_PHRASE_REACH), -1):
+        if k < start - 1 and words.punct[k]:
+            return False
+        if cues.ending.get(k, set()) & {"titles", "type_cue:person"}:
+            return True
+    return False
 
 
 SPEAKING = ("reporting:verbs", "reporting:denial")

@@ -121,3 +121,20 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
     assert "Bamako-Kalaban" in {e.name for e in found.values()}
     assert {"russia", "ukraine"} <= set(found)
     assert all(m.text != "Bamako" for e in found.values() for m in e.mentions)
+
+
+@pytest.mark.parametrize("language, text, name, entity_type", [
+    # a common noun before the name types it and is no part of it (German capitalises it)
+    ("de", "Der bundeseigene Rüstungskonzern Zarvag wollte die Panzer verkaufen.", "Zarvag", "organization"),
+    ("en", "Drones made by the Turkish company Zarvax reached Mali.", "Zarvax", "organization"),
+    # ... but closing a name it stays in it
+    ("en", "Hwadae-ri Trading Company shipped the cargo.", "Hwadae-ri Trading Company", "organization"),
+    # a title before the comma that opens the name's apposition
+    ("es", "El ministro de Defensa, Luis Zarvati, firmó el acuerdo.", "Luis Zarvati", "person"),
+    # a lower-case Arabic particle inside a name, however the tokenizer splits it
+    ("fr", "Le ministre soudanais Ali al-Zarqawi a rencontré son homologue.", "Ali al-Zarqawi", "person"),
+    ("it", "Il ministro sudanese Ali al-Zarqawi ha incontrato il suo omologo.", "Ali al-Zarqawi", "person"),
+])
+def test_entities_unknown_names_typed_by_the_words_around_them(language, text, name, entity_type):
+    found = {e.name: e for e in _entities(language, text).values()}
+    assert found[name].type == entity_type
