@@ -17,7 +17,7 @@ from spacy.language import Language
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
 from armsgraph.extract.attribution import (
-    Voice, attribute, subject_of_reporting, update_voice_after, update_voice_before,
+    Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
     DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
@@ -39,6 +39,8 @@ from armsgraph.schema.ids import claim_id, observation_id
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
+CREDIT_MAX_WORDS = 30  # a sentence crediting the one before it is short ...
+CREDIT_OPENING = 3  # ... and opens with its pointing-back word ("Об этом", "C'est ce que", "Così lo")
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
@@ -124,6 +126,7 @@ class DocumentExtraction:
         self.words = self.cues.words
         self.extra_entities: dict[str, EntityInfo] = {}
         self.voice = self._publisher_voice()
+        self.credit: str | None = None  # the source the next sentence credits for this one ("Об этом сообщает X")
         self.claims: list[Claim] = []
         self.claim_sentence: dict[str, int] = {}
         self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
@@ -168,6 +171,7 @@ class DocumentExtraction:
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             update_voice_before(view, self.voice, self.state_of)
+            self.credit = self._credit_in(sentences[index + 1]) if index + 1 < len(sentences) else None
             dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
@@ -289,6 +293,8 @@ class DocumentExtraction:
             attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
+            if attribution.claimants == [None] and self.credit is not None:
+                attribution.claimants = [self.credit]  # "... Об этом сообщает Reuters."
             if frame.subject in attribution.claimants and (
                     frame.coordinated or frame.type in ("warning", "sanction")):
                 # "France and Germany announced sanctions": each one announces its own
@@ -309,6 +315,26 @@ class DocumentExtraction:
         if not kept:
             return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _credit_in(self, sent) -> str | None:
+        """The source a short sentence credits for the one before it, when it says nothing of its own: "This
+        was reported by Reuters", "Об этом говорится в докладе Тома Эндрюса", "Lo riferisce l'Ansa", "Das
+        berichtet der Spiegel" (a pointing-back word opening it, a reporting word, a name, no claim word)."""
+        view = SentenceView(sent, self.cues, self.entities)
+        if view.end - view.start > CREDIT_MAX_WORDS or not view.cues.starts_in(
+                "reporting:credits", view.start, view.start + CREDIT_OPENING):
+            return None
+        if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
+                "reporting:verbs", "reporting:nouns", "reporting:frames")):
+            return None
+        according = according_to(view)
+        if according:
+            return according
+        # the person before the body they speak for ("в докладе спецдокладчика ООН Тома Эндрюса")
+        named = [a for a in view.actors if not a.adjective]
+        source = next((a for kind in ("person", "organization") for a in named if a.mention.type == kind),
+                      None) or next(iter(named), None)
+        return source.entity if source is not None else None
 
     def _prohibited(self, view: SentenceView, trigger: Trigger) -> bool:
         """A prohibition word shortly before the trigger, in its phrase: "an arms embargo bars the supply",
