@@ -397,6 +397,14 @@ class SentenceView:
                             or (actor.end < self.end and self.cues.has(actor.end, "possessive"))):
                         break  # "according to Ukraine's military intelligence agency HUR": through to HUR
 
+    def _by_case(self, role: str, marker: int, actor: Actor) -> str:
+        """A preposition that is both "from" and "with" reads by the name's case: Ukrainian "з Італії" (genitive)
+        is from Italy, "з Джо Байденом" (instrumental) with Joe Biden."""
+        if role == "source" and self.cues.has(marker, "marker:with") and case_of_name(
+                self.texts[actor.start:actor.end], self.sent.doc.lang_) == "ablt":
+            return "with"
+        return role
+
     def _mark_phrase(self, by_start: dict[int, Actor], role: str, marker: int, end: int) -> None:
         """The participants a role marker introduces: up to its first full name ("ai militanti russi della
         Wagner PMC" reaches Wagner through the adjective and "della"), and those coordinated with it."""
@@ -412,7 +420,7 @@ class SentenceView:
                 j += 1
                 continue
             if actor.marker is None:
-                actor.marker, actor.marker_token = role, marker
+                actor.marker, actor.marker_token = self._by_case(role, marker, actor), marker
             j = actor.end
             if not actor.adjective:
                 # "to Russia and Belarus" goes on; "degli Stati Uniti Jake Sullivan" stops at the first name
