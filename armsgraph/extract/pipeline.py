@@ -46,6 +46,7 @@ NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation can
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
 PROHIBITION_REACH = 6  # words before a trigger in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
+LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -213,7 +214,7 @@ class DocumentExtraction:
         self.claims = [c for c in self.claims if not (self._headline_voiced(c) and any(
             self._same_side(a.claimant, c.claimant)
             for a in attributed.get((c.type, c.subject, c.object, c.modality), [])))]
-        lead = set(sorted(set(self.claim_sentence.values()))[:LEAD_SENTENCES])
+        lead = {i for i in sorted(set(self.claim_sentence.values()))[:LEAD_SENTENCES] if i < LEAD_REACH}
         self.claims = [c for c in self.claims if c.claimant or self.claim_sentence[c.id] not in lead
                        or not self._echoes(c, attributed.get((c.type, c.subject, c.object, c.modality), []))]
 

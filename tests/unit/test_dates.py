@@ -206,6 +206,11 @@ def test_dates_a_meeting_mentioned_again_takes_the_date_the_second_mention_gives
     # the article saying it again after its source is a claimant of its own
     ("en", "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit. Kim Jong Un met Vladimir Putin.",
      [("beyond-parallel", None), (None, None)]),
+    # and so is its first account deep in the body: the lead is among the text's first sentences
+    ("en", "Seoul is watching. The talks matter. Tokyo is worried. Beijing is silent. Markets fell. Oil rose. "
+           "Analysts waited. Nobody knew. Then Kim Jong Un met Vladimir Putin. "
+           "Beyond Parallel said Kim Jong Un met Vladimir Putin at the summit.",
+     [(None, None), ("beyond-parallel", None)]),
 ])
 def test_an_unattributed_account_with_its_own_date_or_place_is_not_an_echo(language, text, kept):
     from armsgraph.extract import extract
