@@ -485,7 +485,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             supplier = source or origin
     else:
         subject = _left_subject(view, trigger)
-        direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None)
+        direct = next((a for a in right if a.free and a.start - trigger.end <= 4 and not a.adjective), None) or (
+            _possessive_object(view, trigger, right))
         before = _free_before(view, trigger)
         if verb_last and direct is None and goal is None and len(before) >= 2 and not any(
                 view.cues.has(k, "reporting:verbs") or _new_clause(view, k) or view.texts[k] == ","
@@ -544,6 +545,16 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     if supplier is None or recipient is None or supplier.entity == recipient.entity:
         return None, None
     return supplier, recipient
+
+
+def _possessive_object(view: SentenceView, trigger: Trigger, right: list[Actor]) -> Actor | None:
+    """"supplied Myanmar's army with weapons": a possessive right after the verb, owning no item, is its
+    object (the army stands for its state)."""
+    first = right[0] if right else None
+    if trigger.weak or trigger.is_noun or first is None or not first.possessive or first.start != trigger.end:
+        return None  # not "supports Russia's war", nor "export and Russia's procurement"
+    owned = first.end + 1  # the word after "'s"
+    return None if any(m.start <= owned < m.end for m in view.items) else first
 
 
 def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
