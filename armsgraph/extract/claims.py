@@ -244,6 +244,29 @@ def _unknown_name_after(view: SentenceView, trigger: Trigger) -> EntityMention |
     return None
 
 
+NOUN_AGENT_REACH = 2  # words between a sanction or warning noun and its author after it ("Sanktionen der EU")
+
+
+def _noun_agent(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """Who imposes a sanction or gives a warning named by a noun: its possessor ("the EU's sanctions"), or
+    the name right after it in the genitive ("le sanzioni dell'Ue", "les sanctions de l'UE", "die
+    Sanktionen der EU", "санкции ЕС и США"), not the one they are against ("sanctions against Iran")."""
+    owner = _possessor_before(view, trigger)
+    if isinstance(owner, Actor):
+        return owner
+    for actor in view.actors:
+        if actor.start < trigger.end or actor.start - trigger.end > NOUN_AGENT_REACH:
+            continue
+        if actor.adjective or actor.origin_of is not None:
+            return None
+        if actor.marker in ("genitive", "source") or (actor.marker is None and all(
+                view.cues.has(k, "determiners") or view.cues.has(k, "marker:genitive")
+                for k in range(trigger.end, actor.start))):
+            return actor
+        return None
+    return None
+
+
 def _target(view: SentenceView, trigger: Trigger, rest: list[Actor]) -> Actor | None:
     """Whom a warning or sanction is aimed at: the first name in its clause ("санкции против иранской
     авиакомпании Iran Air"), else a state's adjective right after the cue ("sanctioned two Russian companies
@@ -376,11 +399,14 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         _symmetric_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)
     else:  # warning, sanction
-        subject = _left_subject(view, trigger)
+        subject = _noun_agent(view, trigger) if trigger.is_noun else None
+        subject = subject or _left_subject(view, trigger)
         if isinstance(subject, Actor) and any(view.is_trigger(k) for k in range(subject.end, trigger.start)):
             subject = None  # "Iran and Russia's deals threaten ...": the subject is the deals, not a party
+        authors = view.coordinated(subject) if isinstance(subject, Actor) else []  # "санкции ЕС и США"
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
-                and a.origin_of is None and a.marker not in ("source", "between")]
+                and a.origin_of is None and a.marker not in ("source", "between") and a is not subject
+                and a not in authors]
         before = _free_before(view, trigger)
         if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
                 a.start < view.clause_end(trigger.end - 1) for a in rest):
