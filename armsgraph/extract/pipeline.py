@@ -297,8 +297,11 @@ class DocumentExtraction:
             if attribution.claimants == [None] and self.credit is not None:
                 attribution.claimants = [self.credit]  # "... Об этом сообщает Reuters."
             if frame.subject in attribution.claimants and (
-                    frame.coordinated or frame.type in ("warning", "sanction")):
-                # "France and Germany announced sanctions": each one announces its own
+                    frame.coordinated or frame.type in ("warning", "sanction")
+                    or (len(attribution.claimants) > 1 and not attribution.denied)):
+                # "France and Germany announced sanctions": each one announces its own ("Deutschland, Dänemark
+                # und die Niederlande hatten angekündigt, der Ukraine ... zu überlassen": each its own tanks; but
+                # "Iran and Russia deny that Iran supplies Russia" is a denial by both)
                 attribution.claimants = [frame.subject]
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
