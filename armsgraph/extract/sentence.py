@@ -427,10 +427,28 @@ class SentenceView:
                 k = j
                 while k < self.end and (self.cues.has(k, "determiners") or self.texts[k] == ","):
                     k += 1
-                if not (k < self.end and self.cues.has(k, "coordinators")):
+                if k < self.end and self.cues.has(k, "coordinators"):
+                    j = k + 1
+                elif k > j and self._listed_names_from(by_start, k):
+                    j = k  # "у Франции, США и Израиля": a comma list that an "and" closes
+                else:
                     break
-                j = k + 1
                 limit = min(self.end, j + 4)
+
+    def _listed_names_from(self, by_start: dict[int, Actor], k: int) -> bool:
+        """Whether names joined by commas start at ``k`` and an "and" joins the last of them."""
+        while k < self.end and (actor := by_start.get(k)) is not None and not actor.adjective:
+            k = actor.end
+            while k < self.end and self.cues.has(k, "determiners"):
+                k += 1
+            if k < self.end and self.cues.has(k, "coordinators"):
+                return True
+            if not (k < self.end and self.texts[k] == ","):
+                return False
+            k += 1
+            while k < self.end and self.cues.has(k, "determiners"):
+                k += 1
+        return False
 
     def _stops_role_phrase(self, j: int) -> bool:
         marker = self.cues.marker_at(j)
