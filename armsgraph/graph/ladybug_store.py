@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from armsgraph.errors import StoreError
@@ -223,6 +224,10 @@ def _plain(value):
         out = {k: _plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
         out["_label" if "_ID" in value and "_SRC" not in value else "_type"] = value["_LABEL"]
         return out
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        # sum() of INT64 is a 128-bit integer, which comes back as a Decimal: an int, as Neo4j gives
+        # (no column is DECIMAL; JSON output would otherwise show the number as a string)
+        return int(value)
     if isinstance(value, list):
         # LadybugDB lists are typed: when one element is a scalar, all are (band members, signatures),
         # and the list is returned as it is instead of element by element.

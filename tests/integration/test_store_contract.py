@@ -94,6 +94,15 @@ def test_store_query_returns_nodes_as_properties_with_their_label(loaded_store):
     assert rows[0]["entity"]["wikidata"] == "Q423"
 
 
+def test_store_query_sums_are_plain_integers(loaded_store):
+    """LadybugDB's sum of INT64 is 128 bits wide (a Decimal): sums come back as int on both stores."""
+    match = "MATCH (:Entity {id: 'north-korea'})-[m:MENTIONED_IN]->(:Source) "
+    texts = [r["text"] for r in loaded_store.query(match + "RETURN m.text AS text")]
+    [row] = loaded_store.query(match + "RETURN sum(m.endOffset - m.startOffset) AS chars")
+    assert row == {"chars": sum(len(t) for t in texts)} and type(row["chars"]) is int and texts
+    assert all(type(e["mentions"]) is int for e in loaded_store.entities())
+
+
 def test_store_write_is_all_or_nothing(store, example_documents, monkeypatch):
     result, text = example_documents[0]
     statements = store.statements
