@@ -576,9 +576,9 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     # verb last ("in Russland angekommen"): the place stands right before it
     before = [a for a in places if goods[0].end <= a.end <= trigger.start and a.marker is not None]
     recipient = after[0] if after else (before[-1] if before else None)
-    if supplier is None or recipient is None or supplier.entity == recipient.entity:
+    if recipient is None or (supplier is not None and supplier.entity == recipient.entity):
         return None, None
-    return supplier, recipient
+    return supplier, recipient  # with no origin named, the discourse or the goods' maker may give one
 
 
 def _share_roles(view: SentenceView, trigger: Trigger, clause_start: int, clause_end: int,

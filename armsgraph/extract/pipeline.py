@@ -39,6 +39,7 @@ from armsgraph.schema.ids import claim_id, observation_id
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
+STRIKING_CATEGORIES = {"missiles", "uavs_loitering_munitions"}  # what "reaches" a place to hit it
 CREDIT_MAX_WORDS = 30  # a sentence crediting the one before it is short ...
 CREDIT_OPENING = 3  # ... and opens with its pointing-back word ("Об этом", "C'est ce que", "Così lo")
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
@@ -444,7 +445,7 @@ class DocumentExtraction:
                     return
             # "Le Mali a réceptionné ses premiers Bayraktar TB2": no supplier named before either, so the
             # state that makes what was received (the gazetteer's ``country`` of the materiel)
-            maker = self._maker_of(frame.items)
+            maker = self._maker_of(frame.items, arriving=frame.trigger.group == "arrive_verbs")
             if maker is not None and view.state_of(frame.object) != maker:
                 frame.subject = maker
                 self._remember_entity(maker)
@@ -487,12 +488,16 @@ class DocumentExtraction:
             if recipient is not None and view.state_of(recipient) != view.state_of(frame.subject):
                 frame.object = recipient
 
-    def _maker_of(self, items: list[str]) -> str | None:
+    def _maker_of(self, items: list[str], arriving: bool = False) -> str | None:
         """The one state that makes the specific systems among ``items`` (generic ones, "drones", have none);
-        None when they come from different states or none is known."""
+        None when they come from different states or none is known. Munitions that ``arriving`` somewhere
+        ("Shahed drones reached Poland") strike it: only platforms arrive as deliveries ("the first Gripens
+        could reach Ukraine")."""
         makers = set()
         for item in items:
             entry = self.gazetteer.get(item)
+            if arriving and entry is not None and entry.category in STRIKING_CATEGORIES:
+                return None
             if entry is not None and entry.country:
                 makers.add(entry.country)
         return makers.pop() if len(makers) == 1 else None
