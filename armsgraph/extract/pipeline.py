@@ -325,10 +325,10 @@ class DocumentExtraction:
         """The source a short sentence credits for the one before it, when it says nothing of its own: "This
         was reported by Reuters", "Об этом говорится в докладе Тома Эндрюса", "Lo riferisce l'Ansa", "Das
         berichtet der Spiegel" (a pointing-back word opening it, a reporting word, a name, no claim word)."""
+        if sent.end - sent.start > CREDIT_MAX_WORDS or not self.cues.starts_in(
+                "reporting:credits", sent.start, sent.start + CREDIT_OPENING):
+            return None  # (checked before the sentence's view is built: most sentences are not credits)
         view = SentenceView(sent, self.cues, self.entities)
-        if view.end - view.start > CREDIT_MAX_WORDS or not view.cues.starts_in(
-                "reporting:credits", view.start, view.start + CREDIT_OPENING):
-            return None
         if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
