@@ -105,17 +105,6 @@ def test_entities_an_abbreviated_month_is_no_name():
     assert not any(e.name.startswith(("Sept", "Jan")) for e in found.values())
 
 
-@pytest.mark.parametrize("language, text, name, entity_type", [
-    ("en", "The jets landed at Zarvat, a military airfield north of the capital.", "Zarvat", "location"),
-    ("en", "Analysts at Zorvan Monitor, a London research group, said so.", "Zorvan Monitor", "organization"),
-    # the participle "based" is no "base": the apposition's type word is taken as the lexicon writes it
-    ("en", "It sanctioned Hamid Zarvati, a financier based in Oman.", "Hamid Zarvati", "other"),
-])
-def test_entities_an_apposition_types_an_unknown_name(language, text, name, entity_type):
-    found = {e.name: e for e in _entities(language, text).values()}
-    assert found[name].type == entity_type
-
-
 def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
     found = _entities("fr", "La base de Bamako-Kalaban, au Mali, accueille des drones. La guerre Russie-Ukraine dure.")
     assert "Bamako-Kalaban" in {e.name for e in found.values()}
@@ -124,6 +113,11 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
 
 
 @pytest.mark.parametrize("language, text, name, entity_type", [
+    # an apposition's type word types the name before it
+    ("en", "The jets landed at Zarvat, a military airfield north of the capital.", "Zarvat", "location"),
+    ("en", "Analysts at Zorvan Monitor, a London research group, said so.", "Zorvan Monitor", "organization"),
+    # the participle "based" is no "base": the apposition's type word is taken as the lexicon writes it
+    ("en", "It sanctioned Hamid Zarvati, a financier based in Oman.", "Hamid Zarvati", "other"),
     # a common noun before the name types it and is no part of it (German capitalises it)
     ("de", "Der bundeseigene Rüstungskonzern Zarvag wollte die Panzer verkaufen.", "Zarvag", "organization"),
     ("en", "Drones made by the Turkish company Zarvax reached Mali.", "Zarvax", "organization"),
