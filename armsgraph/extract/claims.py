@@ -103,7 +103,7 @@ def _verb_used_as_noun(view: SentenceView, i: int, labels: list[str]) -> bool:
     # (not across goods the adjective is theirs: "северокорейские снаряды прибыли")
     return _modifying_actor(view, before) or (before - 1 >= view.start and _modifying_actor(view, before - 1)
                                                and view.actor_at(before) is None
-                                               and not any(m.start <= before < m.end for m in view.items))
+                                               and not _is_item(view, before))
 
 
 def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
@@ -342,6 +342,11 @@ def _first(actors: list[Actor], marker: str | None) -> Actor | None:
     solid = [a for a in matching if not a.adjective]
     chosen = solid or matching
     return chosen[0] if chosen else None
+
+
+def _is_item(view: SentenceView, k: int) -> bool:
+    """Whether token ``k`` is part of a materiel mention."""
+    return any(m.start <= k < m.end for m in view.items)
 
 
 def _items_in(view: SentenceView, start: int, end: int) -> list:
@@ -604,7 +609,7 @@ def _possessive_object(view: SentenceView, trigger: Trigger, right: list[Actor])
     if trigger.weak or trigger.is_noun or first is None or not first.possessive or first.start != trigger.end:
         return None  # not "supports Russia's war", nor "export and Russia's procurement"
     owned = first.end + 1  # the word after "'s"
-    return None if any(m.start <= owned < m.end for m in view.items) else first
+    return None if _is_item(view, owned) else first
 
 
 def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
