@@ -149,8 +149,8 @@ def _display_name(text: str) -> str:
 
 # Arabic article and kinship particles written in lower case with a hyphen inside a name: "Ali al-Sadiq",
 # "Abdel Fattah el-Sisi" (one word "al-Sadiq" or three, "al - Sadiq", as the language's tokenizer splits it)
-NAME_PARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "ad-", "bin", "ben", "abu")
-_PARTICLE_WORD = re.compile(r"^(?:%s)-[^\W\d_]" % "|".join(p.rstrip("-") for p in NAME_PARTICLES))
+NAME_PARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "abu")
+_PARTICLE_WORD = re.compile(r"^(?:%s)-[^\W\d_]" % "|".join(NAME_PARTICLES))
 
 
 def _name_words(words: Words) -> list[bool]:
@@ -259,10 +259,11 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, langu
         return "person"
     if "type_cue:organization" in cue_inside:
         return "organization"
-    if "type_cue:organization_before" in cue_before | _cue_before_link(cues, words, start):
-        return "organization"  # "der Rüstungskonzern Ruag", "la société turque Baykar"
-    if "type_cue:location" in cue_before | cue_after | cue_inside or "type_cue:location" in _cue_before_link(
-            cues, words, start):
+    # type words before a short link or a quote too: "port of Chongjin", "la société turque Baykar"
+    before = cue_before | _cue_before_link(cues, words, start)
+    if "type_cue:organization_before" in before:
+        return "organization"  # "der Rüstungskonzern Ruag"
+    if "type_cue:location" in before | cue_after | cue_inside:
         return "location"
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
