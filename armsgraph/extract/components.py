@@ -190,21 +190,29 @@ class _PhraseIndex:
         return found
 
 
+# Cues matched as written, never by lemma: an "according to" frame does not inflect, and Italian
+# "secondo" ("according to") is also the lemma of the ordinal in "una seconda batteria".
+AS_WRITTEN = ("reporting:frames",)
+
+
 class CueMatcher:
     """Marks the lexicon's cue words: claim triggers, role markers, reporting verbs, hedges."""
 
     def __init__(self, nlp: Language, language: str):
         lexicon = load_lexicon(language)
         labels = lexicon.cue_labels()
-        phrases = [(phrase, label) for label, words in labels.items() for phrase in words]
+        phrases = [(phrase, label) for label, words in labels.items() for phrase in words
+                   if label not in AS_WRITTEN]
         self.index = _PhraseIndex(nlp, phrases, by_lemma=True, base_forms_only=True)
+        self.as_written = _PhraseIndex(nlp, [(phrase, label) for label in AS_WRITTEN for phrase in labels.get(label, [])],
+                                       by_lemma=False)
         self.separable = _separable_stems(labels, lexicon.data.get("separable_particles") or [])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Cue]:
-        found = self.index(doc)
+        found = self.index(doc) | self.as_written(doc)
         if self.separable:
             found |= _split_separable_verbs(doc, self.separable)
         return list(map(Cue._make, sorted(found)))
