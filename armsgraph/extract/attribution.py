@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from armsgraph.extract import unnamed_sources
 from armsgraph.extract.claims import FIRST_PERSON, Trigger
 from armsgraph.extract.sentence import Actor, SentenceView
 
@@ -72,7 +73,38 @@ def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, vo
 
     ``postposed``: the cue follows what it reports (", Kirby said", ", dice il messaggio"); its subject
     is then only in the short stretch after the last punctuation, or right after it.
+    A group the text does not name ("Western officials said") speaks when no name does.
     """
+    found = _named_subject_of_reporting(view, start, end, kind, voice, exclude, postposed)
+    if found is not None:
+        adjective = next((a for a in view.actors if len(found) == 1 and a.entity == found[0] and a.adjective
+                          and a.end <= start), None)
+        group = unnamed_sources.qualifying(view, adjective) if adjective is not None else None
+        return [group.id] if group is not None else found
+    return None
+
+
+def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind: str,
+                                 postposed: bool = False) -> str | None:
+    """The group a reporting verb gives as its subject when it names no one: "Western officials said",
+    "..., ont indiqué des responsables occidentaux" (an unnamed source, only when nothing named speaks)."""
+    if kind == "noun":
+        return None
+    clause_start = view.clause_start(start)
+    if postposed:
+        clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
+    group = unnamed_sources.speaking_before(view, clause_start, start)
+    if group is None:
+        group = unnamed_sources.speaking_after(view, end)
+        # inverted before what it reports only when the group ends there: "ha detto una fonte che ..."
+        if group is not None and not postposed and not (
+                group.end >= view.end or view.is_punct_stop(group.end) or view.cues.has(group.end, "complementizers")):
+            group = None
+    return group.id if group is not None else None
+
+
+def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
+                                exclude: set[int], postposed: bool = False) -> list[str | None] | None:
     if kind == "noun":
         for actor in view.actors:
             if actor.start in exclude:
@@ -190,12 +222,15 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     after = [c for c in cues if c[0] >= trigger.end]
     claimants: list[str | None] = []
     unresolved = False
+    unnamed: list[tuple[str, int]] = []  # (group, scope start): the last resort, when nothing named speaks
     for start, end, kind in before:
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
             result.denied = True
         if found is None:
             unresolved = True
+            group = unnamed_subject_of_reporting(view, start, end, kind)
+            unnamed += [(group, view.clause_start(start))] if group else []
             continue
         claimants += found
         result.scope_start = min(result.scope_start, view.clause_start(start))
@@ -206,8 +241,13 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                 if kind == "denial":
                     result.denied = True
                 claimants += found or []
+                group = None if found else unnamed_subject_of_reporting(view, start, end, kind, postposed=True)
+                unnamed += [(group, result.scope_start)] if group else []
     if frame_claimant is not None:
         claimants = [frame_claimant]
+    elif not claimants:
+        group = cited_unnamed(view)
+        unnamed = [(group, result.scope_start)] if group else unnamed
     if not claimants and not before:
         claimants = [a.entity for a in [_headline_source(view, trigger)] if a is not None]
         result.headline = bool(claimants)
@@ -219,6 +259,10 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         elif not before and any(view.cues.any_in(label, view.start, view.end)
                                 for label in ("first_person", "first_person_possessive")):
             claimants = [voice.first_person_claimant()]
+    if not claimants and unnamed:
+        group, scope_start = unnamed[0]
+        claimants = [group]
+        result.scope_start = min(result.scope_start, scope_start)
     claimants = [voice.first_person_claimant() if c == FIRST_PERSON else c for c in claimants]
     result.claimants = list(dict.fromkeys(claimants)) or [None]
     return result
@@ -237,16 +281,37 @@ def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
     return actor
 
 
-def according_to(view: SentenceView) -> str | None:
+FRAME_REACH = 6  # words after "according to" where its source is named
+
+
+def according_to(view: SentenceView, unnamed: bool = True) -> str | None:
+    """Who an "according to" frame names; with ``unnamed``, a group a state's adjective qualifies too
+    ("selon les médias serbes")."""
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
         if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
             continue
-        found = [view.actor_at(k) for k in range(end, min(view.end, end + 6))]
+        found = [view.actor_at(k) for k in range(end, min(view.end, end + FRAME_REACH))]
         named = [a for a in found if a is not None and a.marker == "attribution"]
         solid = [a for a in named if not (a.adjective or a.possessive)]
         if solid or named:
+            if not solid and unnamed:  # a state's adjective may qualify a group that speaks
+                group = unnamed_sources.qualifying(view, named[0])
+                if group is not None:
+                    return group.id
             return (solid or named)[-1].entity if solid else named[0].entity
+    return None
+
+
+def cited_unnamed(view: SentenceView) -> str | None:
+    """The group an "according to" frame cites when it names no one: "according to people familiar with the
+    matter", "secondo fonti di governo", "nach Informationen aus Regierungskreisen", "за даними джерел"."""
+    for i in view.cues.starts_in("reporting:frames", view.start, view.end):
+        if view.cues.has(i, "complementizers"):
+            continue
+        group = unnamed_sources.cited_after(view, view.cues.starts(i, "reporting:frames"), FRAME_REACH)
+        if group is not None:
+            return group.id
     return None
 
 
@@ -271,12 +336,13 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     speakers: list[str] = []
     for start, end, kind in cues:
         found = subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
-        speakers += [entity for entity in found or [] if entity]
+        # (an unnamed group is an entity only once it asserts a claim: it is not carried over from here)
+        speakers += [entity for entity in found or [] if entity and entity in view.entity_info]
         for entity in (found or []) if kind == "verb" else []:
             actor_type = next((a.mention.type for a in view.actors if a.entity == entity), None)
             if actor_type == "organization":
                 voice.reported_source = entity
-    according = according_to(view)
+    according = according_to(view, unnamed=False)
     if according:
         voice.reported_source = according
     named = [c for c in claimants if c]

@@ -52,6 +52,7 @@ class EntityInfo:
     kind: str | None = None
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
+    adjective: str | None = None  # English, for a state: what names a group of its ("Serbian media")
 
 
 @dataclass
@@ -96,6 +97,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     # unless it closes one ("Hwadae-ri Trading Company")
     title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
                      if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
+    # a group the text does not name is no name either: "Aus Regierungskreisen hieß es" (unnamed_sources.py)
+    title_tokens |= {i for s, e in _cue_tokens(doc, "unnamed_sources:group:").items() for i in range(s, e)}
 
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
@@ -139,7 +142,7 @@ def _info_from_entry(entry, language: str) -> EntityInfo:
     return EntityInfo(
         id=entry.id, name=entry.name, type=entry.type, wikidata=entry.wikidata, known=True,
         category=entry.category, family=entry.family, kind=entry.kind, country=entry.country,
-        aliases=entry.names((language, "en")))
+        aliases=entry.names((language, "en")), adjective=entry.english_adjective())
 
 
 def _display_name(text: str) -> str:

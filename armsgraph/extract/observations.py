@@ -83,7 +83,7 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     observer = next((a for a in view.actors if a.mention.type == "organization"
                      and a.marker in ("agent", None)), None)
     # "Selon un rapport du RUSI, des images satellites ...": the source the sentence cites
-    draft.observer = observer.entity if observer else according_to(view)
+    draft.observer = observer.entity if observer else according_to(view, unnamed=False)
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
+from armsgraph.extract import unnamed_sources
 from armsgraph.extract.attribution import (
     Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
@@ -127,6 +128,7 @@ class DocumentExtraction:
         self.cues = cues or DocCues.index(doc)
         self.words = self.cues.words
         self.extra_entities: dict[str, EntityInfo] = {}
+        self.extra_mentions: dict[str, list[tuple[int, int]]] = {}  # unnamed sources: (start, end) characters
         self.voice = self._publisher_voice()
         self.credit: str | None = None  # the source the next sentence credits for this one ("Об этом сообщает X")
         self.claims: list[Claim] = []
@@ -332,7 +334,7 @@ class DocumentExtraction:
         if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
-        according = according_to(view)
+        according = according_to(view, unnamed=False)
         if according:
             return according
         # the person before the body they speak for ("в докладе спецдокладчика ООН Тома Эндрюса")
@@ -560,7 +562,10 @@ class DocumentExtraction:
     def _add_claim(self, view: SentenceView, frame: Frame, claimant: str | None, level: str,
                    when: "_Lazy", index: int) -> None:
         if claimant and claimant not in self.entities.info:
-            self._remember_entity(claimant)
+            if self.gazetteer.get(claimant) is not None:
+                self._remember_entity(claimant)
+            elif claimant not in self.extra_entities and not self._remember_unnamed(view, claimant):
+                claimant = None  # never a claimant the output does not list (no rule should get here)
         first, last = frame.covers()
         start, end = self.words.char_span(first, last)
         quote = self.source.text[start:end]
@@ -598,6 +603,16 @@ class DocumentExtraction:
         self.extra_entities[entity_id] = EntityInfo(
             entry.id, entry.name, entry.type, entry.wikidata, True, entry.category, entry.family, entry.kind,
             entry.country, entry.names((self.source.language, "en")))
+
+    def _remember_unnamed(self, view: SentenceView, entity_id: str) -> bool:
+        """An unnamed source becomes an entity when it first asserts a claim; its mention is the phrase in
+        that sentence (attribution only gives a group the sentence names)."""
+        source = next((s for s in unnamed_sources.sources_in(view, view.start, view.end) if s.id == entity_id), None)
+        if source is None:
+            return False
+        self.extra_entities[entity_id] = EntityInfo(entity_id, source.name, unnamed_sources.ENTITY_TYPE, known=False)
+        self.extra_mentions[entity_id] = [self.words.char_span(source.start, source.end)]
+        return True
 
     # --- observations -----------------------------------------------------------------------------
     def _finish_observations(self, sentences, reported_after: list[str | None]) -> None:
@@ -649,6 +664,8 @@ class DocumentExtraction:
         for m in self.entities.mentions:
             start, end = self.words.char_span(m.start, m.end)
             mentions.setdefault(m.entity, []).append(Mention(text=self.words.text[start:end], start=start, end=end))
+        for entity_id, spans in self.extra_mentions.items():
+            mentions[entity_id] = [Mention(text=self.words.text[s:e], start=s, end=e) for s, e in sorted(spans)]
         infos = {**self.extra_entities, **self.entities.info}
         out = []
         for entity_id, info in infos.items():

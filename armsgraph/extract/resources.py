@@ -44,6 +44,10 @@ class GazetteerEntry:
     def names(self, languages: tuple[str, ...]) -> list[str]:
         return list(self._names(languages))
 
+    def english_adjective(self) -> str | None:
+        """The first English adjective ("Serbian"), if the entry has one."""
+        return next((a.text for a in self.aliases if a.language == "en" and a.form == "adjective"), None)
+
     @lru_cache(maxsize=None)
     def _names(self, languages: tuple[str, ...]) -> tuple[str, ...]:
         seen: dict[str, None] = {self.name: None}
@@ -62,6 +66,7 @@ class Gazetteer:
 
     def get(self, entity_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entity_id) if entity_id else None
+
 
     @lru_cache(maxsize=None)
     def aliases_for(self, language: str) -> list[tuple[str, str, str]]:
@@ -214,6 +219,10 @@ class Lexicon:
             labels[key] = self.words(key)
         for kind, words in (self.data.get("type_cues") or {}).items():
             labels[f"type_cue:{kind}"] = [str(w) for w in words or []]
+        # "unnamed_sources:group:officials", "unnamed_sources:qualifier:Western": the key is the English word
+        for part, entries in (self.data.get("unnamed_sources") or {}).items():
+            for english, words in (entries or {}).items():
+                labels[f"unnamed_sources:{part.rstrip('s')}:{english}"] = [str(w) for w in words or []]
         return labels
 
 

@@ -413,8 +413,10 @@ class SentenceView:
         while j < limit:
             if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
                 break
-            if j in self._unknown_starts:
-                break  # an unknown name is what it governs: "aus Regierungskreisen könnte die Ukraine ..."
+            if j in self._unknown_starts or self.cues.has_prefix(j, "unnamed_sources:group:"):
+                # an unknown name or an unnamed group is what it governs: "aus Regierungskreisen könnte die
+                # Ukraine ..."
+                break
             actor = by_start.get(j)
             if actor is None:
                 j += 1
