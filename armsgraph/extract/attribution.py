@@ -162,7 +162,8 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
                         actor.end, "complementizers"):
                     return [actor.entity]
                 break
-            if view.cues.has(k, "reporting:anaphors") and voice.reported_source:
+            if (view.cues.has(k, "reporting:anaphors") or view.cues.has(k, "reporting:outlet_anaphors")) and (
+                    voice.reported_source):
                 return [voice.reported_source]
         if any(view.cues.has(k, "reporting:anaphors") for k in range(clause_start, start)) and voice.reported_source:
             return [voice.reported_source]
@@ -215,7 +216,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
-    frame_claimant = according_to(view)
+    frame_claimant = according_to(view, voice=voice)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
             and not _raising_passive(view, c[0], c[1])]
     before = [c for c in cues if c[1] <= trigger.start]
@@ -284,9 +285,10 @@ def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
 FRAME_REACH = 6  # words after "according to" where its source is named
 
 
-def according_to(view: SentenceView, unnamed: bool = True) -> str | None:
+def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None = None) -> str | None:
     """Who an "according to" frame names; with ``unnamed``, a group a state's adjective qualifies too
-    ("selon les médias serbes")."""
+    ("selon les médias serbes"); with the ``voice``, the source named before that a word points back at
+    ("secondo il portale", "according to the report")."""
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
         if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
@@ -300,7 +302,19 @@ def according_to(view: SentenceView, unnamed: bool = True) -> str | None:
                 if group is not None:
                     return group.id
             return (solid or named)[-1].entity if solid else named[0].entity
+        if voice is not None and voice.reported_source and _points_back(view, end):
+            return voice.reported_source
     return None
+
+
+def _points_back(view: SentenceView, k: int) -> bool:
+    """A frame's object is a word pointing back at the source named before, closing the phrase: "secondo il
+    portale,", "according to the report,", "по данным издания," (not "d'après le site Military Africa")."""
+    while k < view.end and view.cues.has(k, "determiners"):
+        k += 1
+    anaphor = next((view.cues.starts(k, label) for label in ("reporting:anaphors", "reporting:outlet_anaphors")
+                    if view.cues.starts(k, label)), None)
+    return anaphor is not None and anaphor < view.end and view.is_punct_stop(anaphor)
 
 
 def cited_unnamed(view: SentenceView) -> str | None:

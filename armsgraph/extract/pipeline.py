@@ -327,9 +327,13 @@ class DocumentExtraction:
         """The source a short sentence credits for the one before it, when it says nothing of its own: "This
         was reported by Reuters", "Об этом говорится в докладе Тома Эндрюса", "Lo riferisce l'Ansa", "Das
         berichtet der Spiegel" (a pointing-back word opening it, a reporting word, a name, no claim word)."""
-        if sent.end - sent.start > CREDIT_MAX_WORDS or not self.cues.starts_in(
-                "reporting:credits", sent.start, sent.start + CREDIT_OPENING):
-            return None  # (checked before the sentence's view is built: most sentences are not credits)
+        if sent.end - sent.start > CREDIT_MAX_WORDS or not (
+                self.cues.starts_in("reporting:credits", sent.start, sent.start + CREDIT_OPENING) or any(
+                    self.cues.starts_in("reporting:verbs", k + 1, k + 3)
+                    for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end))):
+            # (checked before the sentence's view is built: most sentences are not credits); or a pronoun
+            # points back right before the reporting verb: "Sébastien Lecornu l'a annoncé jeudi"
+            return None
         view = SentenceView(sent, self.cues, self.entities)
         if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
@@ -541,7 +545,7 @@ class DocumentExtraction:
             claim.when, claim.when_precision = mention.iso, mention.precision
 
     def _when(self, view: SentenceView, frame: Frame, lazy_dates: "_Lazy") -> DateMention | None:
-        dates = [d for d in lazy_dates() if not self._dates_the_statement(view, d)]
+        dates = [d for d in lazy_dates() if not self._dates_the_statement(view, d) and not self._inside_a_name(view, d)]
         if not dates:
             return None
         trigger_char = self.words.starts[frame.trigger.start] - view.sent.start_char
@@ -549,6 +553,15 @@ class DocumentExtraction:
         if before:
             return max(before, key=lambda d: d.end)
         return min(dates, key=lambda d: d.start)
+
+    def _inside_a_name(self, view: SentenceView, mention: DateMention) -> bool:
+        """A number in a name is no year: "Mirage 2000-5", "Gepard 1A2"."""
+        start, end = view.sent.start_char + mention.start, view.sent.start_char + mention.end
+        for m in view.mentions:
+            m_start, m_end = self.words.char_span(m.start, m.end)
+            if m_start <= start and end <= m_end:
+                return True
+        return False
 
     def _dates_the_statement(self, view: SentenceView, mention: DateMention) -> bool:
         """"La Maison Blanche a affirmé vendredi que ...", "said on Friday": a weekday next to a reporting verb

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from armsgraph.extract.sentence import Actor, SentenceView
-from armsgraph.schema.ids import unknown_entity_id
+from armsgraph.schema.ids import unnamed_source_id
 
 GROUP = "unnamed_sources:group:"
 QUALIFIER = "unnamed_sources:qualifier:"
@@ -33,8 +33,7 @@ class UnnamedSource:
 
     @property
     def id(self) -> str:
-        """Keyed like any name the gazetteer lacks, so the graph merges it the same way."""
-        return unknown_entity_id(self.name, ENTITY_TYPE)
+        return unnamed_source_id(self.name)
 
     @property
     def speaks_for_state(self) -> bool:

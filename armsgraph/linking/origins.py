@@ -9,6 +9,7 @@ Parallel's own report), else with the article itself.
 from __future__ import annotations
 
 from armsgraph.extract.resources import Gazetteer
+from armsgraph.schema.ids import is_unnamed_source
 
 SOURCE_PREFIX = "source:"
 
@@ -26,8 +27,12 @@ def speaks_for(entity_id: str, gazetteer: Gazetteer) -> str:
 
 
 def origin_of(claimant: str | None, publisher_entity: str | None, source_id: str, gazetteer: Gazetteer) -> str:
-    """An entity id, or ``source:<id>`` for an article speaking for itself."""
-    if claimant:
+    """An entity id, or ``source:<id>`` for an article speaking for itself.
+
+    Sources the article does not name ("Western officials said") cannot be told apart from the article
+    citing them, nor one outlet's "officials" from another's: such a claim originates where the article's
+    own voice does."""
+    if claimant and not is_unnamed_source(claimant):
         return speaks_for(claimant, gazetteer)
     if publisher_entity:
         return speaks_for(publisher_entity, gazetteer)

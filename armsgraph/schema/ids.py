@@ -35,6 +35,18 @@ def unknown_entity_id(name: str, entity_type: str) -> str:
     return "x-" + _digest(normalise_name(name), entity_type, length=MANY)
 
 
+UNNAMED_PREFIX = "u-"
+
+
+def unnamed_source_id(name: str) -> str:
+    """A group of sources the text does not name ("Western officials"), keyed by its English name."""
+    return UNNAMED_PREFIX + _digest(normalise_name(name), "unnamed", length=MANY)
+
+
+def is_unnamed_source(entity_id: str | None) -> bool:
+    return bool(entity_id) and entity_id.startswith(UNNAMED_PREFIX)
+
+
 def claim_id(source: str, start: int, end: int, claim_type: str, subject: str | None,
              object_: str | None, claimant: str | None, modality: str) -> str:
     return "c-" + _digest(source, start, end, claim_type, subject, object_, claimant, modality, length=MANY)

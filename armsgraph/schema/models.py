@@ -81,7 +81,8 @@ class Mention(Model):
 
 
 class Entity(Model):
-    id: str = Field(description="stable id: the gazetteer key, or 'x-' + hash of name and type for unknown names")
+    id: str = Field(description="stable id: the gazetteer key, 'x-' + hash of name and type for unknown names, "
+                                "or 'u-' + hash of the English name for a group of sources the text does not name")
     name: str = Field(description="canonical English name")
     type: EntityType
     wikidata: str | None = Field(None, pattern=r"^Q\d+$")

@@ -292,3 +292,13 @@ def test_a_weekday_form_that_is_also_a_preposition_is_no_weekday():
     text = "Велика Британія першою серед союзників надала Києву ракети Storm Shadow у травні 2023 року."
     assert [(d.iso, d.weekday) for d in find_dates(text, "uk", "2024-04-24")] == [("2023-05", False)]
     assert [d.iso for d in find_dates("У середу Кірбі заявив.", "uk", "2024-04-26")] == ["2024-04-24"]
+
+
+def test_a_number_inside_a_name_is_no_year():
+    """'Mirage 2000-5' names an aircraft: the claim's date is the month the sentence gives, never 2000."""
+    from armsgraph.extract import extract
+    from armsgraph.reader import make_source
+
+    text = "En juin 2024, la France a promis de céder des Mirage 2000-5 à l'Ukraine. Des Mirage 2000-5 ont été livrés à l'Ukraine."
+    claims = extract(make_source(text, {"language": "fr", "published": "2025-02-06"}, None)).claims
+    assert [c.when for c in claims] == ["2024-06", None]
