@@ -65,12 +65,14 @@ class DocEntities:
         self.starts = [m.start for m in self.mentions]
 
 
-def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
-    """start token -> end token of cues whose label starts with ``prefix``."""
-    out: dict[int, int] = {}
-    for cue in doc._.cues or []:
-        if cue.label.startswith(prefix):
-            out[cue.start] = max(out.get(cue.start, 0), cue.end)
+def _cue_tokens(cues: list, prefixes: tuple[str, ...]) -> dict[str, dict[int, int]]:
+    """For each prefix, start token -> end token of cues whose label starts with it (the cues read once)."""
+    out: dict[str, dict[int, int]] = {prefix: {} for prefix in prefixes}
+    for cue in cues:
+        for prefix in prefixes:
+            if cue.label.startswith(prefix):
+                found = out[prefix]
+                found[cue.start] = max(found.get(cue.start, 0), cue.end)
     return out
 
 
@@ -87,14 +89,17 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     covered = {i for m in mentions for i in range(m.start, m.end)}
     adjective_before = {m.end: m.start for m in mentions if m.form == "adjective"}
     after_adjective = set(adjective_before)
-    titles = _cue_tokens(doc, "titles")
+    doc_cues = doc._.cues or []
+    by_prefix = _cue_tokens(doc_cues, ("titles", "type_cue:vessel", "type_cue:person",
+                                       "type_cue:organization_before"))
+    titles = by_prefix["titles"]
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
-                     for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
+                     for s, e in by_prefix[label].items() for i in range(s, e)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
     # unless it closes one ("Hwadae-ri Trading Company")
-    title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
+    title_tokens |= {i for s, e in by_prefix["type_cue:organization_before"].items()
                      if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
 
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
@@ -103,7 +108,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     names_only = load_lexicon(language).data.get("capitals") == "names_only"
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only)]
-    cues = _CuesAround(doc._.cues or [])
+    cues = _CuesAround(doc_cues)
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
         entity_type = _type_from_cues(cues, words, start, end, language)
@@ -155,8 +160,9 @@ _PARTICLE_WORD = re.compile(r"^(?:%s)-[^\W\d_]" % "|".join(NAME_PARTICLES))
 
 def _name_words(words: Words) -> list[bool]:
     """Which words may be part of a name: capitalised, with a letter, not punctuation ("al-Sadiq" too)."""
+    # (a particle word has its hyphen: the test spares the pattern most words of the text)
     return [(len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
-             or (_PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
+             or ("-" in text and _PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
             and not punct for text, punct in zip(words.texts, words.punct)]
 
 
@@ -360,10 +366,18 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
     """A close spelling of a gazetteer name of the same type ("Tumangang" / "Tumangan")."""
     if entity_type == "other" or len(text) < 5:
         return None
+    choices, aliases = _fuzzy_choices(gazetteer, language, entity_type)
+    best = process.extractOne(text, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
+    return choices[best[0]] if best else None
+
+
+@lru_cache(maxsize=None)
+def _fuzzy_choices(gazetteer: Gazetteer, language: str, entity_type: str) -> tuple[dict[str, str], list[str]]:
+    """The names ``_fuzzy_link`` compares with (alias -> entry id, and the aliases in order), made once per type
+    and language rather than for every unknown name."""
     choices = {alias: entity_id for alias, entity_id in gazetteer.names_of_type(language, entity_type).items()
                if len(alias) >= 5}
-    best = process.extractOne(text, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
-    return choices[best[0]] if best else None
+    return choices, list(choices)
 
 
 def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
