@@ -65,14 +65,12 @@ class DocEntities:
         self.starts = [m.start for m in self.mentions]
 
 
-def _cue_tokens(cues: list, prefixes: tuple[str, ...]) -> dict[str, dict[int, int]]:
-    """For each prefix, start token -> end token of cues whose label starts with it (the cues read once)."""
-    out: dict[str, dict[int, int]] = {prefix: {} for prefix in prefixes}
-    for cue in cues:
-        for prefix in prefixes:
-            if cue.label.startswith(prefix):
-                found = out[prefix]
-                found[cue.start] = max(found.get(cue.start, 0), cue.end)
+def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
+    """start token -> end token of cues whose label starts with ``prefix``."""
+    out: dict[int, int] = {}
+    for cue in doc._.cues or []:
+        if cue.label.startswith(prefix):
+            out[cue.start] = max(out.get(cue.start, 0), cue.end)
     return out
 
 
@@ -89,17 +87,14 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     covered = {i for m in mentions for i in range(m.start, m.end)}
     adjective_before = {m.end: m.start for m in mentions if m.form == "adjective"}
     after_adjective = set(adjective_before)
-    doc_cues = doc._.cues or []
-    by_prefix = _cue_tokens(doc_cues, ("titles", "type_cue:vessel", "type_cue:person",
-                                       "type_cue:organization_before"))
-    titles = by_prefix["titles"]
+    titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
-                     for s, e in by_prefix[label].items() for i in range(s, e)}
+                     for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
     # unless it closes one ("Hwadae-ri Trading Company")
-    title_tokens |= {i for s, e in by_prefix["type_cue:organization_before"].items()
+    title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
                      if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
 
     candidates = [(ent.start, ent.end, NER_LABELS.get(ent.label_)) for ent in doc.ents
@@ -108,7 +103,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     names_only = load_lexicon(language).data.get("capitals") == "names_only"
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only)]
-    cues = _CuesAround(doc_cues)
+    cues = _CuesAround(doc._.cues or [])
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
         entity_type = _type_from_cues(cues, words, start, end, language)
