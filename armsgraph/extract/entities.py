@@ -158,8 +158,9 @@ _PARTICLE_WORD = re.compile(r"^(?:%s)-[^\W\d_]" % "|".join(NAME_PARTICLES))
 
 def _name_words(words: Words) -> list[bool]:
     """Which words may be part of a name: capitalised, with a letter, not punctuation ("al-Sadiq" too)."""
+    # (a particle word has its hyphen: the test spares the pattern most words of the text)
     return [(len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
-             or (_PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
+             or ("-" in text and _PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
             and not punct for text, punct in zip(words.texts, words.punct)]
 
 
@@ -363,10 +364,18 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
     """A close spelling of a gazetteer name of the same type ("Tumangang" / "Tumangan")."""
     if entity_type == "other" or len(text) < 5:
         return None
+    choices, aliases = _fuzzy_choices(gazetteer, language, entity_type)
+    best = process.extractOne(text, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
+    return choices[best[0]] if best else None
+
+
+@lru_cache(maxsize=None)
+def _fuzzy_choices(gazetteer: Gazetteer, language: str, entity_type: str) -> tuple[dict[str, str], list[str]]:
+    """The names ``_fuzzy_link`` compares with (alias -> entry id, and the aliases in order), made once per type
+    and language rather than for every unknown name."""
     choices = {alias: entity_id for alias, entity_id in gazetteer.names_of_type(language, entity_type).items()
                if len(alias) >= 5}
-    best = process.extractOne(text, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
-    return choices[best[0]] if best else None
+    return choices, list(choices)
 
 
 def _resolve_person_coreference(words: Words, mentions: list[EntityMention],

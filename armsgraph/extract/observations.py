@@ -59,16 +59,19 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     the site the article last named when the sentence points back at it ("a satellite image of the planned
     site", the lexicon's ``site_anaphors``)."""
     kind = observation_kind(view)
+    if kind is None:
+        return None
     if scene is not None and (view.locations or index - scene.sentence > SCENE_REACH
                               or _not_a_scene(view, kind, just_observed)):
         scene = None
-    dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)] if kind else []
-    if kind is not None and not view.locations and scene is None and named_site and dates and not (
-            just_observed and view.cues.any_in("observations:caveats", view.start, view.end)) and (
-            view.cues.any_in("observations:site_anaphors", view.start, view.end)):
+    pointed_at = not view.locations and scene is None  # the place can only be a site named before
+    if pointed_at and not _points_back(view, named_site, just_observed):
+        return None  # no place: the sentence's dates, the costliest thing to read here, are left unread
+    dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
+    if pointed_at:
+        if not dates:
+            return None
         scene = Scene(named_site, index, lambda: [])
-    if kind is None or not (view.locations or scene):
-        return None
     site = _site(view) if view.locations else scene.site
     if not dates and scene is not None:
         dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's
@@ -86,6 +89,14 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     draft.observer = observer.entity if observer else according_to(view, unnamed=False)
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
+
+
+def _points_back(view: SentenceView, named_site: str | None, just_observed: bool) -> bool:
+    """The sentence points back at the site the article last named ("a satellite image of the planned site",
+    the lexicon's ``site_anaphors``), and is no caveat of the observation just made."""
+    return bool(named_site) and not (
+        just_observed and view.cues.any_in("observations:caveats", view.start, view.end)) and (
+        view.cues.any_in("observations:site_anaphors", view.start, view.end))
 
 
 def _not_a_scene(view: SentenceView, kind: str | None, just_observed: bool) -> bool:

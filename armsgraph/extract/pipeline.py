@@ -84,8 +84,9 @@ def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
     if language in PYMORPHY_LANGUAGES:
         analyzer = lemmatizer._morph
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-        return lambda word: analyzer.word_is_known(word.lower()) and not any(
-            proper & set(p.tag.grammemes) for p in analyzer.parse(word.lower())[:1])
+        # asked for every capitalised word of every article: pymorphy3's analysis is kept per word
+        return lru_cache(maxsize=65536)(lambda word: analyzer.word_is_known(word.lower()) and not any(
+            proper & set(p.tag.grammemes) for p in analyzer.parse(word.lower())[:1]))
     table = lemmatizer.lookups.get_table("lemma_lookup")
     lemmas: set[str] = set()
     for value in table.values():  # a lemma, or a list of them (French)
@@ -108,6 +109,17 @@ def extract(source: Source, model: str | None = None) -> ExtractionResult:
     cues = DocCues.index(doc)
     entities = find_entities(doc, gazetteer, language, _common_words(language, model), cues.words)
     return DocumentExtraction(source, doc, entities, gazetteer, nlp, cues).run()
+
+
+@lru_cache(maxsize=1024)
+def _publisher_entity(nlp: Language, gazetteer: Gazetteer, publisher: str) -> tuple[str | None, str | None]:
+    """The organisation or state a publisher's name names, and its state: read once per publisher (a corpus has
+    few, and each reading runs the whole pipeline)."""
+    for hit in nlp(publisher)._.mentions or []:
+        entry = gazetteer[hit.entity]
+        if entry.type in ("organization", "country"):
+            return entry.id, entry.country if entry.type == "organization" else entry.id
+    return None, None
 
 
 @lru_cache(maxsize=None)
@@ -146,15 +158,8 @@ class DocumentExtraction:
     # --- the publisher as the article's "we" ------------------------------------------------------
     def _publisher_voice(self) -> Voice:
         voice = Voice()
-        if not self.source.publisher:
-            return voice
-        pub_doc = self.nlp(self.source.publisher)
-        for hit in pub_doc._.mentions or []:
-            entry = self.gazetteer[hit.entity]
-            if entry.type in ("organization", "country"):
-                voice.publisher = entry.id
-                voice.publisher_state = entry.country if entry.type == "organization" else entry.id
-                break
+        if self.source.publisher:
+            voice.publisher, voice.publisher_state = _publisher_entity(self.nlp, self.gazetteer, self.source.publisher)
         return voice
 
     def state_of(self, entity_id: str | None) -> str | None:

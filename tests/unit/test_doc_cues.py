@@ -3,9 +3,10 @@ checked against reading token by token."""
 from pathlib import Path
 
 import pytest
+from spacy.attrs import ORTH, SPACY
 
 from armsgraph.extract import build_nlp
-from armsgraph.extract.components import _Words
+from armsgraph.extract.components import _doc_text, _Words
 from armsgraph.extract.entities import DocEntities
 from armsgraph.extract.sentence import CLAIM_TYPES, DocCues, SentenceView
 from armsgraph.extract.words import Words
@@ -96,3 +97,12 @@ def test_words_read_from_arrays_are_the_tokens(language, text):
             assert words.char_span(start, end) == (span.start_char, span.end_char)
             assert words.span_text(start, end) == lazy.text(start, end) == span.text
             assert lazy.texts(start, end) == [t.text for t in span]
+
+
+@pytest.mark.parametrize("language, text", [
+    *TEXTS.items(), ("en", ""), ("en", "  \n\n A  b\n\nc. "), ("it", "dall'Iran, l’8 settembre:  «ok»"),
+])
+def test_doc_text_joined_from_arrays_is_the_documents(language, text):
+    doc = build_nlp(language).make_doc(text)
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()  # as line_boundaries reads them
+    assert _doc_text(doc.vocab.strings, orths, spaces) == doc.text == text
