@@ -292,8 +292,11 @@ def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Ac
     subject = _left_subject(view, trigger)
     if not isinstance(subject, Actor) or subject.entity == recipient.entity:
         return None
-    if trigger.start - subject.end < 2 and not any(view.cues.marker_at(k) for k in range(subject.end, trigger.start)):
-        return None  # but one joined by a preposition is the verb's object: "обвиняет Тегеран в поставках"
+    if trigger.start - subject.end < 2 and not any(view.cues.marker_at(k) or view.cues.has(k, "support_verbs")
+                                                   for k in range(subject.end, trigger.start)):
+        # but one joined by a preposition is the verb's object ("обвиняет Тегеран в поставках"), and one
+        # joined by a verb taking the noun is its subject ("France began deliveries")
+        return None
     if any(view.is_trigger(k) for k in range(view.clause_start(trigger.start), trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
         return None
@@ -660,12 +663,15 @@ def split_coordinated_subjects(view: SentenceView, frames: list[Frame]) -> list[
 
 def split_coordinated_objects(view: SentenceView, frames: list[Frame]) -> list[Frame]:
     """"esporta munizioni verso la Repubblica Ceca e la Polonia", "non vende armi né all'Ucraina né alla Russia":
-    one frame per coordinated recipient (or one warned or sanctioned), each its own claim. A name joined
-    without the first one's preposition must end the phrase ("to Russia and Iran sent drones" is no list)."""
+    one frame per coordinated recipient (or one warned or sanctioned, or a party "with X and Y"), each its own
+    claim. A name joined without the first one's preposition must end the phrase ("to Russia and Iran sent
+    drones" is no list)."""
     out: list[Frame] = []
     for frame in frames:
         found = next((a for a in view.actors if a.entity == frame.object and (a.start, a.end) in frame.spans),
-                     None) if frame.type not in SYMMETRIC else None
+                     None)
+        if found is not None and frame.type in SYMMETRIC and found.marker is None:
+            found = None  # "Russia and Iran signed": the pair itself, not a list of counterparts
         chain = _object_list(view, found) if found is not None and not found.adjective else []
         members = {a.entity: a for a in chain if a.entity != frame.subject}
         if len(members) < 2:
