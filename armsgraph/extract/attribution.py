@@ -126,7 +126,15 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
     left = [a for a in view.actors if clause_start <= a.start < start and a.free and a.start not in exclude]
     if left:
-        chain = view.coordinated(max(left, key=lambda a: a.start))
+        speaker = max(left, key=lambda a: a.start)
+        named = [a for a in left if not a.adjective]
+        if named and _second_verb(view, start):
+            # "Zelensky a salué l'arrivée des appareils français et confirmé que ...": a verb joined to an
+            # earlier one shares its subject, the first name of the clause, not the nearest
+            # (a person before a body: "Міністр оборони України Рустем Умєров подякував ... і заявив")
+            people = [a for a in named if a.mention.type == "person"]
+            speaker = min(people or named, key=lambda a: a.start)
+        chain = view.coordinated(speaker)
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
     owner = _owner_of_speaker(view, clause_start, start, exclude)
     if owner is not None:
@@ -170,6 +178,22 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
             return [voice.antecedent()] if voice.antecedent() else None
     return None
+
+
+def _second_verb(view: SentenceView, cue: int) -> bool:
+    """A reporting verb joined to a verb before it: "and said", "et confirmé", "e ha detto", "и заявил" (an
+    auxiliary may stand between)."""
+    for k in (cue - 1, cue - 2):
+        if k < view.start:
+            return False
+        if view.cues.has(k, "coordinators"):
+            return k == cue - 1 or view.cues.has(k + 1, "auxiliaries") or view.texts[k + 1].lower() in _AUXILIARY_WORDS
+    return False
+
+
+# auxiliaries between "and" and a participle ("e ha detto", "et a confirmé", "y ha dicho", "und hat gesagt"),
+# where the lexicon has no auxiliaries list
+_AUXILIARY_WORDS = {"has", "have", "had", "ha", "hanno", "a", "ont", "avait", "han", "hat", "haben", "hatte"}
 
 
 TITLED_SPEAKER_WORDS = 12  # ", ha detto il portavoce del Consiglio di sicurezza nazionale John Kirby."
