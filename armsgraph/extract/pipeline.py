@@ -269,7 +269,7 @@ class DocumentExtraction:
             w.type == "warning" and w.trigger.end <= f.trigger.start
             and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
         # nor is what an embargo bars or an effort prevents ("to avoid a direct shipment to Kyiv")
-        frames = [f for f in frames if not self._prohibited(view, f.trigger)]
+        frames = [f for f in frames if self._prohibited(view, f.trigger) is None]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
@@ -313,6 +313,11 @@ class DocumentExtraction:
                 attribution.claimants = [frame.subject]
             level = modality(view, attribution.scope_start, frame.trigger.start, frame.trigger.end,
                              attribution.denied)
+            refusal = self._prohibited(view, frame.trigger, "refusals") if frame.type in DIRECTIONAL else None
+            if refusal is not None:
+                level = "denied"
+                if attribution.claimants == [None]:
+                    attribution.claimants = [self._refuser(view, refusal, frame)]
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(
                     self.cues.has(k, "intention") for k in range(frame.trigger.start - INTENTION_WINDOW,
                                                                  frame.trigger.start)):
@@ -352,15 +357,22 @@ class DocumentExtraction:
                       None) or next(iter(named), None)
         return source.entity if source is not None else None
 
-    def _prohibited(self, view: SentenceView, trigger: Trigger) -> bool:
+    def _prohibited(self, view: SentenceView, trigger: Trigger, label: str = "prohibitions") -> int | None:
         """A prohibition word shortly before the trigger, in its phrase: "an arms embargo bars the supply",
-        "para evitar un envío directo" (not "despite the embargo, Iran supplied")."""
+        "para evitar un envío directo" (not "despite the embargo, Iran supplied"); its token, else None. With
+        ``label="refusals"``, a refusal word: "Sofia refused to hand over its S-300"."""
         for k in range(max(view.start, trigger.start - PROHIBITION_REACH), trigger.start):
-            if self.cues.has(k, "prohibitions") and not any(
+            if self.cues.has(k, label) and not any(
                     view.is_punct_stop(j) or view.texts[j] == "," or view.actor_at(j) is not None
                     for j in range(k + 1, trigger.start)):
-                return True
-        return False
+                return k
+        return None
+
+    def _refuser(self, view: SentenceView, refusal: int, frame: Frame) -> str | None:
+        """Who refuses: the name before the refusal word in its clause ("Софія відмовилася"), else the
+        supplier."""
+        before = [a for a in view.actors if view.clause_start(refusal) <= a.start < refusal and a.free]
+        return before[-1].entity if before else frame.subject
 
     def _denial_of_earlier_claims(self, view: SentenceView, index: int) -> list[str | None]:
         """"Moscou et Pyongyang démentent.", "Der Kreml weist die Vorwürfe zurück.", "Pionyang lo niega todo.":
