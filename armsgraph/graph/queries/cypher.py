@@ -98,6 +98,7 @@ class Queries:
 
     def __init__(self, dialect: Dialect):
         d = self.dialect = dialect
+        self._set_propositions: dict[tuple[str, ...], str] = {}
         rel = d.rel_type.format
         self.SOURCES_STORED = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id"
         self.CREATE_SOURCES = f"UNWIND $rows AS row CREATE (s:Source {{{_props(d, SOURCE_PROPERTIES)}}})"
@@ -164,12 +165,10 @@ class Queries:
         # add to a proposition's summary one after the other instead of overwriting each other's. LadybugDB
         # has one writer, nothing to lock against: a plain read (the SET cost 1.4 ms per document there).
         # A document's propositions are read in one statement and their summaries set in one
-        # (SET_PROPOSITIONS): in LadybugDB a one-row SET of the summary cost as much as a batch of five.
+        # (``set_propositions``): in LadybugDB a one-row SET of the summary cost as much as a batch of five.
         self.PROPOSITIONS_FOR_UPDATE = ("UNWIND $ids AS i MATCH (p:Proposition {id: i}) " +
                                         ("" if d.name == "ladybug" else "SET p.claims = coalesce(p.claims, 0) ") +
                                         "RETURN p AS proposition")
-        self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
-                                 _sets(d, "p", PROPOSITION_SUMMARY))
         # Observations at a site in $country, reported by an article that names $other (territory evidence).
         # From the articles naming $other: in LadybugDB, starting from the observations joined every mention
         # of the store (10 ms a call on a store of 690,000 mentions, against 4 ms).
@@ -323,6 +322,15 @@ class Queries:
         self.ALL_NODES = {label: f"MATCH (n:{label}) RETURN n AS node ORDER BY n.id" for label in NODE_LABELS}
         self.ALL_RELS = (f"MATCH (a)-[r]->(b) RETURN a.id AS source, {rel('r')} AS type, b.id AS target, "
                          "r AS rel ORDER BY source, type, target")
+
+    def set_propositions(self, names) -> str:
+        """Set some summary properties of propositions (``$rows``: id and those properties). Linking sets only
+        the properties a write changed: LadybugDB's checkpoints rewrite a string or list column of a table
+        whenever a row of it was set, even to the value it had, so setting a proposition's unchanged names
+        and lists cost in proportion to all propositions."""
+        names = tuple(n for n in PROPOSITION_SUMMARY if n in set(names))
+        return self._set_propositions.setdefault(
+            names, "UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " + _sets(self.dialect, "p", names))
 
     def entities(self, *, type: bool, search: bool) -> str:
         """Entities with their mention and source counts; ``$type`` and ``$search`` (a normalised fragment)."""
