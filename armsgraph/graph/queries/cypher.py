@@ -136,9 +136,11 @@ class Queries:
         self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}) WITH row, c "
                                "MATCH (p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
         # The articles filed under an article's band keys: each band found by key, its members by one hop.
+        # An OPTIONAL MATCH: with a MATCH, LadybugDB joined the hop against whole tables (143 ms a call on a
+        # store of 2,000 articles, against 4 ms).
         self.DUPLICATE_CANDIDATES = (
-            "UNWIND $bands AS band MATCH (b:Band {id: band}) WITH band, b MATCH (b)<-[:IN_BAND]-(s:Source) "
-            "RETURN band AS id, collect(s.id) AS sources")
+            "UNWIND $bands AS band MATCH (b:Band {id: band}) OPTIONAL MATCH (b)<-[:IN_BAND]-(s:Source) "
+            "RETURN b.id AS id, collect(s.id) AS sources")
         self.TEXT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
                                 "s.signature AS signature")
         self.CONTENT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
