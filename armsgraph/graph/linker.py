@@ -57,7 +57,7 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
         if pid is not None:
             by_proposition.setdefault(pid, []).append(_new_claim(claim, article, own_voice))
     explicit = _explicit_evidence(article)
-    saves: list[tuple[str, PropositionState, list[tuple[str, str]], str | None, str | None]] = []
+    saves: list[tuple[str, PropositionState, list[tuple[str, str]], str | None, str | None, dict]] = []
     nodes = _propositions_for_update(run, q, sorted(by_proposition))
     for pid, claims in sorted(by_proposition.items()):
         node = nodes[pid]
@@ -67,7 +67,7 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
         evidence = [(o, reason) for o, reason in explicit.get(pid, [])]
         if is_new and node.get("type") == "transfer":  # what was already seen in the participants' territory
             evidence += _territory_evidence(run, q, state, exclude={o for o, _ in evidence})
-        saves.append((pid, state, evidence, article.names.get(state.subject), article.names.get(state.object)))
+        saves.append((pid, state, evidence, article.names.get(state.subject), article.names.get(state.object), node))
     saves += _evidence_for_existing(run, q, article, set(by_proposition))
     _save(run, q, saves)
 
@@ -239,21 +239,25 @@ def _evidence_for_existing(run: Run, q: Queries, article: Article, skip: set[str
             found[r["id"]] = evidence
     nodes = _propositions_for_update(run, q, sorted(found))  # locked only when they change
     return [(pid, PropositionState.from_properties(nodes[pid]), evidence, nodes[pid].get("subjectName"),
-             nodes[pid].get("objectName")) for pid, evidence in sorted(found.items())]
+             nodes[pid].get("objectName"), nodes[pid]) for pid, evidence in sorted(found.items())]
 
 
 def _save(run: Run, q: Queries, saves: list[tuple]) -> None:
     """Propositions' new evidence and summaries, each kind in one statement: ``saves`` holds
-    (id, state, evidence, subject name, object name)."""
-    support_rows, summary_rows = [], []
-    for pid, state, evidence, subject_name, object_name in saves:
+    (id, state, evidence, subject name, object name, the node as read). Only the summary properties that
+    differ from the node as read are set (the union over the document's propositions, in one statement):
+    the rest would be rewritten unchanged (see ``Queries.set_propositions``)."""
+    support_rows, summary_rows, changed = [], [], set()
+    for pid, state, evidence, subject_name, object_name, node in saves:
         support_rows += [{"observation": o, "proposition": pid, "reason": reason} for o, reason in evidence]
         state.observations += len(evidence)
-        summary_rows.append({"id": pid, **state.to_properties(subject_name, object_name)})
+        summary = state.to_properties(subject_name, object_name)
+        changed.update(k for k, v in summary.items() if node.get(k) != v)
+        summary_rows.append({"id": pid, **summary})
     if support_rows:
         run(q.CREATE_PROPOSITION_SUPPORT, {"rows": support_rows})
-    if summary_rows:
-        run(q.SET_PROPOSITIONS, {"rows": summary_rows})
+    if changed:
+        run(q.set_propositions(changed), {"rows": [{k: r[k] for k in ("id", *changed)} for r in summary_rows]})
 
 
 def _territory_reason(site: str, country: str, observed: str | None) -> str:
@@ -303,5 +307,5 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
         evidence += _territory_evidence(run, q, state, exclude=set(explicit))
     names = {r["entity"]["id"]: r["entity"]["name"]
              for r in run(q.ENTITIES_BY_ID, {"ids": [p for p in (state.subject, state.object) if p]})}
-    _save(run, q, [(pid, state, evidence, names.get(state.subject), names.get(state.object))])
+    _save(run, q, [(pid, state, evidence, names.get(state.subject), names.get(state.object), node)])
     return True

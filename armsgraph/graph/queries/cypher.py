@@ -47,7 +47,6 @@ class Dialect:
     node_label: str      # expression giving a node's (single) label; {} is the variable
     merge_keys: str      # expression: the union of e.keys and row.keys
     cast_lists: bool     # whether list values must be cast to their column type
-    append_source: str   # expression: b.sources with $source appended
     concat: str          # two lists joined; {} are the lists
 
     def value(self, name: str) -> str:
@@ -59,10 +58,10 @@ class Dialect:
 
 LADYBUG = Dialect("ladybug", rel_type="label({})", node_label="label({})",
                   merge_keys="list_distinct(list_concat(e.keys, row.keys))", cast_lists=True,
-                  append_source="list_append(b.sources, $source)", concat="list_concat({}, {})")
+                  concat="list_concat({}, {})")
 NEO4J = Dialect("neo4j", rel_type="type({})", node_label="labels({})[0]",
                 merge_keys="e.keys + [k IN row.keys WHERE NOT k IN e.keys]", cast_lists=False,
-                append_source="b.sources + $source", concat="{} + {}")
+                concat="{} + {}")
 
 
 def _props(d: Dialect, names: tuple[str, ...]) -> str:
@@ -99,6 +98,7 @@ class Queries:
 
     def __init__(self, dialect: Dialect):
         d = self.dialect = dialect
+        self._set_propositions: dict[tuple[str, ...], str] = {}
         rel = d.rel_type.format
         self.SOURCES_STORED = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id"
         self.CREATE_SOURCES = f"UNWIND $rows AS row CREATE (s:Source {{{_props(d, SOURCE_PROPERTIES)}}})"
@@ -135,9 +135,12 @@ class Queries:
                                    "ON CREATE SET p.type = row.type, p.subject = row.subject, p.object = row.object")
         self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}) WITH row, c "
                                "MATCH (p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
+        # The articles filed under an article's band keys: each band found by key, its members by one hop.
+        # An OPTIONAL MATCH: with a MATCH, LadybugDB joined the hop against whole tables (143 ms a call on a
+        # store of 2,000 articles, against 4 ms).
         self.DUPLICATE_CANDIDATES = (
-            "UNWIND $bands AS band MATCH (b:Band {id: band}) RETURN b.id AS id, b.sources AS sources")
-        # Each pass reads only the signature it compares (120 integers per candidate).
+            "UNWIND $bands AS band MATCH (b:Band {id: band}) OPTIONAL MATCH (b)<-[:IN_BAND]-(s:Source) "
+            "RETURN b.id AS id, collect(s.id) AS sources")
         self.TEXT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
                                 "s.signature AS signature")
         self.CONTENT_SIGNATURES = ("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, "
@@ -149,25 +152,25 @@ class Queries:
         self.CREATE_DUPLICATE = (
             "MATCH (a:Source {id: $source}) WITH a MATCH (b:Source {id: $target}) "
             "CREATE (a)-[:DUPLICATE_OF {similarity: $similarity, reason: $reason}]->(b)")
-        # Band membership is a list on the band, not relationships: a lookup by key, never a traversal.
+        # Band membership is a relationship ``(Source)-[:IN_BAND]->(Band)``, found from the band by key, and
+        # a band holds at most ``linker.MAX_BAND_MEMBERS`` articles. Not a list on the band: LadybugDB's
+        # checkpoints rewrote the list column of every band a write had added to, so at 10,000 articles the
+        # band lists cost 7.7 ms of commit per article and grew with the corpus (README "Performance").
         # Neo4j may have several writers: a band another one has just created must be merged, not created
         # again. LadybugDB has one writer, and a plain CREATE is several times faster there than MERGE.
-        self.CREATE_BANDS = ("UNWIND $rows AS row CREATE (b:Band {id: row.id, sources: [$source]})"
-                             if d.name == "ladybug" else
-                             "UNWIND $rows AS row MERGE (b:Band {id: row.id}) ON CREATE SET b.sources = [$source] "
-                             f"ON MATCH SET b.sources = {d.append_source}")
-        self.ADD_TO_BANDS = ("UNWIND $rows AS row MATCH (b:Band {id: row.id}) "
-                             f"SET b.sources = {d.append_source}")
+        self.CREATE_BANDS = (("UNWIND $rows AS row CREATE (b:Band {id: row.id}) WITH b "
+                              if d.name == "ladybug" else "UNWIND $rows AS row MERGE (b:Band {id: row.id}) WITH b ") +
+                             "MATCH (s:Source {id: $source}) CREATE (s)-[:IN_BAND]->(b)")
+        self.ADD_TO_BANDS = ("UNWIND $rows AS row MATCH (b:Band {id: row.id}) WITH b "
+                             "MATCH (s:Source {id: $source}) CREATE (s)-[:IN_BAND]->(b)")
         # Read for update: the write takes the nodes' locks first (in id order), so concurrent writers (Neo4j)
         # add to a proposition's summary one after the other instead of overwriting each other's. LadybugDB
         # has one writer, nothing to lock against: a plain read (the SET cost 1.4 ms per document there).
         # A document's propositions are read in one statement and their summaries set in one
-        # (SET_PROPOSITIONS): in LadybugDB a one-row SET of the summary cost as much as a batch of five.
+        # (``set_propositions``): in LadybugDB a one-row SET of the summary cost as much as a batch of five.
         self.PROPOSITIONS_FOR_UPDATE = ("UNWIND $ids AS i MATCH (p:Proposition {id: i}) " +
                                         ("" if d.name == "ladybug" else "SET p.claims = coalesce(p.claims, 0) ") +
                                         "RETURN p AS proposition")
-        self.SET_PROPOSITIONS = ("UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " +
-                                 _sets(d, "p", PROPOSITION_SUMMARY))
         # Observations at a site in $country, reported by an article that names $other (territory evidence).
         # From the articles naming $other: in LadybugDB, starting from the observations joined every mention
         # of the store (10 ms a call on a store of 690,000 mentions, against 4 ms).
@@ -321,6 +324,15 @@ class Queries:
         self.ALL_NODES = {label: f"MATCH (n:{label}) RETURN n AS node ORDER BY n.id" for label in NODE_LABELS}
         self.ALL_RELS = (f"MATCH (a)-[r]->(b) RETURN a.id AS source, {rel('r')} AS type, b.id AS target, "
                          "r AS rel ORDER BY source, type, target")
+
+    def set_propositions(self, names) -> str:
+        """Set some summary properties of propositions (``$rows``: id and those properties). Linking sets only
+        the properties a write changed: LadybugDB's checkpoints rewrite a string or list column of a table
+        whenever a row of it was set, even to the value it had, so setting a proposition's unchanged names
+        and lists cost in proportion to all propositions."""
+        names = tuple(n for n in PROPOSITION_SUMMARY if n in set(names))
+        return self._set_propositions.setdefault(
+            names, "UNWIND $rows AS row MATCH (p:Proposition {id: row.id}) SET " + _sets(self.dialect, "p", names))
 
     def entities(self, *, type: bool, search: bool) -> str:
         """Entities with their mention and source counts; ``$type`` and ``$search`` (a normalised fragment)."""

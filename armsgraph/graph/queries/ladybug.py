@@ -20,8 +20,9 @@ SCHEMA = (
     "probable INT64, possible INT64, denied INT64, items STRING[], itemNames STRING[], firstClaimed STRING, "
     "lastClaimed STRING, observations INT64, credibility INT64, credibilityReason STRING, claimantNames STRING[], "
     "originGrades STRING[], originModalities STRING[], deniedByGrades STRING[])",
-    # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py).
-    "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY, sources STRING[])",
+    # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py),
+    # the articles filed under a key by IN_BAND.
+    "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY)",
     # Unknown names by block key: candidates for the same thing spelt another way (linking/names.py).
     "CREATE NODE TABLE IF NOT EXISTS NameBlock(id STRING PRIMARY KEY, entities STRING[])",
     # A researcher's entity correction, applied to every write after it (linking/corrections.py).
@@ -39,6 +40,7 @@ SCHEMA = (
     "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Observation TO Source)",
     "CREATE REL TABLE IF NOT EXISTS ORIGIN(FROM Claim TO Entity)",
     "CREATE REL TABLE IF NOT EXISTS ASSERTS(FROM Claim TO Proposition)",
+    "CREATE REL TABLE IF NOT EXISTS IN_BAND(FROM Source TO Band)",
     "CREATE REL TABLE IF NOT EXISTS DUPLICATE_OF(FROM Source TO Source, similarity DOUBLE, reason STRING)",
     "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Observation TO Claim, FROM Observation TO Proposition, "
     "reason STRING, position INT64)",
