@@ -90,9 +90,7 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
     "..., ont indiqué des responsables occidentaux" (an unnamed source, only when nothing named speaks)."""
     if kind == "noun":
         return None
-    clause_start = view.clause_start(start)
-    if postposed:
-        clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
+    clause_start = _reporting_clause_start(view, start, postposed)
     group = unnamed_sources.speaking_before(view, clause_start, start)
     if group is None:
         group = unnamed_sources.speaking_after(view, end)
@@ -101,6 +99,15 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
                 group.end >= view.end or view.is_punct_stop(group.end) or view.cues.has(group.end, "complementizers")):
             group = None
     return group.id if group is not None else None
+
+
+def _reporting_clause_start(view: SentenceView, start: int, postposed: bool) -> int:
+    """Where the subject of a reporting cue may stand: its clause, and for a postposed cue (", Kirby said")
+    only the stretch after the last punctuation before it."""
+    clause_start = view.clause_start(start)
+    if postposed:
+        clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
+    return clause_start
 
 
 def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
@@ -121,9 +128,7 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         if actor.marker == "agent" or (actor.marker == "source" and kind == "verb"):
             if end <= actor.start <= end + 3 and actor.start not in exclude:
                 return [actor.entity]
-    clause_start = view.clause_start(start)
-    if postposed:
-        clause_start = max([clause_start] + [k + 1 for k in range(clause_start, start) if view.is_punct_stop(k)])
+    clause_start = _reporting_clause_start(view, start, postposed)
     left = [a for a in view.actors if clause_start <= a.start < start and a.free and a.start not in exclude]
     if left:
         speaker = max(left, key=lambda a: a.start)
