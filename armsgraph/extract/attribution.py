@@ -31,6 +31,15 @@ class Voice:
     # who spoke the quote the last sentence gave ('"...," Kurilla said.'): a quote opening the next one
     # goes on in that voice
     quoted: str | None = None
+    sentence: int = 0  # the index of the sentence being read (set by the pass)
+    # the source the text last gave (a speaker, an "according to", a claim's claimant) and in which sentence:
+    # a reportive sentence with no source of its own goes on in its voice ("Iran habe Drohnen geliefert")
+    last_source: str | None = None
+    last_source_sentence: int = -1_000
+
+    def recent_source(self, reach: int) -> str | None:
+        """The source given at most ``reach`` sentences before this one."""
+        return self.last_source if self.sentence - self.last_source_sentence <= reach else None
 
     def antecedent(self) -> str | None:
         return self.last_subject or self.last_claimant
@@ -141,6 +150,9 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             speaker = min(people or named, key=lambda a: a.start)
         chain = view.coordinated(speaker)
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
+    if not postposed and view.closed_relative(clause_start, start) is not None:
+        # "John Kirby, who spoke to reporters on Monday, said": the relative pronoun's antecedent speaks
+        return [view.relative_antecedent(clause_start, start).entity]
     owner = _owner_of_speaker(view, clause_start, start, exclude)
     if owner is not None:
         return [owner.entity]
@@ -171,8 +183,9 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
                     return [place.entity]
             actor = view.actor_at(k)
             if actor is not None and actor.free:
+                # (or before whom it cites: "повідомляє агентство Reuters з посиланням на джерела")
                 if postposed or actor.end >= view.end or view.is_punct_stop(actor.end) or view.cues.has(
-                        actor.end, "complementizers"):
+                        actor.end, "complementizers") or view.cues.has(actor.end, "reporting:frames"):
                     return [actor.entity]
                 break
             if (view.cues.has(k, "reporting:anaphors") or view.cues.has(k, "reporting:outlet_anaphors")) and (
@@ -241,6 +254,18 @@ def _raising_passive(view: SentenceView, start: int, end: int) -> bool:
     return view.cues.has(start - 1, "reporting:passive") and view.cues.has(end, "reporting:raising")
 
 
+def _in_closed_relative(view: SentenceView, cue: int, trigger: int) -> bool:
+    """A reporting cue in a relative clause that a comma closes before the trigger speaks only of that clause:
+    "Болгарія, яку довго вважали проросійською, таємно допомагала Україні", "Iran, which Washington has long
+    called a threat, supplied ..." (not "Kirby, who spoke to reporters, said that ...": the comma closes
+    the relative clause before the cue)."""
+    start = view.clause_start(cue)
+    if start == view.start or not view.cues.has(start - 1, "relatives") or any(
+            view.texts[k] == "," for k in range(start, cue)):
+        return False
+    return any(view.texts[k] == "," for k in range(cue, trigger))
+
+
 def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution:
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
@@ -248,7 +273,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     frame_claimant = according_to(view, voice=voice)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
             and not _raising_passive(view, c[0], c[1])]
-    before = [c for c in cues if c[1] <= trigger.start]
+    before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)]
     after = [c for c in cues if c[0] >= trigger.end]
     claimants: list[str | None] = []
     unresolved = False
@@ -391,6 +416,10 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     named = [c for c in claimants if c]
     if named:
         voice.last_claimant = named[-1]
+    # (the one who reports before the one they cite: "Reuters reported, citing Indian officials")
+    source = (speakers[-1] if speakers else None) or according or (named[-1] if named else None)
+    if source:
+        voice.last_source, voice.last_source_sentence = source, voice.sentence
     # a pronoun in the next sentence points back at who spoke here, else at the person this sentence is
     # about ("Kim Yo Jong called the charges absurd. ..., she said"); a sentence naming neither leaves it
     person = next((a.entity for a in view.actors if a.free and a.mention.type == "person"), None)

@@ -166,9 +166,14 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
     for region_start, region_end in ((start, trigger.start), (view.start, start)):
         if region_end <= region_start:
             continue
-        if region_start != start and (antecedent := _relative_antecedent(view, start, trigger.start)) is not None:
+        if region_start != start and (antecedent := view.relative_antecedent(start, trigger.start)) is not None:
             return antecedent
         candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free]
+        if candidates and region_start == start and (closed := view.closed_relative(start, trigger.start)):
+            # "Iran, which Washington has long called a threat, supplied drones": the names inside a relative
+            # clause closed by a comma are not the verb's subject; its antecedent is
+            if all(a.start < closed for a in candidates):
+                return view.relative_antecedent(start, trigger.start) or max(candidates, key=lambda a: a.start)
         if candidates:
             return max(candidates, key=lambda a: a.start)
         if view.first_person_before(region_start, region_end):
@@ -182,19 +187,6 @@ def _new_clause(view: SentenceView, k: int) -> bool:
     """ ", and" / ", а" / ", but": a comma and a coordinator start a new clause."""
     return view.texts[k] == "," and k + 1 < view.end and (
         view.cues.has(k + 1, "coordinators") or view.cues.has(k + 1, "contrastive"))
-
-
-def _relative_antecedent(view: SentenceView, clause_start: int, trigger_start: int) -> Actor | None:
-    """"insieme alla Francia, che aveva fornito i missili", "China, que junto a Pakistán había ofrecido", "з
-    Італії, які потім переправляли": the name right before a relative pronoun that opens the clause (a comma
-    between) is the subject of its verb, whatever preposition it has in its own clause."""
-    relative = next((k for k in (clause_start - 1, clause_start) if view.start <= k < trigger_start
-                     and view.cues.has(k, "relatives")), None)
-    if relative is None:
-        return None
-    end = relative - 1 if relative - 1 >= view.start and view.texts[relative - 1] == "," else relative
-    return next((a for a in view.actors if a.end == end and not a.adjective and not a.possessive
-                 and a.marker != "attribution"), None)
 
 
 def _pronoun_or_empty_subject(view: SentenceView, start: int, end: int) -> bool:

@@ -41,6 +41,7 @@ PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 STRIKING_CATEGORIES = {"missiles", "uavs_loitering_munitions"}  # what "reaches" a place to hit it
+REPORTIVE_REACH = 1  # a reportive sentence goes on in the voice of a source named this many sentences before
 CREDIT_MAX_WORDS = 30  # a sentence crediting the one before it is short ...
 CREDIT_OPENING = 3  # ... and opens with its pointing-back word ("Об этом", "C'est ce que", "Così lo")
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
@@ -179,6 +180,7 @@ class DocumentExtraction:
         named_site: str | None = None  # the last site (not a region or a city) the article named
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
+            self.voice.sentence = index
             update_voice_before(view, self.voice, self.state_of)
             self.credit = self._credit_in(sentences[index + 1]) if index + 1 < len(sentences) else None
             dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
@@ -304,6 +306,8 @@ class DocumentExtraction:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
             if attribution.claimants == [None] and self.credit is not None:
                 attribution.claimants = [self.credit]  # "... Об этом сообщает Reuters."
+            if attribution.claimants == [None]:
+                attribution.claimants = [self._reported_voice(view, frame)]
             if frame.subject in attribution.claimants and (
                     frame.coordinated or frame.type in ("warning", "sanction")
                     or (len(attribution.claimants) > 1 and not attribution.denied)):
@@ -333,6 +337,16 @@ class DocumentExtraction:
             return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
 
+    def _reported_voice(self, view: SentenceView, frame: Frame) -> str | None:
+        """Who still speaks in a sentence that marks its words as reported and names no source: "Nach Angaben
+        des Ministeriums ... Iran habe ... geliefert", "За даними агентства, ... Їх нібито купували компанії з
+        Італії": the source the sentence before named (not a party to the claim, whose voice it would not
+        be)."""
+        if not view.cues.any_in("reportive", view.start, view.clause_end(frame.trigger.end - 1)):
+            return None
+        source = self.voice.recent_source(REPORTIVE_REACH)
+        return None if source in (frame.subject, frame.object) else source
+
     def _credit_in(self, sent) -> str | None:
         """The source a short sentence credits for the one before it, when it says nothing of its own: "This
         was reported by Reuters", "Об этом говорится в докладе Тома Эндрюса", "Lo riferisce l'Ansa", "Das
@@ -348,6 +362,13 @@ class DocumentExtraction:
         if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
+        # the writer, named without a marker, before whom it cites: "Про це пише газета Die Welt з посиланням на
+        # українських посадовців" credits Die Welt
+        writer = next((a for a in view.actors if a.free and not a.adjective
+                       and a.mention.type in ("person", "organization")), None)
+        frame = view.cues.first_in("reporting:frames", view.start, view.end)
+        if writer is not None and frame is not None and writer.end <= frame:
+            return writer.entity
         according = according_to(view, unnamed=False)
         if according:
             return according

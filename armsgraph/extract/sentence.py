@@ -250,6 +250,29 @@ class SentenceView:
         k = bisect_right(self._boundaries, i)
         return self._boundaries[k] if k < len(self._boundaries) else self.end
 
+    def relative_antecedent(self, clause_start: int, end: int) -> Actor | None:
+        """"insieme alla Francia, che aveva fornito i missili", "China, que junto a Pakistán había ofrecido", "з
+        Італії, які потім переправляли": the name right before a relative pronoun that opens the clause (a
+        comma between) is the subject of its verb, whatever preposition it has in its own clause."""
+        relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
+                         and self.cues.has(k, "relatives")), None)
+        if relative is None:
+            return None
+        last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
+        return next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
+                     and a.marker != "attribution"), None)
+
+    def closed_relative(self, clause_start: int, end: int) -> int | None:
+        """The comma closing a relative clause that opens the clause of token ``end`` ("Iran, which Washington
+        calls a threat, supplied", "John Kirby, who spoke to reporters, said"), when the relative pronoun has
+        a named antecedent and only the verb's own words follow that comma."""
+        if self.relative_antecedent(clause_start, end) is None:
+            return None
+        comma = next((k for k in range(end - 1, clause_start, -1) if self.texts[k] == ","), None)
+        if comma is None or self.cues.has(comma + 1, "coordinators") or self.cues.has(comma + 1, "contrastive"):
+            return None
+        return comma
+
     def in_conditional(self, i: int) -> bool:
         """Inside "if X supplies ..." up to the next comma or clause boundary: a conditional before token i
         with no comma, ";", ":" or complementizer between them."""
@@ -322,7 +345,8 @@ class SentenceView:
                     # does an auxiliary ("Im vergangenen Jahr hatte Nordkorea … geliefert")
                     if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
                             or self._is_month(j) or self._is_year(j) or self._only_a_verb(j)
-                            or self.cues.has(j, "auxiliaries") or self._new_phrase(j, end)):
+                            or self.cues.has(j, "auxiliaries") or self._new_phrase(j, end)
+                            or self.cues.has(j, "reporting:verbs")):  # "Про це повідомляє агентство Reuters"
                         break
                     actor = by_start.get(j)
                     if actor is not None:
