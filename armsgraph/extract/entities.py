@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
-from armsgraph.schema.ids import unknown_entity_id
+from armsgraph.schema.ids import normalise_name, unknown_entity_id
 
 ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
@@ -104,9 +105,11 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
                   if ent.label_ in NER_LABELS and not any(i in covered for i in range(ent.start, ent.end))]
     covered |= {i for s, e, _ in candidates for i in range(s, e)}
     names_only = load_lexicon(language).data.get("capitals") == "names_only"
+    nouns_capitalised = bool(load_lexicon(language).data.get("nouns_capitalised"))
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only)]
     cues = _CuesAround(doc._.cues or [])
+    unknown: list[tuple[int, int, str, str]] = []  # names the gazetteer lacks: (start, end, text, type)
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
         entity_type = _type_from_cues(cues, words, start, end, language)
@@ -119,7 +122,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):
             # "the SVR said": an acronym speaking is an agency; ("das südkoreanische Verteidigungsministerium
             # erklärte" is an organ of the state its adjective names, which speaks for it)
-            entity_type = "organization" if end - start == 1 and words.texts[start].isupper() else "person"
+            # (a lone capitalised word where every noun is capitalised is as likely a body: "der Bundesrat
+            # teilte mit"; a surname alone joins its full name below whatever its type)
+            one_word = end - start == 1 and (words.texts[start].isupper() or nouns_capitalised)
+            entity_type = "organization" if one_word else "person"
         linked = _fuzzy_link(text, entity_type, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
@@ -127,6 +133,16 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
                 info[entry.id] = _info_from_entry(entry, language)
             mentions.append(EntityMention(start, end, entry.id, "name", entry.type))
             continue
+        unknown.append((start, end, text, entity_type))
+
+    # one entity per unknown name in a document: the type its mentions' cues give most often ("landed at
+    # Ovda" and "Ovda's runway" are one airfield), "other" only when no mention says more
+    types: dict[str, Counter] = {}
+    for _, _, text, entity_type in unknown:
+        types.setdefault(normalise_name(text), Counter())[entity_type] += 1
+    for start, end, text, _ in unknown:
+        counts = types[normalise_name(text)]
+        entity_type = max(counts, key=lambda t: (t != "other", counts[t]))
         entity_id = unknown_entity_id(text, entity_type)
         info.setdefault(entity_id, EntityInfo(entity_id, _display_name(text), entity_type, known=False))
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
@@ -396,7 +412,7 @@ def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
         entity = info.get(m.entity)
         if entity is not None and not entity.known and m.end - m.start == 1:
             owners = parts.get(words.texts[m.start].casefold(), set())
-            if len(owners) == 1 and entity.type in ("person", "other"):
+            if len(owners) == 1 and entity.type in ("person", "other", "organization"):
                 owner = next(iter(owners))
                 out.append(EntityMention(m.start, m.end, owner, "coref", "person"))
                 continue

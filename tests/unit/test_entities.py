@@ -132,3 +132,17 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
 def test_entities_unknown_names_typed_by_the_words_around_them(language, text, name, entity_type):
     found = {e.name: e for e in _entities(language, text).values()}
     assert found[name].type == entity_type
+
+
+@pytest.mark.parametrize("language, text, name, entity_type", [
+    # the first mention has no type word, the second has one: one entity, of the type the cue gives
+    ("en", "Flights landed at Ovda twice. Satellite images of the Ovda air base show two freighters.",
+     "Ovda", "location"),
+    # a lone capitalised word where every noun is capitalised is a body, not a surname
+    ("de", "Schweiz blockiert Verkauf\nBundesrat lehnt Gesuch der Ruag ab – Rheinmetall setzt auf Bestände\n\n"
+           "Bern – Der Schweizer Bundesrat hat den Verkauf untersagt.", "Bundesrat", "organization"),
+])
+def test_entities_an_unknown_name_is_one_entity_per_document(language, text, name, entity_type):
+    found = [e for e in _entities(language, text).values() if e.name == name]
+    assert [e.type for e in found] == [entity_type]
+    assert len(found[0].mentions) == text.count(name)
