@@ -168,6 +168,11 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             continue
         if region_start != start and (antecedent := view.relative_antecedent(start, trigger.start)) is not None:
             return antecedent
+        if region_start != start and view.opens_reported_clause(start - 1) and not any(
+                view.cues.has(k, "third_person") for k in range(start, trigger.start)):
+            # not back into the reporting clause, but for a pronoun: "told Reuters that the talks with
+            # Bratislava" (not "Tehran denied that it sold")
+            return None
         candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free]
         if candidates and region_start == start and (closed := view.closed_relative(start, trigger.start)):
             # "Iran, which Washington has long called a threat, supplied drones": the names inside a relative

@@ -350,33 +350,49 @@ class DocumentExtraction:
     def _credit_in(self, sent) -> str | None:
         """The source a short sentence credits for the one before it, when it says nothing of its own: "This
         was reported by Reuters", "Об этом говорится в докладе Тома Эндрюса", "Lo riferisce l'Ansa", "Das
-        berichtet der Spiegel" (a pointing-back word opening it, a reporting word, a name, no claim word)."""
-        if sent.end - sent.start > CREDIT_MAX_WORDS or not (
-                self.cues.starts_in("reporting:credits", sent.start, sent.start + CREDIT_OPENING) or any(
-                    self.cues.starts_in("reporting:verbs", k + 1, k + 3)
-                    for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end))):
+        berichtet der Spiegel" (a pointing-back word opening it, a reporting word, a name, no claim word).
+        Only its first phrase counts, up to a comma or "that" after the reporting word: "Lo ha annunciato
+        venerdì il premier Eduard Heger, precisando che i primi velivoli saranno trasferiti ..." credits Heger
+        (what follows is his own claim)."""
+        if not (self.cues.starts_in("reporting:credits", sent.start, sent.start + CREDIT_OPENING) or any(
+                self.cues.starts_in("reporting:verbs", k + 1, k + 3)
+                for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end))):
             # (checked before the sentence's view is built: most sentences are not credits); or a pronoun
             # points back right before the reporting verb: "Sébastien Lecornu l'a annoncé jeudi"
             return None
+        end = self._credit_phrase_end(sent)
+        if end - sent.start > CREDIT_MAX_WORDS:
+            return None
         view = SentenceView(sent, self.cues, self.entities)
-        if view.trigger_starts or not any(view.cues.any_in(label, view.start, view.end) for label in (
+        if any(k < end for k in view.trigger_starts) or not any(view.cues.any_in(label, view.start, end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
         # the writer, named without a marker, before whom it cites: "Про це пише газета Die Welt з посиланням на
         # українських посадовців" credits Die Welt
-        writer = next((a for a in view.actors if a.free and not a.adjective
+        actors = [a for a in view.actors if a.start < end]
+        writer = next((a for a in actors if a.free and not a.adjective
                        and a.mention.type in ("person", "organization")), None)
-        frame = view.cues.first_in("reporting:frames", view.start, view.end)
+        frame = view.cues.first_in("reporting:frames", view.start, end)
         if writer is not None and frame is not None and writer.end <= frame:
             return writer.entity
         according = according_to(view, unnamed=False)
         if according:
             return according
         # the person before the body they speak for ("в докладе спецдокладчика ООН Тома Эндрюса")
-        named = [a for a in view.actors if not a.adjective]
+        named = [a for a in actors if not a.adjective]
         source = next((a for kind in ("person", "organization") for a in named if a.mention.type == kind),
                       None) or next(iter(named), None)
         return source.entity if source is not None else None
+
+    def _credit_phrase_end(self, sent) -> int:
+        """Where a credit's first phrase ends: the first comma, ";" or complementizer after its reporting word
+        (and after a name following it), else the sentence's end."""
+        texts = self.cues.texts
+        verb = next(iter(self.cues.starts_in("reporting:verbs", sent.start, sent.end)), None)
+        if verb is None:
+            return sent.end
+        return next((k for k in range(verb + 1, sent.end) if texts[k] in {",", ";"}
+                     or self.cues.has(k, "complementizers")), sent.end)
 
     def _prohibited(self, view: SentenceView, trigger: Trigger, label: str = "prohibitions") -> int | None:
         """A prohibition word shortly before the trigger, in its phrase: "an arms embargo bars the supply",

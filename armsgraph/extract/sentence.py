@@ -195,6 +195,9 @@ FUNCTION_WORDS = {"first_person", "first_person_possessive", "third_person", "de
 _NO_CUES: dict[str, int] = {}
 
 
+REPORTED_CLAUSE_REACH = 6  # a reporting verb stands at most this many words before its "that" ("told Reuters that")
+
+
 class SentenceView:
     def __init__(self, sent: Span, cues: DocCues, entities: DocEntities):
         self.sent = sent
@@ -256,11 +259,23 @@ class SentenceView:
         comma between) is the subject of its verb, whatever preposition it has in its own clause."""
         relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
                          and self.cues.has(k, "relatives")), None)
-        if relative is None:
+        if relative is None or self.opens_reported_clause(relative):
             return None
         last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
         return next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
                      and a.marker != "attribution"), None)
+
+    def opens_reported_clause(self, k: int) -> bool:
+        """Whether token k is a complementizer after a reporting verb: "ha detto all'agenzia Reuters che ...",
+        "said on Monday that ..." (what follows is what was said; the names before it are not its subjects)."""
+        if k <= self.start or not self.cues.has(k, "complementizers"):
+            return False
+        for j in range(k - 1, max(self.clause_start(k - 1), k - REPORTED_CLAUSE_REACH) - 1, -1):
+            if self.texts[j] == "," or self.is_trigger(j):
+                return False  # "as we said, Russia transferred UAVs that it had purchased"
+            if self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial"):
+                return True
+        return False
 
     def closed_relative(self, clause_start: int, end: int) -> int | None:
         """The comma closing a relative clause that opens the clause of token ``end`` ("Iran, which Washington
