@@ -483,7 +483,8 @@ class DocumentExtraction:
                 value = self.voice.first_person_state()
                 if value and value not in self.entities.info:
                     self._remember_entity(value)
-            if frame.type in DIRECTIONAL or frame.type in ("sanction",):
+            # (a sanctioned body is itself the target: "Sanktionen gegen die türkische Rüstungsbehörde SSB")
+            if frame.type in DIRECTIONAL or frame.type == "sanction" and role == "subject":
                 value = self.gazetteer.state_of(value) if value else value
                 entry = self.gazetteer.get(value)
                 if frame.type in DIRECTIONAL and entry is not None and entry.type == "person" and entry.country:

@@ -562,10 +562,28 @@ class SentenceView:
             return (joint(k, left) or self.cues.has(k, "determiners") or self.texts[k] == ","
                     or repeated and self.cues.has(k, f"marker:{actor.marker}"))
 
+        def described(left: Actor, right: Actor) -> bool:
+            """Two people joined with a title and a state's adjective before the second name: "Keir Starmer
+            und der türkische Präsident Recep Tayyip Erdoğan" (the adjective and title are no list fillers)."""
+            gap = range(left.end, right.start)
+            if left.mention.type != "person" or right.mention.type != "person" or len(gap) > 6 or not any(
+                    self.cues.has(k, "titles") for k in gap):
+                return False
+            return all(filler(k, left) or self.cues.has(k, "titles") or self._adjective_at(k) for k in gap) and any(
+                joint(k, left) for k in gap)
+
+        def looked_through(other: Actor) -> bool:  # the adjective in "der türkische Präsident X"
+            return other.adjective and actor.mention.type == "person"
+
         chain = [actor]
         index = self.actors.index(actor)
         for other in self.actors[index + 1:]:
+            if looked_through(other):
+                continue
             gap = range(chain[-1].end, other.start)
+            if described(chain[-1], other):
+                chain.append(other)
+                continue
             if len(gap) > 3 or not any(joint(k, chain[-1]) or self.texts[k] == "," for k in gap):
                 break
             if not all(filler(k, chain[-1]) for k in gap):
@@ -577,7 +595,15 @@ class SentenceView:
         back = index - 1
         while back >= 0:
             other = self.actors[back]
+            if looked_through(other):
+                back -= 1
+                continue
             gap = range(other.end, chain[0].start)
+            if described(other, chain[0]):
+                chain.insert(0, other)
+                listed = True
+                back -= 1
+                continue
             if len(gap) > 3 or not all(filler(k, other) for k in gap):
                 break
             joined = any(joint(k, other) for k in gap)
@@ -587,6 +613,10 @@ class SentenceView:
             listed = listed or joined
             back -= 1
         return chain
+
+    def _adjective_at(self, k: int) -> bool:
+        actor = self.actor_at(k)
+        return actor is not None and actor.adjective
 
 
 CLAIM_TYPES = ("transfer", "offer", "negotiation", "agreement", "meeting", "warning", "sanction")
