@@ -373,6 +373,9 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
         # a unit's number may stand between the cue and the link: "la base aérienne 101 de Bamako-Sénou"
         number = k - 2 if k > 2 and words.texts[k - 2].isdigit() else None
         return cues.ending.get(k - 1, set()) | (cues.ending.get(number, set()) if number is not None else set())
+    if k > 1 and link.isalpha() and link.islower():
+        # a place's adjective after its type word: "el aeropuerto internacional Diori Hamani"
+        return cues.ending.get(k - 1, set()) & {"type_cue:location"}
     return set()
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from armsgraph.extract.attribution import according_to
 from armsgraph.extract.dates import DateMention, is_year_word
+from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.sentence import SentenceView
 
 KINDS = ("satellite_imagery", "ship_tracking", "photo", "other")
@@ -34,6 +36,8 @@ class ObservationDraft:
     counts: list[tuple[str, int]] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
+    dated_by_report: bool = False  # its date is the report's ("published on Thursday"), the only one it gives
+    site_country: str | None = None  # the state a site the gazetteer lacks lies in, by the names beside it
 
 
 def observation_kind(view: SentenceView) -> str | None:
@@ -68,6 +72,11 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     if pointed_at and not _points_back(view, named_site, just_observed):
         return None  # no place: the sentence's dates, the costliest thing to read here, are left unread
     dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
+    # a report's date only when the sentence gives no other ("Una foto diffusa venerdì ... mostra"); the
+    # pass may still find the sighting's date in the next sentence (``dated_by_report``)
+    seen = [d for d in dates if not _report_date(view, d, sentence_offset)]
+    dated_by_report = bool(dates) and not seen
+    dates = seen or dates
     if pointed_at:
         if not dates:
             return None
@@ -78,7 +87,8 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         if not dates:
             return None  # a scene with no date is too loose a tie ("ships that switch off their transponders")
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
-    draft = ObservationDraft(kind, index, site, start, end)
+    draft = ObservationDraft(kind, index, site, start, end, dated_by_report=dated_by_report,
+                             site_country=_country_beside(view, site))
     # the most precise date; a weekday's ("un rapport publié lundi") dates the report more often than the images
     best = sorted(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
     if best:
@@ -89,6 +99,35 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     draft.observer = observer.entity if observer else according_to(view, unnamed=False)
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
+
+
+def _country_beside(view: SentenceView, site: str) -> str | None:
+    """The state named nearest to the site in its sentence ("aeropuerto Diori Hamani de Niamey", "авиабазы
+    Сунан под Пхеньяном"): where a site the gazetteer lacks lies."""
+    at = next((m.start for m in view.locations if m.entity == site), None)
+    countries = [a for a in view.actors if a.mention.type == "country"]
+    if at is None or not countries:
+        return None
+    return min(countries, key=lambda a: abs(a.start - at)).entity
+
+
+PUBLISHED_REACH = 5  # words from "published" to the date it gives ("emitidas por RTN el jueves")
+
+
+def _report_date(view: SentenceView, date: DateMention, sentence_offset: int) -> bool:
+    """A date right after a publishing word dates the report, not what it shows: "Спутниковые снимки,
+    опубликованные в четверг", "Las imágenes emitidas por RTN el jueves" (the lexicon's ``published``)."""
+    words = view.cues.words
+    start = date.start + sentence_offset
+    first = next((k for k in range(view.start, view.end) if words.starts[k] >= start), None)
+    if first is None:
+        return False
+    for k in range(first - 1, max(view.start, first - PUBLISHED_REACH) - 1, -1):
+        if view.texts[k] in {",", ";", ":"}:
+            return False
+        if view.cues.has(k, "observations:published"):
+            return True
+    return False
 
 
 def _points_back(view: SentenceView, named_site: str | None, just_observed: bool) -> bool:
@@ -170,11 +209,26 @@ def _counted_words(view: SentenceView, start: int) -> list:
     return words
 
 
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> dict[str, int]:
+    """The lexicon's numbers in words, lower-cased: {"quattro": 4, "veintena": 20}."""
+    return {str(k).casefold(): int(v) for k, v in (load_lexicon(language).data.get("number_words") or {}).items()}
+
+
 def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
     in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
     named = [(m.start, m.end) for m in view.mentions]  # "38 North" is a name, not 38 of something
     counts = []
+    spelled = _number_words(view.doc.lang_)
     for token in view.sent:
+        if token.lower_ in spelled and not any(s <= token.i < e for s, e in named):
+            # "mostra quattro MiG-29", "una veintena de hombres": a number in words counts only what follows it
+            # (past one linking word: "una veintena de")
+            linked = token.i + 1 < view.end and view.doc[token.i + 1].is_stop
+            after = _counted_words(view, token.i + 1) or (_counted_words(view, token.i + 2) if linked else [])
+            if after and not view.cues.has(after[0].i, "observations:units"):
+                counts.append((" ".join(t.text for t in after[:2]), spelled[token.lower_]))
+            continue
         if not _NUMBER.match(token.text) or any(s <= token.idx < e for s, e in in_dates) or any(
                 s <= token.i < e for s, e in named):
             continue

@@ -689,7 +689,16 @@ class DocumentExtraction:
         full = {(d.site, d.kind) for d in self.observations if d.observed_on or d.counts}
         self.observations = _without_restatements([d for d in self.observations
                                                    if d.observed_on or d.counts or (d.site, d.kind) not in full])
+        observed_in = {d.sentence for d in self.observations}
         for draft in self.observations:
+            if (draft.observed_on is None or draft.dated_by_report) and draft.sentence + 1 < len(sentences) and (
+                    draft.sentence + 1 not in observed_in):
+                # "Las imágenes emitidas el jueves muestran un Il-76 ... El aparato aterrizó en la noche del
+                # miércoles": the next sentence dates the sighting
+                later = find_dates(sentences[draft.sentence + 1].text, self.source.language, self.base_date)
+                if later:
+                    best = min(later, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
+                    draft.observed_on, draft.observed_precision = best.iso, best.precision
             if draft.observer is None:
                 i = draft.sentence
                 nxt = reported_after[i + 1] if i + 1 < len(reported_after) else None
@@ -702,7 +711,7 @@ class DocumentExtraction:
 
     def _supported_claims(self, draft: ObservationDraft) -> list[str]:
         entry = self.gazetteer.get(draft.site)
-        country = entry.country if entry else None
+        country = entry.country if entry else draft.site_country
         related = [c for c in self.claims if c.type in DIRECTIONAL and country in (c.subject, c.object)]
         by_observer = [c for c in related if draft.observer and c.claimant == draft.observer]
         if by_observer:

@@ -37,3 +37,35 @@ def test_an_imagery_provider_credited_in_the_sentence_is_the_observer():
     [observation] = _observations("en", "Planet Labs imagery from Oct. 3 shows the cargo ship Angara docked at Rajin.")
     assert (observation.site, observation.observed_on, observation.observer) == ("rajin-port", "2023-10-03",
                                                                                  "planet-labs")
+
+
+@pytest.mark.parametrize("language, text, count", [
+    ("it", "Una foto del 12 ottobre mostra quattro MiG-29 allineati sulla pista della base di Rajin.", 4),
+    ("ru", "Спутниковые снимки от 5 октября показывают четыре вагона на станции Туманган.", 4),
+    ("es", "Las imágenes del 12 de octubre muestran una veintena de vagones en la estación de Tumangang.", 20),
+])
+def test_a_number_written_in_words_is_a_count(language, text, count):
+    [observation] = _observations(language, text)
+    assert count in [c.count for c in observation.counts]
+
+
+def test_the_date_images_were_published_gives_way_to_the_sighting_date_in_the_next_sentence():
+    text = ("Las imágenes emitidas por la televisión el jueves muestran un avión Il-76 en la pista del aeropuerto "
+            "internacional Diori Hamani de Niamey. Según la cadena, el aparato aterrizó el 10 de octubre.")
+    [observation] = _observations("es", text)
+    assert observation.observed_on == "2023-10-10"
+
+
+def test_a_report_date_stays_when_nothing_else_dates_the_photo():
+    text = "Una foto diffusa venerdì dal ministero della Difesa mostra quattro MiG-29 nel porto di Rajin."
+    [observation] = _observations("it", text)
+    assert observation.observed_on == "2023-10-13"  # the Friday before the article's 17 October
+
+
+def test_an_unknown_site_lies_in_the_state_named_beside_it_and_supports_its_claims():
+    text = ("La Russia ha consegnato sistemi Pantsir alla Corea del Nord. Le immagini satellitari del 14 novembre "
+            "mostrano quattro veicoli nella base aerea di Onchon, vicino a Pyongyang.")
+    result = extract(make_source(text, {"language": "it", "published": "2023-11-20"}, None))
+    [observation] = result.observations
+    [claim] = result.claims
+    assert observation.supports == [claim.id]

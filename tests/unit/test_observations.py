@@ -45,9 +45,10 @@ def test_observation_counts_and_dates(language, text, expected):
 
 
 @pytest.mark.parametrize("language, text, expected", [
-    # a site the gazetteer does not know, typed by the word before it across "of", "в" or a quote
+    # a site the gazetteer does not know, typed by the word before it across "of", "в" or a quote (numbers
+    # in words count: "two navy ships")
     ("en", "Satellite images show two navy ships docked at the port of Hwadae-ri on Oct. 8.",
-     [("Hwadae-ri", "2024-10-08", [])]),
+     [("Hwadae-ri", "2024-10-08", [2])]),
     ("uk", "Супутникові знімки аеродрому в Кривополі, зроблені 18 квітня, показують знищені пускові установки.",
      [("Кривополі", "2024-04-18", [])]),
     # "снимках" (снимок or снимка): the likeliest lemma; a dictionary word capitalised in running text is a name
@@ -55,11 +56,11 @@ def test_observation_counts_and_dates(language, text, expected):
      [("Северный Ветер", "2024-01-26", [])]),
     # typed by its apposition ("a military airfield"), and found again by name; "Sept." is no name
     ("en", "Six Il-76 freighters landed at Zarvat, a military airfield near the coast. Satellite imagery taken on "
-           "Sept. 12 shows two transports parked at Zarvat.", [("Zarvat", "2024-09-12", [])]),
+           "Sept. 12 shows two transports parked at Zarvat.", [("Zarvat", "2024-09-12", [2])]),
     # a base with its unit number, and a hyphenated name that starts with a capital (Bamako, Mali's) is the
     # base, ahead of the wide region the sentence also names
     ("fr", "Des images satellites de la base aérienne 101 de Bamako-Kalaban, prises le 28 octobre, montrent au "
-           "Sahel deux drones.", [("Bamako-Kalaban", "2024-10-28", [])]),
+           "Sahel deux drones.", [("Bamako-Kalaban", "2024-10-28", [2])]),
 ])
 def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
     assert _observations(language, text) == expected
@@ -69,13 +70,13 @@ def test_a_caveat_a_sentence_or_two_after_an_observation_observes_nothing():
     text = ("Immagini satellitari datate 14 agosto 2024 mostrano presso la base di Asipovichy due nuovi bunker. "
             "Secondo gli esperti si tratterebbe di un deposito. Gli stessi analisti avvertono però che le immagini "
             "non bastano a provare la presenza di armi nucleari nel sito.")
-    assert _observations("it", text) == [("Asipovichy", "2024-08-14", [])]
+    assert _observations("it", text) == [("Asipovichy", "2024-08-14", [2])]
 
 
 def test_a_lower_case_russian_word_is_not_read_as_a_proper_name():
     # "порту": the port, not Porto; the site is named only as "порт Оля"
     assert _observations("ru", "На спутниковых снимках, сделанных 3 мая, в порту Оля видны два судна.") == [
-        ("Port of Olya", "2024-05-03", [])]
+        ("Port of Olya", "2024-05-03", [2])]
 
 
 def test_an_image_of_the_site_named_before_is_of_that_site():
