@@ -272,6 +272,7 @@ class DocumentExtraction:
             and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
         # nor is what an embargo bars or an effort prevents ("to avoid a direct shipment to Kyiv")
         frames = [f for f in frames if self._prohibited(view, f.trigger) is None]
+        frames = [f for f in frames if not _only_money(view, f)]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
@@ -399,8 +400,11 @@ class DocumentExtraction:
         "para evitar un envío directo" (not "despite the embargo, Iran supplied"); its token, else None. With
         ``label="refusals"``, a refusal word: "Sofia refused to hand over its S-300"."""
         for k in range(max(view.start, trigger.start - PROHIBITION_REACH), trigger.start):
+            # (its object may stand between: "to prevent Iran from supplying", "dissuader Belgrade d'acheter")
+            first = view.actor_at(k + 1)
+            skip = range(first.start, first.end) if first is not None and first.start == k + 1 else range(0)
             if self.cues.has(k, label) and not any(
-                    view.is_punct_stop(j) or view.texts[j] == "," or view.actor_at(j) is not None
+                    view.is_punct_stop(j) or view.texts[j] == "," or view.actor_at(j) is not None and j not in skip
                     for j in range(k + 1, trigger.start)):
                 return k
         return None
@@ -751,6 +755,17 @@ class DocumentExtraction:
                 category=info.category, family=info.family, known=info.known, mentions=mentions.get(entity_id, [])))
         out.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
         return out
+
+
+def _only_money(view: SentenceView, frame: Frame) -> bool:
+    """"Bratislava riceverà dall'Unione europea circa 200 milioni di euro di compensazioni": a sum is all a
+    transfer verb gives, no materiel, aid or package (the claim nouns: "$500 million in military aid" stays)."""
+    if frame.type != "transfer" or frame.items or frame.trigger.is_noun:
+        return False
+    end = view.clause_end(frame.trigger.end - 1)
+    return view.cues.any_in("currencies", frame.trigger.end, end) and not any(
+        view.cues.any_in(f"transfer:{group}", frame.trigger.end, end) for group in ("give_nouns", "get_nouns",
+                                                                                   "weak_nouns"))
 
 
 class _Lazy:
