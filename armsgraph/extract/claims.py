@@ -482,7 +482,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         marked = [a for a in marked if a.start >= trigger.start or trigger.start - a.end <= NOUN_MARKER_REACH]
     goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
     source = _first(marked, "source")
-    agent = _first(marked, "agent")
+    # (not the maker after "built by": "to transfer missiles built by Mitsubishi Heavy Industries")
+    agent = _first([a for a in marked if not (a.marker == "agent" and a.marker_token is not None
+                                              and view.cues.has(a.marker_token - 1, "made_by"))], "agent")
     with_actor = _first(right, "with")
     frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end)
 

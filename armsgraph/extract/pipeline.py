@@ -298,6 +298,8 @@ class DocumentExtraction:
                     frame.trigger.start - 1, "coordinators") and view.actors and view.actors[0].free:
                 # "Peskow sagte, ... ändern, und warnte Berlin": the verb shares the sentence's subject
                 frame.subject = view.actors[0].entity
+            if frame.type == "warning":
+                self._warning_after_a_report(view, frame)
             if not frame.complete:
                 self._fill_from_discourse(view, frame, index)
             if not frame.complete:
@@ -337,6 +339,29 @@ class DocumentExtraction:
         if not kept:
             return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _warning_after_a_report(self, view: SentenceView, frame: Frame) -> None:
+        """"China's foreign ministry said Japan should learn the lessons of history and warned Tokyo": a
+        warning verb joined to a reporting verb before it has that verb's speaker as its subject (not a name of
+        what was said), and warns the first name after it that is not on the speaker's side."""
+        k = frame.trigger.start - 1
+        if not (view.cues.has(k, "coordinators") or view.cues.has(k - 1, "coordinators")
+                and view.cues.has(k, "auxiliaries")):
+            return
+        reports = [i for i in view.cues.starts_in("reporting:verbs", view.start, k)]
+        if not reports:
+            return
+        end = view.cues.starts(reports[0], "reporting:verbs")
+        speaker = subject_of_reporting(view, reports[0], end, "verb", self.voice, set())
+        speaker = speaker[0] if speaker else None
+        if not speaker or speaker == frame.subject:
+            return
+        side = self.state_of(speaker)
+        clause_end = view.clause_end(frame.trigger.end - 1)
+        warned = next((a for a in view.actors if frame.trigger.end <= a.start < clause_end and not a.adjective
+                       and self.state_of(a.entity) != side), None)
+        if warned is not None:
+            frame.subject, frame.object = speaker, warned.entity
 
     def _reported_voice(self, view: SentenceView, frame: Frame) -> str | None:
         """Who still speaks in a sentence that marks its words as reported and names no source: "Nach Angaben
