@@ -262,6 +262,8 @@ class SentenceView:
         if relative is None or self.opens_reported_clause(relative):
             return None
         last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
+        if last - 1 > self.start and last < relative and self.texts[last - 1].isalpha() and self.texts[last - 1].islower():
+            last -= 1  # an adjective after the name: "En Croatie voisine, qui a reçu ..."
         return next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
                      and a.marker != "attribution"), None)
 
@@ -341,8 +343,8 @@ class SentenceView:
         named = {k for a in actors for k in range(a.start, a.end)}
         i = self.start
         for k in _between(self.cues.marker_starts, self.start, self.end):
-            if k < i or k in named:
-                continue  # inside the last marker's phrase, or a name
+            if k < i or k in named or self.cues.has(k, "titles"):
+                continue  # inside the last marker's phrase, a name or a title ("le ministre de la Défense X")
             i = k
             role, end = self.cues.marker_at(i)
             if role == "goal" and i > self.start and self.cues.has(i - 1, "reporting:verbs"):
@@ -384,6 +386,11 @@ class SentenceView:
         for actor in actors:
             if actor.marker is not None or actor.adjective or (
                     actor.start > self.start and is_preposition(self.texts[actor.start - 1], language)):
+                continue
+            if self._after_goods_participle(actor, language):
+                # "Abrams, переданих США": a bare name after a participle that qualifies the goods made it
+                # so (an indeclinable name has no case to say it)
+                actor.marker, actor.marker_token = "agent", actor.start
                 continue
             role = roles.get(case_of_name(self.texts[actor.start:actor.end], language))
             if role not in ROLE_MARKERS:
@@ -613,6 +620,14 @@ class SentenceView:
             listed = listed or joined
             back -= 1
         return chain
+
+    def _after_goods_participle(self, actor: Actor, language: str) -> bool:
+        """The name right after a passive participle that follows goods and a comma ("M1A1 Abrams, переданих
+        США", "снаряды, поставленные КНДР")."""
+        p = actor.start - 1
+        if p - 2 < self.start or not is_passive(self.texts[p], language) or self.texts[p - 1] != ",":
+            return False
+        return any(m.type == "materiel" and m.end == p - 1 for m in self.mentions)
 
     def _adjective_at(self, k: int) -> bool:
         actor = self.actor_at(k)
