@@ -6,7 +6,7 @@ order, so that speaker turns and reported sources carry forward.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
@@ -302,6 +302,8 @@ class DocumentExtraction:
                 self._warning_after_a_report(view, frame)
             if not frame.complete:
                 self._fill_from_discourse(view, frame, index)
+            if frame.type in SYMMETRIC_CLAIM_TYPES and frame.subject is None and frame.object is None:
+                self._pair_from_anaphor(view, frame)
             if not frame.complete:
                 continue
             attribution = attribute(view, frame.trigger, self.voice)
@@ -339,6 +341,29 @@ class DocumentExtraction:
         if not kept:
             return self._denial_of_earlier_claims(view, index)
         return [claimant for _, claimant, _, _ in kept]
+
+    def _pair_from_anaphor(self, view: SentenceView, frame: Frame) -> None:
+        """"Les deux présidents s'étaient déjà rencontrés en avril", "i due governi hanno firmato un contratto",
+        "ambos mandatarios acordaron": the last two states, or people of two different states, named before the
+        pair is pointed back at (a minister of the same state as the last person named is no counterpart)."""
+        start, end = view.clause_start(frame.trigger.start), view.clause_end(frame.trigger.end - 1)
+        for kind in ("person", "country"):
+            at = view.cues.first_in(f"pair_anaphors:{kind}", start, end)
+            if at is None:
+                continue
+            found: list[str] = []
+            for mention in reversed(self.entities.mentions[:bisect_left(self.entities.starts, at)]):
+                if mention.type != kind or mention.entity in found or (
+                        kind == "country" and mention.form not in ("name", "seat", "genitive")):
+                    continue
+                state = self.state_of(mention.entity)
+                if kind == "person" and (state is None or found and state == self.state_of(found[0])):
+                    continue
+                found.append(mention.entity)
+                if len(found) == 2:
+                    frame.subject, frame.object = found[1], found[0]
+                    return
+            return
 
     def _warning_after_a_report(self, view: SentenceView, frame: Frame) -> None:
         """"China's foreign ministry said Japan should learn the lessons of history and warned Tokyo": a

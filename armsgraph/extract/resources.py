@@ -217,6 +217,8 @@ class Lexicon:
                     "arrival_places", "shares", "support_verbs", "refusals", "reportive", "currencies", "made_by",
                     "infinitive_markers"):
             labels[key] = self.words(key)
+        for kind, words in (self.data.get("pair_anaphors") or {}).items():
+            labels[f"pair_anaphors:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("type_cues") or {}).items():
             labels[f"type_cue:{kind}"] = [str(w) for w in words or []]
         # "unnamed_sources:group:officials", "unnamed_sources:qualifier:Western": the key is the English word
