@@ -327,7 +327,9 @@ class SentenceView:
             if m.type not in ACTOR_TYPES:
                 continue
             # "the Democratic People's Republic of Korea (DPRK)": an apposition repeats, it does not add
-            if previous and previous.entity == m.entity and m.start - previous.end <= 2:
+            # (not across words: "The Kremlin denied that Russia had received")
+            if previous and previous.entity == m.entity and m.start - previous.end <= 2 and all(
+                    not self.texts[k][:1].isalnum() for k in range(previous.end, m.start)):
                 continue
             actor = Actor(m)
             actors.append(actor)
