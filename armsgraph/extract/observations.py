@@ -89,16 +89,21 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     start, end = _trim(view.cues.text, *view.cues.words.char_span(view.start, view.end))
     draft = ObservationDraft(kind, index, site, start, end, dated_by_report=dated_by_report,
                              site_country=_country_beside(view, site))
-    # the most precise date; a weekday's ("un rapport publié lundi") dates the report more often than the images
-    best = sorted(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
-    if best:
-        draft.observed_on, draft.observed_precision = best[0].iso, best[0].precision
+    if dates:
+        best = most_precise(dates)
+        draft.observed_on, draft.observed_precision = best.iso, best.precision
     observer = next((a for a in view.actors if a.mention.type == "organization"
                      and a.marker in ("agent", None)), None)
     # "Selon un rapport du RUSI, des images satellites ...": the source the sentence cites
     draft.observer = observer.entity if observer else according_to(view, unnamed=False)
     draft.counts = _counts(view, dates, sentence_offset)
     return draft
+
+
+def most_precise(dates: list[DateMention]) -> DateMention:
+    """The most precise date; of equals, one not read off a weekday ("un rapport publié lundi" dates the report
+    more often than the images)."""
+    return min(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
 
 
 def _country_beside(view: SentenceView, site: str) -> str | None:

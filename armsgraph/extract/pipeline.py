@@ -28,7 +28,7 @@ from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
 from armsgraph.extract.observations import (
-    CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, site_named,
+    CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, most_precise, site_named,
 )
 from armsgraph.extract.resources import Gazetteer, load_gazetteer
 from armsgraph.extract.sentence import DocCues, SentenceView
@@ -373,7 +373,7 @@ class DocumentExtraction:
         if not (view.cues.has(k, "coordinators") or view.cues.has(k - 1, "coordinators")
                 and view.cues.has(k, "auxiliaries")):
             return
-        reports = [i for i in view.cues.starts_in("reporting:verbs", view.start, k)]
+        reports = view.cues.starts_in("reporting:verbs", view.start, k)
         if not reports:
             return
         end = view.cues.starts(reports[0], "reporting:verbs")
@@ -389,10 +389,10 @@ class DocumentExtraction:
             frame.subject, frame.object = speaker, warned.entity
 
     def _reported_voice(self, view: SentenceView, frame: Frame) -> str | None:
-        """Who still speaks in a sentence that marks its words as reported and names no source: "Nach Angaben
-        des Ministeriums ... Iran habe ... geliefert", "За даними агентства, ... Їх нібито купували компанії з
-        Італії": the source the sentence before named (not a party to the claim, whose voice it would not
-        be)."""
+        """Who still speaks in a sentence that marks its words as reported and names no source: "Das berichtet
+        der Spiegel. Nordkorea habe Russland Granaten geliefert.", "Про це повідомляє Reuters. Їх нібито
+        купували компанії з Італії": the source the sentence before named (not a party to the claim, whose
+        voice it would not be)."""
         if not view.cues.any_in("reportive", view.start, view.clause_end(frame.trigger.end - 1)):
             return None
         source = self.voice.recent_source(REPORTIVE_REACH)
@@ -436,8 +436,8 @@ class DocumentExtraction:
         return source.entity if source is not None else None
 
     def _credit_phrase_end(self, sent) -> int:
-        """Where a credit's first phrase ends: the first comma, ";" or complementizer after its reporting word
-        (and after a name following it), else the sentence's end."""
+        """Where a credit's first phrase ends: the first comma, ";" or complementizer after its reporting word,
+        else the sentence's end."""
         texts = self.cues.texts
         verb = next(iter(self.cues.starts_in("reporting:verbs", sent.start, sent.end)), None)
         if verb is None:
@@ -751,7 +751,7 @@ class DocumentExtraction:
                 # miércoles": the next sentence dates the sighting
                 later = find_dates(sentences[draft.sentence + 1].text, self.source.language, self.base_date)
                 if later:
-                    best = min(later, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
+                    best = most_precise(later)
                     draft.observed_on, draft.observed_precision = best.iso, best.precision
             if draft.observer is None:
                 i = draft.sentence

@@ -262,7 +262,8 @@ class SentenceView:
         if relative is None or self.opens_reported_clause(relative):
             return None
         last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
-        if last - 1 > self.start and last < relative and self.texts[last - 1].isalpha() and self.texts[last - 1].islower():
+        word = self.texts[last - 1] if last - 1 > self.start else ""
+        if last < relative and word.isalpha() and word.islower():
             last -= 1  # an adjective after the name: "En Croatie voisine, qui a reçu ..."
         return next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
                      and a.marker != "attribution"), None)
