@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from typing import get_args
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -21,6 +22,10 @@ from spacy.tokens import Doc
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
 from armsgraph.schema.ids import normalise_name, unknown_entity_id
+from armsgraph.schema.models import ClaimType
+
+# cue labels of claim words ("sanction:nouns"), by their claim type's prefix
+CLAIM_LABEL_PREFIXES = tuple(f"{t}:" for t in get_args(ClaimType))
 
 ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
@@ -106,6 +111,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     covered |= {i for s, e, _ in candidates for i in range(s, e)}
     names_only = load_lexicon(language).data.get("capitals") == "names_only"
     nouns_capitalised = bool(load_lexicon(language).data.get("nouns_capitalised"))
+    if nouns_capitalised:
+        # a claim word alone is a noun, not a name, where every noun is capitalised ("Sanktionspaket gegen Russland")
+        title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
+                         if e - s == 1 for i in range(s, e)}
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only)]
     cues = _CuesAround(doc._.cues or [])

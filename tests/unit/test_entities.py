@@ -146,3 +146,9 @@ def test_entities_an_unknown_name_is_one_entity_per_document(language, text, nam
     found = [e for e in _entities(language, text).values() if e.name == name]
     assert [e.type for e in found] == [entity_type]
     assert len(found[0].mentions) == text.count(name)
+
+
+def test_entities_a_german_claim_noun_alone_is_no_name():
+    found = _entities("de", "Die Bundesregierung kündigte an, die Waffenlieferungen an die Ukraine fortzusetzen. "
+                            "Weitere Waffenlieferungen seien geplant.")
+    assert not [e for e in found.values() if "Waffenlieferungen" in e.name]
