@@ -9,6 +9,7 @@ that follow it ("tarps make identification impossible").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -122,10 +123,8 @@ PUBLISHED_REACH = 5  # words from "published" to the date it gives ("emitidas po
 def _report_date(view: SentenceView, date: DateMention, sentence_offset: int) -> bool:
     """A date right after a publishing word dates the report, not what it shows: "Спутниковые снимки,
     опубликованные в четверг", "Las imágenes emitidas por RTN el jueves" (the lexicon's ``published``)."""
-    words = view.cues.words
-    start = date.start + sentence_offset
-    first = next((k for k in range(view.start, view.end) if words.starts[k] >= start), None)
-    if first is None:
+    first = bisect_left(view.cues.words.starts, date.start + sentence_offset, view.start, view.end)
+    if first >= view.end:
         return False
     for k in range(first - 1, max(view.start, first - PUBLISHED_REACH) - 1, -1):
         if view.texts[k] in {",", ";", ":"}:
