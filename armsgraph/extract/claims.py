@@ -22,6 +22,7 @@ NOUN_MARKER_REACH = 4  # tokens before a trigger noun within which a role marker
 WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
+GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
 
 
 @dataclass
@@ -393,7 +394,14 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     right = _right_actors(view, trigger)
     direction = trigger.direction
 
-    if direction in ("give", "get"):
+    guest = _received_guest(view, trigger) if direction == "get" and not trigger.is_noun else None
+    if guest is not None:
+        # "Hajiyev ha ricevuto l'ambasciatore indiano", "Putin received Kim": a visit, not a delivery
+        frame.type = "meeting"
+        _set_role(frame, "subject", _left_subject(view, trigger))
+        _set_role(frame, "object", guest)
+        items = []
+    elif direction in ("give", "get"):
         _directional_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)
         if not items or trigger.is_noun:
@@ -443,6 +451,34 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """The person a receiving verb has as its object ("received Kim Jong Un", "ha ricevuto mercoledì
+    l'ambasciatore indiano a Baku, Sridharan Madhusudhanan"): the name, else the state of an envoy named by
+    title alone. None when goods, a claim word or a role marker come first."""
+    titled: Actor | None = None
+    seen_title = False
+    k = trigger.end
+    limit = min(view.clause_end(trigger.end - 1), trigger.end + GUEST_REACH)
+    while k < limit:
+        actor = view.actor_at(k)
+        if actor is not None:
+            if actor.adjective and seen_title or actor.adjective and view.cues.any_in("titles", actor.end, actor.end + 2):
+                titled = titled or actor  # "the Indian ambassador", "l'ambasciatore indiano"
+                k = actor.end
+                continue
+            if actor.mention.type == "person" and actor.marker is None and not actor.possessive:
+                return actor
+            return titled if seen_title and actor.marker is not None else None
+        if _is_item(view, k) or view.is_trigger(k) or view.cues.marker_at(k) is not None and not seen_title:
+            return None
+        if view.cues.has(k, "titles"):
+            seen_title = True
+        elif view.texts[k] == "," and not seen_title:
+            return None
+        k += 1
+    return titled if seen_title else None
 
 
 def _passive_agent(view: SentenceView, trigger: Trigger) -> Actor | None:

@@ -221,6 +221,11 @@ class CueMatcher:
         found = self.index(doc) | self.as_written(doc)
         if self.separable:
             found |= _split_separable_verbs(doc, self.separable)
+        # "Paris agreed to supply ..., Colonna said": a commitment, not a report; a phrase of intention outranks a
+        # reporting verb that is its first word ("agreed that" still reports)
+        committed = {start for start, end, label in found if label == "intention" and end - start > 1}
+        if committed:
+            found = {cue for cue in found if not (cue[2] == "reporting:verbs" and cue[0] in committed)}
         return list(map(Cue._make, sorted(found)))
 
     def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:

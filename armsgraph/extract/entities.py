@@ -92,8 +92,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    adjective_before = {m.end: m.start for m in mentions if m.form == "adjective"}
-    after_adjective = set(adjective_before)
+    after_adjective = {m.end for m in mentions if m.form == "adjective"}
+    # a state named between a title and the name: its adjective ("le ministre soudanais Ali al-Sadiq") or, in the
+    # genitive, its name ("министр обороны Армении Сурен Папикян")
+    state_before = {m.end: m.start for m in mentions if m.form == "adjective" or m.type == "country"}
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
@@ -122,10 +124,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
         entity_type = _type_from_cues(cues, words, start, end, language)
-        if entity_type == "other" and start in adjective_before:
-            # a state's adjective between the type word and the name: "le ministre soudanais Ali al-Sadiq",
-            # "la société turque Baykar"
-            entity_type = _type_from_cues(cues, words, adjective_before[start], end, language)
+        if entity_type == "other" and start in state_before:
+            # a state between the type word and the name: "la société turque Baykar"
+            entity_type = _type_from_cues(cues, words, state_before[start], end, language)
         if entity_type == "other" and model_type:
             entity_type = model_type
         if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):

@@ -327,8 +327,11 @@ class DocumentExtraction:
                 level = "denied"
                 if attribution.claimants == [None]:
                     attribution.claimants = [self._refuser(view, refusal, frame)]
+            # (the verb ends its clause where the verb is second: "erklärte sich bereit, Armenien Militärtechnik
+            # zu liefern")
+            reach = INTENTION_WINDOW * 2 if view.verb_second else INTENTION_WINDOW
             if frame.type == "transfer" and frame.trigger.direction == "give" and any(
-                    self.cues.has(k, "intention") for k in range(frame.trigger.start - INTENTION_WINDOW,
+                    self.cues.has(k, "intention") for k in range(max(view.start, frame.trigger.start - reach),
                                                                  frame.trigger.start)):
                 frame.type = "offer"
             when = _Lazy(lambda frame=frame: self._when(view, frame, dates))

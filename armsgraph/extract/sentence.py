@@ -395,7 +395,7 @@ class SentenceView:
                 # so (an indeclinable name has no case to say it)
                 actor.marker, actor.marker_token = "agent", actor.start
                 continue
-            role = roles.get(case_of_name(self.texts[actor.start:actor.end], language))
+            role = roles.get(case_of_name(self._case_bearer(actor), language))
             if role not in ROLE_MARKERS:
                 continue
             clause = range(self.clause_start(actor.start), self.clause_end(actor.start))
@@ -403,6 +403,15 @@ class SentenceView:
                                            if not actor.start <= k < actor.end):
                 continue
             actor.marker, actor.marker_token = role, actor.start
+
+    def _case_bearer(self, actor: Actor) -> list[str]:
+        """The words whose case is the name's: the name's own, or the title's head right before it, which the
+        name agrees with ("его французский коллега Себастьен Лекорню" is nominative, though "Лекорню" alone reads
+        as a dative)."""
+        k = actor.start
+        while k > self.start and self.cues.has(k - 1, "titles"):
+            k -= 1
+        return [self.texts[k]] if k < actor.start else self.texts[actor.start:actor.end]
 
     def _is_year(self, i: int) -> bool:
         """A year ends the phrase a marker governs: "с 2022 года Тегеран передал", "Nel 2023 la Russia"."""
@@ -614,8 +623,8 @@ class SentenceView:
                 listed = True
                 back -= 1
                 continue
-            if len(gap) > 3 or not all(filler(k, other) for k in gap):
-                break
+            if not gap or len(gap) > 3 or not all(filler(k, other) for k in gap):
+                break  # (adjacent names are no list: "министр обороны Армении Сурен Папикян")
             joined = any(joint(k, other) for k in gap)
             if not joined and not (listed and other.marker == chain[0].marker):
                 break
