@@ -16,6 +16,7 @@ from armsgraph.extract.sentence import Actor, SentenceView
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
 QUOTES = "\"“”«»„"
+TIME_CLAUSE_LEAD = 4  # words from the comma to the preposition that opens a time clause (", two weeks after")
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
 
@@ -266,6 +267,15 @@ def _in_closed_relative(view: SentenceView, cue: int, trigger: int) -> bool:
     return any(view.texts[k] == "," for k in range(cue, trigger))
 
 
+def _time_clause_between(view: SentenceView, cue_end: int, trigger: int) -> bool:
+    """"China said it would impose sanctions, two weeks after Washington cleared a package": a time clause set
+    off by a comma (opened by one of the lexicon's ``clause_prepositions``) is the writer's, not the speaker's."""
+    for k in view.cues.starts_in("clause_prepositions", cue_end, trigger):
+        if view.is_clause_boundary(k) and any(view.texts[j] == "," for j in range(max(cue_end, k - TIME_CLAUSE_LEAD), k)):
+            return True
+    return False
+
+
 def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution:
     """The claimants of a claim whose trigger is ``trigger`` (a participant may be one: "Iran denied
     sending drones")."""
@@ -273,7 +283,8 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     frame_claimant = according_to(view, voice=voice)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
             and not _raising_passive(view, c[0], c[1])]
-    before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)]
+    before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)
+              and not _time_clause_between(view, c[1], trigger.start)]
     after = [c for c in cues if c[0] >= trigger.end]
     claimants: list[str | None] = []
     unresolved = False

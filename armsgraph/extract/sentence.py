@@ -121,7 +121,25 @@ class DocCues:
         """Tokens that end a clause: complementizers, relative pronouns, conditionals, ";" and ":"."""
         found = {i for label in ("complementizers", "relatives", "conditionals") for i in self.tokens_of.get(label, ())}
         found.update(i for i, text in enumerate(self.texts) if text in {";", ":"})
+        found.update(i for i in self.tokens_of.get("clause_prepositions", ()) if self._opens_clause(i))
         return sorted(found)
+
+    def _opens_clause(self, i: int) -> bool:
+        """"two weeks after Washington cleared a package for Taiwan", "since the United States approved the sale":
+        a preposition that may open a clause (the lexicon's ``clause_prepositions``) does when a capitalised name
+        and then a verb follow it (a claim verb that cannot be a noun, a verb taking a claim noun, a reporting
+        verb or an auxiliary), with no punctuation between."""
+        texts = self.texts
+        for j in range(i + 1, min(len(texts), i + 1 + CLAUSE_OPENER_REACH)):
+            if not texts[j][:1].isalnum() or j == i + 1 and not (texts[j][:1].isupper() or FUNCTION_WORDS & self.covering.get(j, _EMPTY)):
+                return False
+            labels = self.starting.get(j, _NO_CUES)
+            if j > i + 1 and texts[j][:1].islower() and (
+                    any(label in ("support_verbs", "reporting:verbs", "auxiliaries") for label in labels)
+                    or any(label.split(":", 1)[0] in CLAIM_TYPES for label in labels)
+                    and not any(label.endswith("nouns") for label in labels)):
+                return True
+        return False
 
     @cached_property
     def boundary_set(self) -> frozenset[int]:
@@ -195,6 +213,7 @@ FUNCTION_WORDS = {"first_person", "first_person_possessive", "third_person", "de
 _NO_CUES: dict[str, int] = {}
 
 
+CLAUSE_OPENER_REACH = 6  # words from a clause-opening preposition to the verb of its clause
 REPORTED_CLAUSE_REACH = 6  # a reporting verb stands at most this many words before its "that" ("told Reuters that")
 
 
@@ -370,7 +389,7 @@ class SentenceView:
                         break
                     actor = by_start.get(j)
                     if actor is not None:
-                        if actor.marker is None:
+                        if actor.marker is None and not self.is_clause_boundary(i):
                             actor.marker, actor.marker_token = "other", i
                         break
             i = max(end, i + 1)
