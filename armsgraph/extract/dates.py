@@ -89,7 +89,7 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     if not _has_date_cue(text, language):
         return sorted(weekdays + periods, key=lambda d: d.start)  # nothing dateparser finds would be kept
     base_dt = _base_datetime(base)
-    text = _undot_months(text, language)
+    text = _first_day_of_ranges(_unelide_months(_undot_months(text, language), language), language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
@@ -215,6 +215,41 @@ def _undot_months(text: str, language: str) -> str:
         return text
     months = _vocabulary(language)[0]
     return _DOTTED_WORD.sub(lambda m: m.group(1) + " " if m.group(1).casefold() in months else m.group(0), text)
+
+
+_ELIDED = re.compile(r"(?<=[^\W\d_])['’](?=([^\W\d_]{3,}|\d{1,2}\b))")
+
+
+def _unelide_months(text: str, language: str) -> str:
+    """ "nell'agosto 2021", "d’avril", "dall'11 settembre": an elided article glued to a month or a day hides
+    it from dateparser; the apostrophe is read as a space (same length)."""
+    if "'" not in text and "’" not in text:
+        return text
+    months = _vocabulary(language)[0]
+    return _ELIDED.sub(lambda m: " " if m.group(1).isdigit() or m.group(1).casefold() in months else m.group(0), text)
+
+
+# "on April 22 and 23", "du 12 au 15 septembre", "22–23 листопада": two days of one month
+_DAY_RANGE = re.compile(r"\b(\d{1,2})((?:\s*[-–—]\s*|\s+(?:and|to|e|et|au|y|al|und|bis|и|і|та|по|до)\s+)\d{1,2})\b(?![.:,]?\d)")
+_MONTH_NEARBY = 14  # characters before or after a range of days in which its month is named
+
+
+def _first_day_of_ranges(text: str, language: str) -> str:
+    """A range of days is dated by its first day: dateparser reads "April 22 and 23" as April 2023, or as
+    nothing. The rest of the range is blanked out (same length: offsets into the text still hold)."""
+    months = _vocabulary(language)[0]
+
+    def first_day(match: re.Match) -> str:
+        before = re.findall(r"[^\W\d_]+", text[max(0, match.start() - _MONTH_NEARBY):match.start()])
+        after = re.findall(r"[^\W\d_]+", text[match.end():match.end() + _MONTH_NEARBY])
+        if after and after[0].casefold() in months:
+            return match.group(1) + " " * len(match.group(2))  # "22 and 23 April"
+        if before and before[-1].casefold() in months:
+            # "April 22 and 23 before switching": a comma ends the date, or dateparser reads on into "22 before"
+            return match.group(1) + "," + " " * (len(match.group(2)) - 1)
+        return match.group(0)
+
+    return _DAY_RANGE.sub(first_day, text)
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None,

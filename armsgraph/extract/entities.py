@@ -380,9 +380,13 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
         return cues.ending.get(k, set())
     link = words.texts[k - 1] if k > 0 else ""
     if k > 1 and link.islower() and (len(link) <= 3 or link.endswith(("'", "’"))):
-        # a unit's number may stand between the cue and the link: "la base aérienne 101 de Bamako-Sénou"
-        number = k - 2 if k > 2 and words.texts[k - 2].isdigit() else None
-        return cues.ending.get(k - 1, set()) | (cues.ending.get(number, set()) if number is not None else set())
+        # a unit's number or the place's adjective may stand between the cue and the link: "la base aérienne 101
+        # de Bamako-Sénou", "el Aeropuerto Internacional de Maiquetía"
+        between = k - 2 if k > 2 and (words.texts[k - 2].isdigit() or words.texts[k - 2].isalpha()) else None
+        found = cues.ending.get(between, set()) if between is not None else set()
+        if between is not None and not words.texts[between].isdigit():
+            found &= {"type_cue:location"}
+        return cues.ending.get(k - 1, set()) | found
     if k > 1 and link.isalpha() and link.islower():
         # a place's adjective after its type word: "el aeropuerto internacional Diori Hamani"
         return cues.ending.get(k - 1, set()) & {"type_cue:location"}

@@ -219,6 +219,16 @@ def _number_words(language: str) -> dict[str, int]:
     return {str(k).casefold(): int(v) for k, v in (load_lexicon(language).data.get("number_words") or {}).items()}
 
 
+def _ends_a_day_range(view: SentenceView, i: int, in_dates: list[tuple[int, int]]) -> bool:
+    """A number joined by "and", "to" or a dash to a date before it ("April 22 and 23", "du 12 au 15")."""
+    link = i - 1
+    if link - 1 < view.start or not (view.texts[link] in {"-", "–", "—"} or view.cues.has(link, "coordinators")
+                                     or view.cues.marker_at(link) is not None):
+        return False
+    before = view.doc[link - 1].idx
+    return any(s <= before < e for s, e in in_dates)
+
+
 def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) -> list[tuple[str, int]]:
     in_dates = [(d.start + sentence_offset, d.end + sentence_offset) for d in dates]
     named = [(m.start, m.end) for m in view.mentions]  # "38 North" is a name, not 38 of something
@@ -238,8 +248,12 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
             continue
         if is_year_word(token.text) and not _before_counted_word(view, token.i):
             continue  # a year
+        if _ends_a_day_range(view, token.i, in_dates):
+            continue  # "on April 22 and 23": the last day of the range dated by its first
         if token.i > view.start and view.cues.has(token.i - 1, "type_cue:location"):
             continue  # a site's number: "la base aérienne 101", "Air Base 101"
+        if any(e == token.i for _, e in named):
+            continue  # a model's number after its maker: "un Boeing 747 de carga"
         value = int(re.sub(r"\D", "", token.text))
         after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):

@@ -27,6 +27,14 @@ from armsgraph.extract.dates import (
     ("uk", "У жовтні 2023 року КНДР передала снаряди.", None, [("жовтні 2023 року", "2023-10", "month")]),
     ("ru", "Майор сказал, что в мае поставки выросли.", "2024-06-01", [("мае", "2024-05", "month")]),
     ("uk", "Через тиждень група прибула у травні.", "2024-06-01", [("травні", "2024-05", "month")]),
+    # a range of days is dated by its first (dateparser alone reads "April 22 and 23" as April 2023, or nothing)
+    ("en", "The ship berthed on April 22 and 23 before switching off its transponder.", "2025-05-20",
+     [("on April 22", "2025-04-22", "day")]),
+    ("fr", "Les navires ont accosté du 12 au 15 septembre 2023.", None, [("12 au 15 septembre 2023", "2023-09-12", "day")]),
+    ("uk", "Судна пройшли протоку 22–23 листопада.", "2025-05-20", [("22–23 листопада", "2024-11-22", "day")]),
+    # an elided article glued to a month or a day ("nell'agosto", "dall'11")
+    ("it", "I droni furono avvistati nell'agosto 2021 sulla pista.", None, [("agosto 2021", "2021-08", "month")]),
+    ("it", "Le consegne sono riprese dall'11 settembre.", "2025-05-20", [("11 settembre", "2024-09-11", "day")]),
 ])
 def test_dates_found_with_precision(language, text, base, expected):
     found = [(text[d.start:d.end], d.iso, d.precision) for d in find_dates(text, language, base)]

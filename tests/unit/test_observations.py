@@ -61,6 +61,15 @@ def test_observation_counts_and_dates(language, text, expected):
     # base, ahead of the wide region the sentence also names
     ("fr", "Des images satellites de la base aérienne 101 de Bamako-Kalaban, prises le 28 octobre, montrent au "
            "Sahel deux drones.", [("Bamako-Kalaban", "2024-10-28", [2])]),
+    # a type word with the place's adjective before the link ("Aeropuerto Internacional de"); flight tracking is
+    # an observation, and a model's number after its maker ("Boeing 747") counts nothing
+    ("es", "Según datos de Flightradar24, un Boeing 747 de carga aterrizó el 9 de agosto en el Aeropuerto "
+           "Internacional de Maracaibo.", [("Maracaibo", "2024-08-09", [])]),
+    # a bay or a freeport in a name makes it a place; a range of days is dated by its first, and its last day
+    # counts nothing
+    ("en", "Ship-tracking data show the cargo ship MV Ocean Pearl berthed at the Subic Bay Freeport on April 22 and "
+           "23 before switching off its transponder; workers unloaded fourteen containers.",
+     [("Subic Bay Freeport", "2024-04-22", [14])]),
 ])
 def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
     assert _observations(language, text) == expected
