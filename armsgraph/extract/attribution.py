@@ -267,6 +267,14 @@ def _in_closed_relative(view: SentenceView, cue: int, trigger: int) -> bool:
     return any(view.texts[k] == "," for k in range(cue, trigger))
 
 
+def _called_false(view: SentenceView, trigger: Trigger) -> bool:
+    """"Peskov called reports of arms shipments to Syria «speculation»", "bezeichnete die Berichte über
+    Lieferungen als haltlos": a calling verb before the claim (across "that": "called reports that Russia ...")
+    and a denial word after it, in the claim's clause."""
+    return view.cues.any_in("reporting:calling", view.start, trigger.start) and view.cues.any_in(
+        "reporting:denial", trigger.end, view.clause_end(trigger.end - 1))
+
+
 def _time_clause_between(view: SentenceView, cue_end: int, trigger: int) -> bool:
     """"China said it would impose sanctions, two weeks after Washington cleared a package": a time clause set
     off by a comma (opened by one of the lexicon's ``clause_prepositions``) is the writer's, not the speaker's."""
@@ -309,6 +317,8 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                 claimants += found or []
                 group = None if found else unnamed_subject_of_reporting(view, start, end, kind, postposed=True)
                 unnamed += [(group, result.scope_start)] if group else []
+    if claimants and not result.denied and _called_false(view, trigger):
+        result.denied = True
     if frame_claimant is not None:
         claimants = [frame_claimant]
     elif not claimants:

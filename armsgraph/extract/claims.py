@@ -22,6 +22,8 @@ NOUN_MARKER_REACH = 4  # tokens before a trigger noun within which a role marker
 WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in which its participants stand
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
+CLOSING_QUOTES = {"\"", "”", "»", "“"}
+TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
 GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
 
 
@@ -151,12 +153,21 @@ def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]
     vendere", "предложила поставить")."""
     kept: list[Trigger] = []
     for trigger in triggers:
-        if kept and not kept[-1].is_noun and trigger.start - kept[-1].end <= 3 and not any(
-                view.actor_at(k) for k in range(kept[-1].end, trigger.start)) and (
-                trigger.is_noun or (kept[-1].type == "offer" and trigger.type == "transfer")):
+        if kept and not kept[-1].is_noun and not any(view.actor_at(k) for k in range(kept[-1].end, trigger.start)) and (
+                trigger.start - kept[-1].end <= 3 and (
+                    trigger.is_noun or (kept[-1].type == "offer" and trigger.type == "transfer"))
+                or _topic_of_talks(view, kept[-1], trigger)):
             continue
         kept.append(trigger)
     return kept
+
+
+def _topic_of_talks(view: SentenceView, talks: Trigger, trigger: Trigger) -> bool:
+    """What talks are about is no claim of its own: "to discuss maintenance, training and a possible follow-on
+    order" (a transfer cue after a negotiation verb, in its clause, with no name between)."""
+    return (talks.type == "negotiation" and trigger.type in DIRECTIONAL
+            and trigger.start - talks.end <= TOPIC_REACH
+            and view.clause_start(trigger.start) == view.clause_start(talks.start))
 
 
 # --- roles ---------------------------------------------------------------------------------------
@@ -210,7 +221,19 @@ def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
     end = view.clause_end(trigger.end - 1)
     reports = [view.cues.first_in(label, trigger.end, end) for label in ("reporting:verbs", "reporting:denial")]
     end = min((k for k in reports if k is not None), default=end)
+    # nor past the quote's end: in '"... any contract for the BrahMos system," spokeswoman Pham Thu Hang said' the
+    # speaker is no party
+    end = next((k for k in range(trigger.end, end) if _closes_quote(view, k)), end)
     return [a for a in view.actors if trigger.end <= a.start < end]
+
+
+def _closes_quote(view: SentenceView, k: int) -> bool:
+    """A closing quotation mark: right after the quote's own comma ('system,"', not the opening one in 'said, "'),
+    or right before a comma ('»,')."""
+    if view.texts[k] not in CLOSING_QUOTES:
+        return False
+    attached = not view.doc[k - 1].whitespace_
+    return attached and view.texts[k - 1] in {",", "!", "?"} or (k + 1 < view.end and view.texts[k + 1] == ",")
 
 
 def _people_of(view: SentenceView, trigger: Trigger) -> Actor | None:
@@ -668,6 +691,10 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     # "met with Iranian officials", "discussed arms supplies with North Korean officials": a state's
     # adjective after "with" stands for its people
     other = next((a for a in right if (a.free and not a.adjective) or a.marker == "with"), None)
+    if other is None and view.verb_second and not trigger.is_noun and isinstance(subject, Actor):
+        # the verb ends its clause: "war Lukaschenko ... mit Wladimir Putin zusammengetroffen"
+        other = next((a for a in view.actors if subject.end <= a.start < trigger.start and a.marker == "with"
+                      and not a.adjective), None)
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
     elif subject is None and other is not None and other.free and view.verb_second:

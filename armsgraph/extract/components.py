@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from armsgraph.extract.dates import month_names
 from armsgraph.extract.resources import load_gazetteer, load_lexicon
 
 if not Doc.has_extension("cues"):
@@ -213,6 +214,7 @@ class CueMatcher:
         self.as_written = _PhraseIndex(nlp, [(phrase, label) for label in AS_WRITTEN for phrase in labels.get(label, [])],
                                        by_lemma=False)
         self.separable = _separable_stems(labels, lexicon.data.get("separable_particles") or [])
+        self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -226,7 +228,14 @@ class CueMatcher:
         committed = {start for start, end, label in found if label == "intention" and end - start > 1}
         if committed:
             found = {cue for cue in found if not (cue[2] == "reporting:verbs" and cue[0] in committed)}
+        # "on May 7": a capitalised month inside a sentence is no hedge ("may")
+        found = {cue for cue in found if not (cue[2].startswith("modality:") and cue[1] - cue[0] == 1
+                                              and self._month_name(doc[cue[0]]))}
         return list(map(Cue._make, sorted(found)))
+
+    def _month_name(self, token: Token) -> bool:
+        return (token.text[:1].isupper() and not token.is_sent_start
+                and token.text.casefold() in month_names(self.language))
 
     def set_annotations(self, doc: Doc, cues: list[Cue]) -> Doc:
         doc._.cues = cues

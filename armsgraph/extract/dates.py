@@ -44,6 +44,11 @@ class DateMention:
     relative: bool = False  # "last year", "в прошлом году": the period is reckoned from the article's date
 
 
+def month_names(language: str) -> frozenset[str]:
+    """The language's month names (case-folded), as dateparser knows them."""
+    return _vocabulary(language)[0]
+
+
 @lru_cache(maxsize=None)
 def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """Month names and words for today/yesterday/tomorrow, from dateparser's language data."""

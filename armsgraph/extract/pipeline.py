@@ -265,7 +265,7 @@ class DocumentExtraction:
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
-        frames = [build_frame(view, t) for t in triggers]
+        frames = _talks_share_the_meeting([build_frame(view, t) for t in triggers])
         # "warned Beijing against providing lethal aid to Moscow": what one warns against is no claim
         frames = [f for f in frames if f.type == "warning" or not any(
             w.type == "warning" and w.trigger.end <= f.trigger.start
@@ -819,6 +819,19 @@ def _only_money(view: SentenceView, frame: Frame) -> bool:
     return view.cues.any_in("currencies", frame.trigger.end, end) and not any(
         view.cues.any_in(f"transfer:{group}", frame.trigger.end, end) for group in ("give_nouns", "get_nouns",
                                                                                    "weak_nouns"))
+
+
+def _talks_share_the_meeting(frames: list[Frame]) -> list[Frame]:
+    """"Teodoro met Rajnath Singh in New Delhi to discuss maintenance": talks with a party missing, after a
+    meeting in the sentence, are between the two who met."""
+    meeting = None
+    for frame in frames:
+        if frame.type == "meeting" and frame.complete:
+            meeting = frame
+        elif frame.type == "negotiation" and not frame.complete and meeting is not None:
+            frame.subject, frame.object = meeting.subject, meeting.object
+            frame.spans += meeting.spans
+    return frames
 
 
 class _Lazy:

@@ -197,7 +197,9 @@ def test_dates_of_a_claim_dropped_as_an_echo_are_never_searched(monkeypatch):
 def test_dates_a_meeting_mentioned_again_takes_the_date_the_second_mention_gives(monkeypatch):
     text = "Kim Jong Un met Vladimir Putin to discuss arms. On 13 September, Kim Jong Un met Vladimir Putin in Vladivostok."
     result, _ = _extract_counting_dates(monkeypatch, text)
-    assert [(c.type, c.when, c.when_precision) for c in result.claims] == [("meeting", "2023-09-13", "day")]
+    # (the talks the first meeting was for are a claim of their own)
+    meetings = [c for c in result.claims if c.type == "meeting"]
+    assert [(c.type, c.when, c.when_precision) for c in meetings] == [("meeting", "2023-09-13", "day")]
 
 
 @pytest.mark.parametrize("language, text, kept", [
