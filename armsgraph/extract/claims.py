@@ -23,6 +23,7 @@ WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in wh
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
 CLOSING_QUOTES = {"\"", "”", "»", "“"}
+BETWEEN_REACH = 4  # words from a symmetric cue to the "between" that names its parties ("agreement signed between")
 TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
 GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
 
@@ -674,7 +675,10 @@ def _possessive_object(view: SentenceView, trigger: Trigger, right: list[Actor])
 
 
 def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: list[Actor]) -> None:
-    between = [a for a in view.actors if a.marker == "between" and a.start >= trigger.start and not a.adjective]
+    # (near it: in "стане порушенням контрактів і матиме наслідки для відносин між Росією та Кіпром" the
+    # relations are between them, not the contracts)
+    between = [a for a in view.actors if a.marker == "between" and not a.adjective
+               and trigger.start <= a.start and (a.marker_token or a.start) - trigger.end <= BETWEEN_REACH]
     if len(between) >= 2:
         _set_role(frame, "subject", between[0])
         _set_role(frame, "object", between[1])

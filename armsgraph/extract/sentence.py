@@ -293,8 +293,9 @@ class SentenceView:
         if k <= self.start or not self.cues.has(k, "complementizers"):
             return False
         for j in range(k - 1, max(self.clause_start(k - 1), k - REPORTED_CLAUSE_REACH) - 1, -1):
-            if self.texts[j] == "," or self.is_trigger(j):
+            if self.texts[j] == "," and j < k - 1 or self.is_trigger(j):
                 return False  # "as we said, Russia transferred UAVs that it had purchased"
+            # (the comma right before it is the one Russian, Ukrainian and German write there: "утверждает, что")
             if self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial"):
                 return True
         return False
