@@ -409,8 +409,20 @@ def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
     if SPEAKER_LABEL.match(view.text):
         label_end = next((k for k in range(view.start, view.end) if view.texts[k] == ":"), view.start)
         person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
-        voice.speaker = person.entity if person else None
+        voice.speaker = person.entity if person else _named_in_full(view, label_end)
         voice.speaker_state = state_of(voice.speaker)
+
+
+def _named_in_full(view: SentenceView, label_end: int) -> str | None:
+    """The person a label's surname stands for ("MR MILLER:", where "miller" is also a word), when the document
+    names exactly one person with that surname ("Matthew Miller, Spokesperson" in the header)."""
+    words = [w for w in view.texts[view.start:label_end] if w.isalpha()]
+    if not words:
+        return None
+    surname = [words[-1].casefold()]
+    found = {info.id for info in view.entity_info.values() if info.type == "person"
+             and [w for w in info.name.casefold().split() if w.isalpha()][-1:] == surname}
+    return found.pop() if len(found) == 1 else None
 
 
 def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
