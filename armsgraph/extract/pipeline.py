@@ -39,6 +39,7 @@ from armsgraph.schema.ids import claim_id, observation_id
 
 PYMORPHY_LANGUAGES = {"ru", "uk"}
 INTENTION_WINDOW = 4
+CONTRACT_REACH = 6  # words from an agreement's cue to the purchase or supply it is for ("contract with X for the purchase")
 CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipient looks for that recipient
 STRIKING_CATEGORIES = {"missiles", "uavs_loitering_munitions"}  # what "reaches" a place to hit it
 REPORTIVE_REACH = 1  # a reportive sentence goes on in the voice of a source named this many sentences before
@@ -265,7 +266,7 @@ class DocumentExtraction:
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]
-        frames = _talks_share_the_meeting([build_frame(view, t) for t in triggers])
+        frames = _contracted_transfers(view, _talks_share_the_meeting([build_frame(view, t) for t in triggers]))
         # "warned Beijing against providing lethal aid to Moscow": what one warns against is no claim
         frames = [f for f in frames if f.type == "warning" or not any(
             w.type == "warning" and w.trigger.end <= f.trigger.start
@@ -831,6 +832,35 @@ def _talks_share_the_meeting(frames: list[Frame]) -> list[Frame]:
         elif frame.type == "negotiation" and not frame.complete and meeting is not None:
             frame.subject, frame.object = meeting.subject, meeting.object
             frame.spans += meeting.spans
+    return frames
+
+
+def _contracted_transfers(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """"Sweden signed a contract with Embraer for the purchase of four C-390", "Греція підписала зі США угоду про
+    купівлю F-35": a purchase or supply the agreement is for, with no party of its own, is between the agreement's
+    two parties (in a purchase, the signer named first buys; in a supply, the party it names is one end)."""
+    agreement = None
+    for frame in frames:
+        if frame.type == "agreement" and frame.complete:
+            agreement = frame
+            continue
+        if (agreement is None or frame.type != "transfer" or not frame.trigger.is_noun
+                or frame.trigger.start - agreement.trigger.end > CONTRACT_REACH or not frame.items
+                or view.clause_start(frame.trigger.start) != view.clause_start(agreement.trigger.start)):
+            continue
+        parties = (agreement.subject, agreement.object)
+        if frame.subject is None and frame.object is None:
+            if frame.trigger.direction != "get":
+                continue  # "firmò con il Pakistan un contratto per la fornitura": who supplies whom is not said
+            buyer, seller = parties  # the signer named first buys from the one it signed with
+            frame.subject, frame.object = seller, buyer
+        elif frame.subject is None and frame.object in parties:
+            frame.subject = parties[1] if frame.object == parties[0] else parties[0]
+        elif frame.object is None and frame.subject in parties:
+            frame.object = parties[1] if frame.subject == parties[0] else parties[0]
+        else:
+            continue
+        frame.spans += agreement.spans
     return frames
 
 
