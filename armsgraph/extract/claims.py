@@ -23,6 +23,7 @@ WEAK_REACH = 6  # tokens around a weak trigger ("support", "cooperazione") in wh
 SYMMETRIC = {"negotiation", "agreement", "meeting"}
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
 CLOSING_QUOTES = {"\"", "”", "»", "“"}
+MADE_BY_REACH = 3  # words from a participle of making to its "by" ("produced under licence by")
 BETWEEN_REACH = 4  # words from a symmetric cue to the "between" that names its parties ("agreement signed between")
 TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
 GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
@@ -541,10 +542,13 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         # another phrase ("le porte-parole du Kremlin, ..., a nié tout achat d'armes nord-coréennes")
         marked = [a for a in marked if a.start >= trigger.start or trigger.start - a.end <= NOUN_MARKER_REACH]
     goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
-    source = _first(marked, "source")
-    # (not the maker after "built by": "to transfer missiles built by Mitsubishi Heavy Industries")
-    agent = _first([a for a in marked if not (a.marker == "agent" and a.marker_token is not None
-                                              and view.cues.has(a.marker_token - 1, "made_by"))], "agent")
+    # (not the maker after "built by": "to transfer missiles built by Mitsubishi Heavy Industries", "prodotti su
+    # licenza da Mitsubishi Heavy Industries", where Italian's "da" is also "from")
+    unmade = [a for a in marked if not (a.marker in ("agent", "source") and a.marker_token is not None
+                                        and view.cues.any_in("made_by", max(view.start, a.marker_token - MADE_BY_REACH),
+                                                             a.marker_token))]
+    source = _first(unmade, "source")
+    agent = _first(unmade, "agent")
     with_actor = _first(right, "with")
     frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end)
 
