@@ -489,7 +489,7 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
     while k < limit:
         actor = view.actor_at(k)
         if actor is not None:
-            if actor.adjective and seen_title or actor.adjective and view.cues.any_in("titles", actor.end, actor.end + 2):
+            if actor.adjective and (seen_title or view.cues.any_in("titles", actor.end, actor.end + 2)):
                 titled = titled or actor  # "the Indian ambassador", "l'ambasciatore indiano"
                 k = actor.end
                 continue

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from armsgraph.extract.morphology import analyzer, is_preposition
+from armsgraph.extract.resources import load_lexicon
 from armsgraph.schema import precision_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -106,8 +107,6 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
 @lru_cache(maxsize=None)
 def _relative_pattern(language: str) -> re.Pattern | None:
     """The lexicon's ``relative_dates`` phrases ("last year", "im vergangenen Jahr"), longest first."""
-    from armsgraph.extract.resources import load_lexicon
-
     groups = []
     for period, phrases in (load_lexicon(language).data.get("relative_dates") or {}).items():
         forms = sorted({str(p) for p in phrases or []}, key=len, reverse=True)
@@ -234,9 +233,16 @@ def _unelide_months(text: str, language: str) -> str:
     return _ELIDED.sub(lambda m: " " if m.group(1).isdigit() or m.group(1).casefold() in months else m.group(0), text)
 
 
-# "on April 22 and 23", "du 12 au 15 septembre", "22–23 листопада": two days of one month
-_DAY_RANGE = re.compile(r"\b(\d{1,2})((?:\s*[-–—]\s*|\s+(?:and|to|e|et|au|y|al|und|bis|и|і|та|по|до)\s+)\d{1,2})\b(?![.:,]?\d)")
 _MONTH_NEARBY = 14  # characters before or after a range of days in which its month is named
+
+
+@lru_cache(maxsize=None)
+def _day_range(language: str) -> re.Pattern:
+    """"on April 22 and 23", "du 12 au 15 septembre", "22–23 листопада": two days of one month, joined by a dash
+    or one of the lexicon's ``day_range_joiners``."""
+    words = "|".join(re.escape(str(w)) for w in load_lexicon(language).data.get("day_range_joiners") or [])
+    joint = rf"\s*[-–—]\s*|\s+(?:{words})\s+" if words else r"\s*[-–—]\s*"
+    return re.compile(rf"\b(\d{{1,2}})((?:{joint})\d{{1,2}})\b(?![.:,]?\d)")
 
 
 def _first_day_of_ranges(text: str, language: str) -> str:
@@ -254,7 +260,7 @@ def _first_day_of_ranges(text: str, language: str) -> str:
             return match.group(1) + "," + " " * (len(match.group(2)) - 1)
         return match.group(0)
 
-    return _DAY_RANGE.sub(first_day, text)
+    return _day_range(language).sub(first_day, text)
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None,
