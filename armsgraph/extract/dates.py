@@ -237,10 +237,17 @@ _MONTH_NEARBY = 14  # characters before or after a range of days in which its mo
 
 
 @lru_cache(maxsize=None)
+def range_joiners(language: str) -> frozenset[str]:
+    """Dashes and the lexicon's ``day_range_joiners``: what joins the two days of a range."""
+    words = load_lexicon(language).data.get("day_range_joiners") or []
+    return frozenset({"-", "–", "—"} | {str(w).casefold() for w in words})
+
+
+@lru_cache(maxsize=None)
 def _day_range(language: str) -> re.Pattern:
     """"on April 22 and 23", "du 12 au 15 septembre", "22–23 листопада": two days of one month, joined by a dash
     or one of the lexicon's ``day_range_joiners``."""
-    words = "|".join(re.escape(str(w)) for w in load_lexicon(language).data.get("day_range_joiners") or [])
+    words = "|".join(re.escape(w) for w in sorted(range_joiners(language)) if w.isalpha())
     joint = rf"\s*[-–—]\s*|\s+(?:{words})\s+" if words else r"\s*[-–—]\s*"
     return re.compile(rf"\b(\d{{1,2}})((?:{joint})\d{{1,2}})\b(?![.:,]?\d)")
 

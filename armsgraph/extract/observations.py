@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from armsgraph.extract.attribution import according_to
-from armsgraph.extract.dates import DateMention, is_year_word
+from armsgraph.extract.dates import DateMention, is_year_word, range_joiners
 from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.sentence import SentenceView
 
@@ -222,8 +222,7 @@ def _number_words(language: str) -> dict[str, int]:
 def _ends_a_day_range(view: SentenceView, i: int, in_dates: list[tuple[int, int]]) -> bool:
     """A number joined by "and", "to" or a dash to a date before it ("April 22 and 23", "du 12 au 15")."""
     link = i - 1
-    if link - 1 < view.start or not (view.texts[link] in {"-", "–", "—"} or view.cues.has(link, "coordinators")
-                                     or view.cues.marker_at(link) is not None):
+    if link - 1 < view.start or view.texts[link].casefold() not in range_joiners(view.doc.lang_):
         return False
     before = view.doc[link - 1].idx
     return any(s <= before < e for s, e in in_dates)
