@@ -191,8 +191,8 @@ def candidates(entity_id: str, language: str) -> list[str]:
     entry = gazetteer[entity_id]
     out = []
     for other in gazetteer.entries.values():
-        if other.type != entry.type or other.id == entity_id:
-            continue
+        if other.type != entry.type or other.id == entity_id or other.generated:
+            continue  # (a generated institution has no name in the article's language)
         if entry.type == "country":
             if not (_aliases(other, language, "adjective") and _aliases(other, language, "seat")):
                 continue

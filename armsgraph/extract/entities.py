@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
+from armsgraph.extract.institutions import institution_spans
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
 from armsgraph.schema.ids import normalise_name, unknown_entity_id
@@ -91,6 +92,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entry.id not in info:
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
+    mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     after_adjective = {m.end for m in mentions if m.form == "adjective"}
     # a state named between a title and the name: its adjective ("le ministre soudanais Ali al-Sadiq") or, in the
@@ -162,6 +164,20 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
+
+
+def _with_institutions(doc: Doc, words: Words, mentions: list[EntityMention], gazetteer: Gazetteer,
+                       language: str, info: dict[str, EntityInfo]) -> list[EntityMention]:
+    """State institutions named through their state ("il ministero della Difesa indiano") as one mention each,
+    in place of the mentions inside them (institutions.py)."""
+    spans = institution_spans(doc._.cues or [], words.texts, mentions, gazetteer,
+                              bool(load_lexicon(language).data.get("institution_genitive_after")))
+    if not spans:
+        return mentions
+    for _, _, entity in spans:
+        info.setdefault(entity, _info_from_entry(gazetteer[entity], language))
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e, _ in spans)]
+    return kept + [EntityMention(s, e, entity, "name", "organization") for s, e, entity in spans]
 
 
 def _info_from_entry(entry, language: str) -> EntityInfo:

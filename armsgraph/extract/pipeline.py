@@ -496,7 +496,9 @@ class DocumentExtraction:
                        and state in (c.subject, c.object) and c.claimant != entity]
             if not parties or index - self.claim_sentence.get(parties[-1].id, -99) > DENIAL_REACH:
                 continue
-            denied = {(c.subject, c.object) for c in self.claims if c.modality == "denied" and c.claimant == entity}
+            # (its own organs' denials count as its own: "ВВС Ирана опроверг ...", then "Иран ... отвергает")
+            denied = {(c.subject, c.object) for c in self.claims
+                      if c.modality == "denied" and self._same_side(c.claimant, entity)}
             earlier = next((c for c in parties if (c.subject, c.object) not in denied), None)
             if earlier is None:
                 continue

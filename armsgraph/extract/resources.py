@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -40,6 +40,8 @@ class GazetteerEntry:
     category: str | None = None
     family: str | None = None
     aliases: list[Alias] = field(default_factory=list)
+    institution: str | None = None  # a state's institution: its kind in data/institutions.yaml ("navy")
+    generated: bool = False  # made for a state from data/institutions.yaml, named by composition, not by alias
 
     def names(self, languages: tuple[str, ...]) -> list[str]:
         return list(self._names(languages))
@@ -73,6 +75,8 @@ class Gazetteer:
         """(alias text, entry id, form) for a language; English names and the canonical name count everywhere."""
         out: list[tuple[str, str, str]] = []
         for entry in self.entries.values():
+            if entry.generated:
+                continue  # found by composition (extract/institutions.py), not by its English name
             out.append((entry.name, entry.id, "name"))
             for alias in entry.aliases:
                 if alias.language in (language, "en", "*"):
@@ -91,6 +95,14 @@ class Gazetteer:
         """Names (not adjectives) of a type's entries, alias text -> entry id, for fuzzy linking."""
         return {alias: entity_id for alias, entity_id, form in self.aliases_for(language)
                 if form == "name" and self.entries[entity_id].type == entity_type}
+
+    @cached_property
+    def _institutions(self) -> dict[tuple[str, str], str]:
+        return {(e.country, e.institution): e.id for e in self.entries.values() if e.institution and e.country}
+
+    def institution_of(self, state: str, kind: str) -> str | None:
+        """The entry of a state's institution of a kind ("india", "navy" -> the Indian Navy)."""
+        return self._institutions.get((state, kind))
 
     def state_of(self, entity_id: str | None) -> str | None:
         """The state an organ of state acts for (its own id otherwise)."""
@@ -182,9 +194,29 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
                 id=raw["id"], name=raw["name"], type=raw["type"], wikidata=raw.get("wikidata"),
                 kind=raw.get("kind"), country=raw.get("country"), organization=raw.get("organization"),
                 category=raw.get("category"),
-                family=raw.get("family"),
+                family=raw.get("family"), institution=raw.get("institution"),
                 aliases=_aliases(raw.get("aliases"), "name") + _aliases(raw.get("adjectives"), "adjective"))
+    entries.update(_institution_entries(entries, folder.parent / "institutions.yaml"))
     return Gazetteer(entries)
+
+
+def _institution_entries(entries: dict[str, GazetteerEntry], path: Path) -> dict[str, GazetteerEntry]:
+    """Every state's institutions of each kind in data/institutions.yaml that no entry is tagged with."""
+    kinds = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    tagged = {(e.country, e.institution) for e in entries.values() if e.institution}
+    made: dict[str, GazetteerEntry] = {}
+    for state in [e for e in entries.values() if e.type == "country"]:
+        adjective = state.english_adjective()
+        for kind, spec in (kinds or {}).items():
+            if (state.id, kind) in tagged:
+                continue
+            entity_id = f"{state.id}-{spec['id']}"
+            if entity_id in entries:
+                raise ValueError(f"{path.name}: {entity_id} is already a gazetteer id")
+            name = spec["name"].format(adjective=adjective) if adjective else spec["name_of"].format(name=state.name)
+            made[entity_id] = GazetteerEntry(id=entity_id, name=name, type="organization", kind=spec["kind"],
+                                             country=state.id, institution=kind, generated=True)
+    return made
 
 
 @dataclass(frozen=True)
@@ -221,6 +253,16 @@ class Lexicon:
             labels[f"pair_anaphors:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("type_cues") or {}).items():
             labels[f"type_cue:{kind}"] = [str(w) for w in words or []]
+        # "ministère * de la Défense": the whole phrase, and its two halves for an adjective between them
+        for kind, words in (self.data.get("institutions") or {}).items():
+            for word in map(str, words or []):
+                head, star, tail = (part.strip() for part in word.partition("*"))
+                labels.setdefault(f"institution:{kind}", []).append(f"{head} {tail}" if star else word)
+                if star:
+                    labels.setdefault(f"institution_head:{kind}", []).append(head)
+                    labels.setdefault(f"institution_tail:{kind}", []).append(tail)
+        for key in ("institution_links", "institution_seat_links"):
+            labels[key] = self.words(key)
         # "unnamed_sources:group:officials", "unnamed_sources:qualifier:Western": the key is the English word
         for part, entries in (self.data.get("unnamed_sources") or {}).items():
             for english, words in (entries or {}).items():

@@ -152,3 +152,50 @@ def test_entities_a_german_claim_noun_alone_is_no_name():
     found = _entities("de", "Die Bundesregierung kündigte an, die Waffenlieferungen an die Ukraine fortzusetzen. "
                             "Weitere Waffenlieferungen seien geplant.")
     assert not [e for e in found.values() if "Waffenlieferungen" in e.name]
+
+
+@pytest.mark.parametrize("language, text, entity, name, mention", [
+    # a state the gazetteer lists no ministry for: the entry made for every state, named in English
+    ("it", "Lo ha comunicato il ministero della Difesa indiano.", "india-ministry-of-defence",
+     "Indian Ministry of Defence", "ministero della Difesa indiano"),
+    ("fr", "Selon le ministère malien de la Défense, les blindés sont arrivés.", "mali-ministry-of-defence",
+     "Malian Ministry of Defence", "ministère malien de la Défense"),
+    ("es", "El Ministerio de Defensa argentino lo negó el lunes.", "argentina-ministry-of-defence",
+     "Argentine Ministry of Defence", "Ministerio de Defensa argentino"),
+    ("de", "Das teilte das slowenische Verteidigungsministerium mit.", "slovenia-ministry-of-defence",
+     "Slovenian Ministry of Defence", "slowenische Verteidigungsministerium"),
+    ("ru", "Министерство обороны Вьетнама опровергло эти сообщения.", "vietnam-ministry-of-defence",
+     "Vietnamese Ministry of Defence", "Министерство обороны Вьетнама"),
+    ("uk", "Про це заявили в МЗС Польщі.", "poland-ministry-of-foreign-affairs",
+     "Polish Ministry of Foreign Affairs", "МЗС Польщі"),
+    ("en", "The frigates will join the Egyptian Navy next year.", "egypt-navy", "Egyptian Navy", "Egyptian Navy"),
+    ("en", "Algeria's foreign ministry summoned the ambassador.", "algeria-ministry-of-foreign-affairs",
+     "Algerian Ministry of Foreign Affairs", "Algeria's foreign ministry"),
+    ("it", "Il contratto è stato firmato dal ministero della Difesa di Baku.", "azerbaijan-ministry-of-defence",
+     "Azerbaijani Ministry of Defence", "ministero della Difesa di Baku"),
+    # the gazetteer's own entry, tagged with its state and kind, where it has one
+    ("fr", "La diplomatie ukrainienne a démenti.", "ukrainian-foreign-ministry", None, "diplomatie ukrainienne"),
+    ("ru", "Вьетнамская армия получила танки.", "vietnam-armed-forces", "Vietnamese Armed Forces",
+     "Вьетнамская армия"),
+])
+def test_entities_a_state_institution_named_through_its_state(language, text, entity, name, mention):
+    found = _entities(language, text)
+    assert entity in found, sorted(found)
+    if name:
+        assert found[entity].name == name
+    if mention:
+        assert [m.text for m in found[entity].mentions] == [mention]
+
+
+def test_entities_a_bare_institution_name_gives_way_to_the_state_beside_it():
+    # a bare "Минобороны" is Russia's (the gazetteer's convention); "Минобороны Индии" is India's
+    found = _entities("ru", "Минобороны Индии подтвердило поставку, а Минобороны сообщило о потерях.")
+    assert [m.text for m in found["india-ministry-of-defence"].mentions] == ["Минобороны Индии"]
+    assert [m.text for m in found["russian-ministry-of-defence"].mentions] == ["Минобороны"]
+
+
+def test_entities_an_institution_acts_for_its_state_and_speaks_for_itself():
+    result = extract(make_source("Il ministero della Difesa indiano ha annunciato che la Francia consegnerà 26 "
+                                 "caccia Rafale alla Marina indiana.", {"language": "it"}, None))
+    [claim] = [c for c in result.claims if c.type == "transfer"]
+    assert (claim.subject, claim.object, claim.claimant) == ("france", "india", "india-ministry-of-defence")

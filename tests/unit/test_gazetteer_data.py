@@ -262,3 +262,22 @@ def test_gazetteer_countries_cover_every_sovereign_state_once():
     assert not repeated, f"listed twice: {repeated}"
     assert SOVEREIGN_STATES - set(isos) == set(), f"missing: {sorted(SOVEREIGN_STATES - set(isos))}"
     assert set(isos) - SOVEREIGN_STATES == set(), f"not sovereign states: {sorted(set(isos) - SOVEREIGN_STATES)}"
+
+
+def test_gazetteer_institution_tags_are_known_kinds_one_per_state():
+    kinds = yaml.safe_load((GAZETTEER.parent / "institutions.yaml").read_text(encoding="utf-8"))
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for _, entry in _entries():
+        kind = entry.get("institution")
+        if kind is None:
+            continue
+        if kind not in kinds:
+            problems.append(f"{entry['id']}: institution {kind!r} is not a kind in institutions.yaml")
+        if not entry.get("country"):
+            problems.append(f"{entry['id']}: an institution needs the country it belongs to")
+        key = (entry.get("country"), kind)
+        if key in seen:
+            problems.append(f"{entry['id']} and {seen[key]} are both the {kind} of {key[0]}")
+        seen[key] = entry["id"]
+    assert not problems, "\n".join(problems)

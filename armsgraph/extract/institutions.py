@@ -1,0 +1,107 @@
+"""State institutions named through their state: "il ministero della Difesa indiano", "Министерство обороны
+Вьетнама", "Japan's defence ministry", "des slowenischen Verteidigungsministeriums", "l'armée du Mali".
+
+The gazetteer cannot list every state's ministries and services in seven languages, and without them a
+ministry that speaks ("Lo ha reso noto il ministero della Difesa indiano") is no claimant, or its capitalised
+words are taken for an unknown name ("Ministerio de Defensa"). The lexicon's ``institutions`` give each
+language's words for a kind of institution; the state's adjective before or after them, its possessive, its
+genitive, or its name or seat after a link word says whose it is. The phrase and the state become one mention
+of the state's institution of that kind: the gazetteer's entry tagged so, else the one made for every state
+from data/institutions.yaml (``Gazetteer.institution_of``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from armsgraph.extract.resources import Gazetteer
+
+if TYPE_CHECKING:
+    from armsgraph.extract.entities import EntityMention
+
+WHOLE = "institution:"
+HEAD = "institution_head:"
+TAIL = "institution_tail:"
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    start: int
+    end: int
+    kind: str
+    state: EntityMention | None = None  # the adjective inside a split phrase ("ministère russe de la Défense")
+
+
+def institution_spans(cues: list, texts: list[str], mentions: list[EntityMention], gazetteer: Gazetteer,
+                      genitive_after: bool) -> list[tuple[int, int, str]]:
+    """(start, end, entity id) of each institution phrase with its state: one mention of the state's
+    institution, which the mentions inside it (the state's, a bare name of the institution) give way to."""
+    phrases = _phrases(cues, mentions)
+    if not phrases:
+        return []
+    links = {c.start for c in cues if c.label == "institution_links" and c.end == c.start + 1}
+    seat_links = {c.start for c in cues if c.label == "institution_seat_links" and c.end == c.start + 1}
+    states_from = {m.start: m for m in mentions if m.type == "country"}
+    states_to = {m.end: m for m in mentions if m.type == "country"}
+    others = [m for m in mentions if m.type != "country"]
+    composed: list[tuple[int, int, str]] = []
+    for phrase in sorted(phrases, key=lambda p: (p.start - p.end, p.start)):  # longest first
+        if any(s < phrase.end and phrase.start < e for s, e, _ in composed):
+            continue
+        if any(m.start < phrase.end and phrase.start < m.end and not _bare_institution(m, phrase, gazetteer)
+               for m in others):
+            continue  # the gazetteer knows the whole name ("Russian Navy", "Black Sea Fleet")
+        state = phrase.state or _state_beside(phrase, texts, states_from, states_to, links, seat_links,
+                                              genitive_after)
+        if state is None:
+            continue
+        entity = gazetteer.institution_of(state.entity, phrase.kind)
+        if entity is not None:
+            composed.append((min(phrase.start, state.start), max(phrase.end, state.end), entity))
+    return composed
+
+
+def _phrases(cues: list, mentions: list[EntityMention]) -> list[_Phrase]:
+    phrases = [_Phrase(c.start, c.end, c.label[len(WHOLE):]) for c in cues if c.label.startswith(WHOLE)]
+    heads = [c for c in cues if c.label.startswith(HEAD)]
+    if heads:
+        tails = {(c.start, c.label[len(TAIL):]): c.end for c in cues if c.label.startswith(TAIL)}
+        adjectives = {m.start: m for m in mentions if m.form == "adjective"}
+        for head in heads:
+            kind = head.label[len(HEAD):]
+            adjective = adjectives.get(head.end)
+            tail_end = tails.get((adjective.end, kind)) if adjective else None
+            if tail_end is not None:
+                phrases.append(_Phrase(head.start, tail_end, kind, adjective))
+    return phrases
+
+
+def _bare_institution(mention: EntityMention, phrase: _Phrase, gazetteer: Gazetteer) -> bool:
+    """A gazetteer name that is the institution's words alone, given to one state by convention (a bare
+    "Минобороны" is Russia's): the state beside it says otherwise ("Минобороны Вьетнама")."""
+    entry = gazetteer.get(mention.entity)
+    return (mention.start, mention.end) == (phrase.start, phrase.end) and entry is not None \
+        and entry.institution == phrase.kind
+
+
+def _state_beside(phrase: _Phrase, texts: list[str], states_from: dict[int, EntityMention],
+                  states_to: dict[int, EntityMention], links: set[int], seat_links: set[int],
+                  genitive_after: bool) -> EntityMention | None:
+    after = states_from.get(phrase.end)
+    if after is not None and (after.form == "adjective" or after.form == "genitive"
+                              or genitive_after and after.form == "name"):
+        return after  # "il ministero della Difesa indiano", "Министерство обороны Вьетнама"
+    before = states_to.get(phrase.start)
+    if before is not None and before.form in ("adjective", "genitive"):
+        return before  # "the Indian Navy", "Sloweniens Verteidigungsministerium"
+    if phrase.start > 0 and texts[phrase.start - 1] in POSSESSIVE_MARKS:
+        owner = states_to.get(phrase.start - 1)
+        if owner is not None and owner.form in ("name", "seat"):
+            return owner  # "Japan's defence ministry"
+    named = states_from.get(phrase.end + 1)
+    if named is not None and (phrase.end in links and named.form in ("name", "seat")
+                              or phrase.end in seat_links and named.form == "seat"):
+        return named  # "the Ministry of Defence of India", "das Verteidigungsministerium in Berlin"
+    return None
