@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 from collections.abc import Callable
 from functools import lru_cache
 from typing import get_args
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from armsgraph.extract.institutions import institution_spans
+from armsgraph.extract.institutions import StatesBeside, institution_spans
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
 from armsgraph.schema.ids import normalise_name, unknown_entity_id
@@ -30,7 +31,8 @@ CLAIM_LABEL_PREFIXES = tuple(f"{t}:" for t in get_args(ClaimType))
 
 ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
-NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le"}
+NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le",
+                   "де", "ван", "фон", "дер", "ла", "ле"}  # Cyrillic: "Барт де Вевер", "Урсула фон дер Ляйен"
 FUZZY_LINK_SCORE = 92
 OPENING_QUOTES = {"«", "\"", "“", "„", "'", "‘"}
 # Labels of statistical NER models (``--model``) mapped to ours.
@@ -161,6 +163,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
 
     mentions = _resolve_person_coreference(words, mentions, info)
     mentions += _resolve_titles(words, mentions, titles)
+    mentions = _resolve_state_titles(doc, words, mentions, info, titles, language)
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
@@ -470,3 +473,39 @@ def _resolve_titles(words: Words, mentions: list[EntityMention], titles: dict[in
         if key in holder and end not in starts and not any(i in occupied for i in range(start, end)):
             out.append(EntityMention(start, end, holder[key], "title", "person"))
     return out
+
+
+TITLE_HOLDER_REACH = 1  # sentences before the one of "the Turkish president" where its holder may be named
+
+
+def _resolve_state_titles(doc: Doc, words: Words, mentions: list[EntityMention], info: dict[str, EntityInfo],
+                          titles: dict[int, int], language: str) -> list[EntityMention]:
+    """"durante la visita di Erdoğan a Bogor, dove il presidente turco ha incontrato ...", "визит Путина в
+    Ханой, когда российский президент провёл переговоры": a title with a state beside it and no name after it
+    is the one person of that state the text has just named (in its sentence or the one before)."""
+    if not titles:
+        return mentions
+    states = StatesBeside(doc._.cues or [], words.texts, mentions,
+                          bool(load_lexicon(language).data.get("institution_genitive_after")))
+    persons = [m for m in mentions if m.type == "person"]
+    person_starts = {m.start for m in persons}
+    sentence = list(accumulate(int(first) for first in words.sent_start))
+    replaced: list[EntityMention] = []
+    added: list[EntityMention] = []
+    for start, end in titles.items():
+        state = states.of(start, end, seats=False)
+        if state is None:
+            continue
+        first, last = min(start, state.start), max(end, state.end)
+        named_after = last in person_starts or (last + 1 in person_starts and words.texts[last] == ",")
+        if named_after or any(m.start < last and first < m.end for m in persons):
+            continue  # the holder is named with the title ("il presidente turco, Erdoğan,")
+        holders = {m.entity for m in persons if m.end <= first and sentence[m.start] >= sentence[first] - TITLE_HOLDER_REACH
+                   and info[m.entity].country == state.entity}
+        if len(holders) == 1:
+            replaced.append(state)
+            added.append(EntityMention(first, last, holders.pop(), "title", "person"))
+    if not added:
+        return mentions
+    return [m for m in mentions if not any(m is r for r in replaced)] + added
+

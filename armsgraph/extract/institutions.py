@@ -41,10 +41,7 @@ def institution_spans(cues: list, texts: list[str], mentions: list[EntityMention
     phrases = _phrases(cues, mentions)
     if not phrases:
         return []
-    links = {c.start for c in cues if c.label == "institution_links" and c.end == c.start + 1}
-    seat_links = {c.start for c in cues if c.label == "institution_seat_links" and c.end == c.start + 1}
-    states_from = {m.start: m for m in mentions if m.type == "country"}
-    states_to = {m.end: m for m in mentions if m.type == "country"}
+    states = StatesBeside(cues, texts, mentions, genitive_after)
     others = [m for m in mentions if m.type != "country"]
     composed: list[tuple[int, int, str]] = []
     for phrase in sorted(phrases, key=lambda p: (p.start - p.end, p.start)):  # longest first
@@ -53,8 +50,7 @@ def institution_spans(cues: list, texts: list[str], mentions: list[EntityMention
         if any(m.start < phrase.end and phrase.start < m.end and not _bare_institution(m, phrase, gazetteer)
                for m in others):
             continue  # the gazetteer knows the whole name ("Russian Navy", "Black Sea Fleet")
-        state = phrase.state or _state_beside(phrase, texts, states_from, states_to, links, seat_links,
-                                              genitive_after)
+        state = phrase.state or states.of(phrase.start, phrase.end, seats=True)
         if state is None:
             continue
         entity = gazetteer.institution_of(state.entity, phrase.kind)
@@ -86,22 +82,33 @@ def _bare_institution(mention: EntityMention, phrase: _Phrase, gazetteer: Gazett
         and entry.institution == phrase.kind
 
 
-def _state_beside(phrase: _Phrase, texts: list[str], states_from: dict[int, EntityMention],
-                  states_to: dict[int, EntityMention], links: set[int], seat_links: set[int],
-                  genitive_after: bool) -> EntityMention | None:
-    after = states_from.get(phrase.end)
-    if after is not None and (after.form == "adjective" or after.form == "genitive"
-                              or genitive_after and after.form == "name"):
-        return after  # "il ministero della Difesa indiano", "Министерство обороны Вьетнама"
-    before = states_to.get(phrase.start)
-    if before is not None and before.form in ("adjective", "genitive"):
-        return before  # "the Indian Navy", "Sloweniens Verteidigungsministerium"
-    if phrase.start > 0 and texts[phrase.start - 1] in POSSESSIVE_MARKS:
-        owner = states_to.get(phrase.start - 1)
-        if owner is not None and owner.form in ("name", "seat"):
-            return owner  # "Japan's defence ministry"
-    named = states_from.get(phrase.end + 1)
-    if named is not None and (phrase.end in links and named.form in ("name", "seat")
-                              or phrase.end in seat_links and named.form == "seat"):
-        return named  # "the Ministry of Defence of India", "das Verteidigungsministerium in Berlin"
-    return None
+class StatesBeside:
+    """The state a phrase belongs to, named beside it: its adjective before or after it, its possessive or
+    genitive before it, its genitive after it (Russian, Ukrainian), or its name after a link word."""
+
+    def __init__(self, cues: list, texts: list[str], mentions: list[EntityMention], genitive_after: bool):
+        self.texts = texts
+        self.genitive_after = genitive_after
+        self.links = {c.start for c in cues if c.label == "institution_links" and c.end == c.start + 1}
+        self.seat_links = {c.start for c in cues if c.label == "institution_seat_links" and c.end == c.start + 1}
+        self.starting = {m.start: m for m in mentions if m.type == "country"}
+        self.ending = {m.end: m for m in mentions if m.type == "country"}
+
+    def of(self, start: int, end: int, seats: bool) -> EntityMention | None:
+        """``seats``: a seat of government after a place link names the state too ("the ministry in Kyiv")."""
+        after = self.starting.get(end)
+        if after is not None and (after.form in ("adjective", "genitive")
+                                  or self.genitive_after and after.form == "name"):
+            return after  # "il ministero della Difesa indiano", "Министерство обороны Вьетнама"
+        before = self.ending.get(start)
+        if before is not None and before.form in ("adjective", "genitive"):
+            return before  # "the Indian Navy", "Sloweniens Verteidigungsministerium"
+        if start > 0 and self.texts[start - 1] in POSSESSIVE_MARKS:
+            owner = self.ending.get(start - 1)
+            if owner is not None and owner.form in ("name", "seat"):
+                return owner  # "Japan's defence ministry"
+        named = self.starting.get(end + 1)
+        if named is not None and (end in self.links and named.form in ("name", "seat")
+                                  or seats and end in self.seat_links and named.form == "seat"):
+            return named  # "the Ministry of Defence of India", "das Verteidigungsministerium in Berlin"
+        return None

@@ -199,3 +199,32 @@ def test_entities_an_institution_acts_for_its_state_and_speaks_for_itself():
                                  "caccia Rafale alla Marina indiana.", {"language": "it"}, None))
     [claim] = [c for c in result.claims if c.type == "transfer"]
     assert (claim.subject, claim.object, claim.claimant) == ("france", "india", "india-ministry-of-defence")
+
+
+@pytest.mark.parametrize("language, text, person, title", [
+    ("it", "Durante la visita di Recep Tayyip Erdoğan a Bogor, il presidente turco ha incontrato Prabowo Subianto.",
+     "recep-tayyip-erdogan", "presidente turco"),
+    ("ru", "Во время визита Владимира Путина в Ханой российский президент провёл переговоры с То Ламом.",
+     "vladimir-putin", "российский президент"),
+    ("en", "Putin arrived in Pyongyang on Tuesday. The Russian president met Kim Jong Un at the airport.",
+     "vladimir-putin", "Russian president"),
+    ("fr", "Emmanuel Macron était à Bombay. Le président français a rencontré Narendra Modi.",
+     "emmanuel-macron", "président français"),
+])
+def test_entities_a_title_with_a_state_is_the_person_of_that_state_just_named(language, text, person, title):
+    found = _entities(language, text)
+    assert title in {m.text for m in found[person].mentions}
+
+
+@pytest.mark.parametrize("language, text", [
+    # a name right after the title is its holder
+    ("de", "Putin war in Ankara. Der türkische Präsident Recep Tayyip Erdoğan empfing ihn."),
+    # two people of that state just named: no guess
+    ("en", "Putin and Lavrov flew to Pyongyang. The Russian president met Kim Jong Un."),
+    # named too far back
+    ("en", "Putin flew to Pyongyang. It was cold. Crowds lined the streets. The Russian president met Kim Jong Un."),
+])
+def test_entities_a_title_with_a_state_is_left_alone_without_one_holder_just_named(language, text):
+    found = _entities(language, text)
+    assert not [m for e in found.values() for m in e.mentions if m.text.lower().endswith("president")
+                and e.type == "person"]
