@@ -111,6 +111,17 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
     return group.id if group is not None else None
 
 
+EVIDENCE_REACH = 3  # words between the evidence noun and "by": "images published on Sunday by"
+EVIDENCE_CUES = ("reporting:nouns", "observations:satellite_imagery", "observations:photo")
+
+
+def _evidence_before(view: SentenceView, agent_start: int) -> bool:
+    """A report, data or images right before the "by" that names who made them."""
+    marker = agent_start - 1
+    return any(view.cues.has(k, label) for k in range(max(view.start, marker - EVIDENCE_REACH), marker)
+               for label in EVIDENCE_CUES)
+
+
 def _reporting_clause_start(view: SentenceView, start: int, postposed: bool) -> int:
     """Where the subject of a reporting cue may stand: its clause, and for a postposed cue (", Kirby said")
     only the stretch after the last punctuation before it."""
@@ -151,6 +162,12 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             speaker = min(people or named, key=lambda a: a.start)
         chain = view.coordinated(speaker)
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
+    authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
+                and a.start not in exclude and _evidence_before(view, a.start)]
+    if authored and kind == "verb":
+        # "Satellite images reviewed by Meridian Defence Monitor indicate that", "a report by RUSI says": the
+        # evidence speaks for whoever made, read or published it
+        return [authored[-1].entity]
     if not postposed and view.closed_relative(clause_start, start) is not None:
         # "John Kirby, who spoke to reporters on Monday, said": the relative pronoun's antecedent speaks
         return [view.relative_antecedent(clause_start, start).entity]

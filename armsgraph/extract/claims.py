@@ -664,7 +664,9 @@ def _share_roles(view: SentenceView, trigger: Trigger, clause_start: int, clause
         recipient = next((a for a in named if a.start >= trigger.end and not a.adjective
                           and a.mention.type == "country"), None)
     taken = _entity(recipient)
-    supplier = next((a for a in named if not a.adjective and a.entity != taken and not a.possessive), None)
+    suppliers = [a for a in named if not a.adjective and a.entity != taken and not a.possessive]
+    # a state before a body whose data speak ("SIPRI data show Russia accounted for ...")
+    supplier = next((a for a in suppliers if a.mention.type == "country"), suppliers[0] if suppliers else None)
     return (supplier, recipient) if supplier is not None and recipient is not None else (None, recipient)
 
 

@@ -122,7 +122,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
                          if e - s == 1 for i in range(s, e)}
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
-                                                              names_only)]
+                                                              names_only,
+                                                              bool(load_lexicon(language).data.get("title_case_names")))]
     cues = _CuesAround(doc._.cues or [])
     unknown: list[tuple[int, int, str, str]] = []  # names the gazetteer lacks: (start, end, text, type)
     for start, end, model_type in candidates:
@@ -217,7 +218,7 @@ def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
-                      names_only: bool = False) -> list[tuple[int, int]]:
+                      names_only: bool = False, title_case_names: bool = False) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -239,7 +240,11 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
                 j += 2  # one written word: "Kim Hong-kyun", "Hwadae-ri"
             else:
                 break
-        if (names_only and _inside_running_text(words, i)) or _looks_like_name(words, i, j, is_common_word):
+        # in running text, capitalised words are a name even if each is a common word: where the language
+        # capitalises names only, or, where it writes every word of a name capitalised (the lexicon's
+        # ``title_case_names``), when there are two of them ("reviewed by Meridian Defence Monitor")
+        in_text = (names_only or title_case_names and sum(is_name[i:j]) >= 2) and _inside_running_text(words, i)
+        if in_text or _looks_like_name(words, i, j, is_common_word):
             runs.append((i, j))
         i = j
     return runs
