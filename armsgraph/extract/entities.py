@@ -33,6 +33,8 @@ ACTOR_TYPES = {"country", "organization", "person"}
 ITEM_TYPES = {"materiel", "commodity"}
 NAME_CONNECTORS = {"of", "de", "di", "del", "della", "von", "van", "der", "bin", "al", "al-", "-", "&", "la", "le",
                    "де", "ван", "фон", "дер", "ла", "ле"}  # Cyrillic: "Барт де Вевер", "Урсула фон дер Ляйен"
+# words joining the parts of a body's name once a word naming a body has been read ("Institute for ...")
+BODY_CONNECTORS = {"for", "für", "per", "pour", "para", "on", "dei", "degli", "delle", "des", "du", "und", "and", "y", "e", "et"}
 FUZZY_LINK_SCORE = 92
 OPENING_QUOTES = {"«", "\"", "“", "„", "'", "‘"}
 # Labels of statistical NER models (``--model``) mapped to ours.
@@ -121,9 +123,11 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         # a claim word alone is a noun, not a name, where every noun is capitalised ("Sanktionspaket gegen Russland")
         title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
                          if e - s == 1 for i in range(s, e)}
+    body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only,
-                                                              bool(load_lexicon(language).data.get("title_case_names")))]
+                                                              bool(load_lexicon(language).data.get("title_case_names")),
+                                                              body_words)]
     cues = _CuesAround(doc._.cues or [])
     unknown: list[tuple[int, int, str, str]] = []  # names the gazetteer lacks: (start, end, text, type)
     for start, end, model_type in candidates:
@@ -174,8 +178,9 @@ def _with_institutions(doc: Doc, words: Words, mentions: list[EntityMention], ga
                        language: str, info: dict[str, EntityInfo]) -> list[EntityMention]:
     """State institutions named through their state ("il ministero della Difesa indiano") as one mention each,
     in place of the mentions inside them (institutions.py)."""
+    data = load_lexicon(language).data
     spans = institution_spans(doc._.cues or [], words.texts, mentions, gazetteer,
-                              bool(load_lexicon(language).data.get("institution_genitive_after")))
+                              bool(data.get("institution_genitive_after")), bool(data.get("institution_name_before")))
     if not spans:
         return mentions
     for _, _, entity in spans:
@@ -218,7 +223,8 @@ def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
 
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
-                      names_only: bool = False, title_case_names: bool = False) -> list[tuple[int, int]]:
+                      names_only: bool = False, title_case_names: bool = False,
+                      body_words: set[int] = frozenset()) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -233,9 +239,12 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
                 j += 1
             elif _particle_then_name(words, j, is_name) and j + 2 not in excluded:
                 j += 3
-            elif (words.texts[j].lower() in NAME_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and is_name[j + 1] and j - i < 2):
-                j += 2  # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"
+            elif (words.texts[j].lower() in NAME_CONNECTORS | BODY_CONNECTORS and j + 1 < n and j + 1 not in excluded
+                  and is_name[j + 1] and (j - i < 2 and words.texts[j].lower() in NAME_CONNECTORS
+                                          or any(k in body_words for k in range(i, j)))):
+                # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"; a body's name runs on
+                # ("International Institute for Strategic Studies", "Institut für Sicherheitspolitik")
+                j += 2
             elif _hyphenated_tail(words, j) and j + 1 not in excluded:
                 j += 2  # one written word: "Kim Hong-kyun", "Hwadae-ri"
             else:

@@ -35,13 +35,13 @@ class _Phrase:
 
 
 def institution_spans(cues: list, texts: list[str], mentions: list[EntityMention], gazetteer: Gazetteer,
-                      genitive_after: bool) -> list[tuple[int, int, str]]:
+                      genitive_after: bool, name_before: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, entity id) of each institution phrase with its state: one mention of the state's
     institution, which the mentions inside it (the state's, a bare name of the institution) give way to."""
     phrases = _phrases(cues, mentions)
     if not phrases:
         return []
-    states = StatesBeside(cues, texts, mentions, genitive_after)
+    states = StatesBeside(cues, texts, mentions, genitive_after, name_before)
     others = [m for m in mentions if m.type != "country"]
     composed: list[tuple[int, int, str]] = []
     for phrase in sorted(phrases, key=lambda p: (p.start - p.end, p.start)):  # longest first
@@ -86,9 +86,11 @@ class StatesBeside:
     """The state a phrase belongs to, named beside it: its adjective before or after it, its possessive or
     genitive before it, its genitive after it (Russian, Ukrainian), or its name after a link word."""
 
-    def __init__(self, cues: list, texts: list[str], mentions: list[EntityMention], genitive_after: bool):
+    def __init__(self, cues: list, texts: list[str], mentions: list[EntityMention], genitive_after: bool,
+                 name_before: bool = False):
         self.texts = texts
         self.genitive_after = genitive_after
+        self.name_before = name_before
         self.links = {c.start for c in cues if c.label == "institution_links" and c.end == c.start + 1}
         self.seat_links = {c.start for c in cues if c.label == "institution_seat_links" and c.end == c.start + 1}
         self.starting = {m.start: m for m in mentions if m.type == "country"}
@@ -101,8 +103,8 @@ class StatesBeside:
                                   or self.genitive_after and after.form == "name"):
             return after  # "il ministero della Difesa indiano", "Министерство обороны Вьетнама"
         before = self.ending.get(start)
-        if before is not None and before.form in ("adjective", "genitive"):
-            return before  # "the Indian Navy", "Sloweniens Verteidigungsministerium"
+        if before is not None and (before.form in ("adjective", "genitive") or self.name_before and before.form == "name"):
+            return before  # "the Indian Navy", "Sloweniens Verteidigungsministerium", "the Israel Ministry of Defense"
         if start > 0 and self.texts[start - 1] in POSSESSIVE_MARKS:
             owner = self.ending.get(start - 1)
             if owner is not None and owner.form in ("name", "seat"):

@@ -228,3 +228,32 @@ def test_entities_a_title_with_a_state_is_left_alone_without_one_holder_just_nam
     found = _entities(language, text)
     assert not [m for e in found.values() for m in e.mentions if m.text.lower().endswith("president")
                 and e.type == "person"]
+
+
+@pytest.mark.parametrize("language, text, name, entity_type", [
+    # a body's name runs on past "for" / "für" once a word naming a body has been read
+    ("en", "The International Institute for Strategic Studies said so.", "International Institute for Strategic Studies",
+     "organization"),
+    ("de", "Laut dem Nordeuropäischen Institut für Sicherheitspolitik ist das plausibel.",
+     "Nordeuropäischen Institut für Sicherheitspolitik", "organization"),
+    # in English running text, capitalised common words are a name
+    ("en", "Satellite images reviewed by Meridian Defence Monitor show the jets.", "Meridian Defence Monitor",
+     "organization"),
+    # a long-form title is no part of the name it precedes
+    ("en", "Minister of Defence Antti Häkkänen has today authorised the contract.", "Antti Häkkänen", "person"),
+])
+def test_entities_names_of_bodies_and_people_with_their_titles(language, text, name, entity_type):
+    found = {e.name: e for e in _entities(language, text).values()}
+    assert name in found, sorted(found)
+    assert found[name].type == entity_type
+
+
+def test_entities_a_persons_name_does_not_run_on_past_of():
+    found = {e.name for e in _entities("en", "Ivan Petrovsky of Zarnia Trading said so.").values()}
+    assert "Zarnia Trading" in found and not any("of" in name.split() for name in found)
+
+
+def test_entities_an_english_state_name_before_an_institution_names_it():
+    found = _entities("en", "Häkkänen met officials of the Israel Ministry of Defense in Helsinki.")
+    assert "israel-ministry-of-defence" in found, sorted(found)
+    assert [m.text for m in found["israel-ministry-of-defence"].mentions] == ["Israel Ministry of Defense"]
