@@ -96,6 +96,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entry.id not in info:
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
+    body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
+    if load_lexicon(language).data.get("title_case_names"):
+        mentions = _places_opening_body_names(words, mentions, body_words)
     mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     after_adjective = {m.end for m in mentions if m.form == "adjective"}
@@ -123,7 +126,6 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         # a claim word alone is a noun, not a name, where every noun is capitalised ("Sanktionspaket gegen Russland")
         title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
                          if e - s == 1 for i in range(s, e)}
-    body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
@@ -172,6 +174,28 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
+
+
+BODY_NAME_REACH = 3  # capitalised words after a place's name in which a word naming a body makes it one name
+
+
+def _places_opening_body_names(words: Words, mentions: list[EntityMention],
+                               body_words: set[int]) -> list[EntityMention]:
+    """A place's name opening a body's ("Caspian Security Monitor", "the Moscow Times", "Kyiv Independent
+    Institute") is part of that name, not the place: the capitalised words after it run on to a word naming a
+    body."""
+    is_name = _name_words(words)
+
+    def opens_body(m: EntityMention) -> bool:
+        if m.type not in ("location", "country") or m.form not in ("name", "seat"):
+            return False
+        k = m.end
+        while k < len(words) and k - m.end < BODY_NAME_REACH and is_name[k]:
+            if k in body_words:
+                return True
+            k += 1
+        return False
+    return [m for m in mentions if not opens_body(m)]
 
 
 def _with_institutions(doc: Doc, words: Words, mentions: list[EntityMention], gazetteer: Gazetteer,
@@ -412,7 +436,7 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
     if k < start:
         return cues.ending.get(k, set())
     link = words.texts[k - 1] if k > 0 else ""
-    if k > 1 and link.islower() and (len(link) <= 3 or link.endswith(("'", "’"))):
+    if k > 1 and link.islower() and (len(link) <= 3 or link in NAME_CONNECTORS or link.endswith(("'", "’"))):
         # a unit's number or the place's adjective may stand between the cue and the link: "la base aérienne 101
         # de Bamako-Sénou", "el Aeropuerto Internacional de Maiquetía"
         between = k - 2 if k > 2 and (words.texts[k - 2].isdigit() or words.texts[k - 2].isalpha()) else None
