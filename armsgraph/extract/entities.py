@@ -98,7 +98,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     if load_lexicon(language).data.get("title_case_names"):
-        mentions = _places_opening_body_names(words, mentions, body_words)
+        mentions = _places_opening_body_names(words, mentions, body_words, set(_cue_tokens(doc, "institution:")))
     mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     after_adjective = {m.end for m in mentions if m.form == "adjective"}
@@ -179,15 +179,15 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
 BODY_NAME_REACH = 3  # capitalised words after a place's name in which a word naming a body makes it one name
 
 
-def _places_opening_body_names(words: Words, mentions: list[EntityMention],
-                               body_words: set[int]) -> list[EntityMention]:
+def _places_opening_body_names(words: Words, mentions: list[EntityMention], body_words: set[int],
+                               institutions: set[int]) -> list[EntityMention]:
     """A place's name opening a body's ("Caspian Security Monitor", "the Moscow Times", "Kyiv Independent
     Institute") is part of that name, not the place: the capitalised words after it run on to a word naming a
-    body."""
+    body. Not a state's institution ("the Israel Ministry of Defense": institutions.py)."""
     is_name = _name_words(words)
 
     def opens_body(m: EntityMention) -> bool:
-        if m.type not in ("location", "country") or m.form not in ("name", "seat"):
+        if m.type not in ("location", "country") or m.form not in ("name", "seat") or m.end in institutions:
             return False
         k = m.end
         while k < len(words) and k - m.end < BODY_NAME_REACH and is_name[k]:
