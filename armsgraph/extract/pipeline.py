@@ -531,8 +531,19 @@ class DocumentExtraction:
             if twin[2] != reading[2] and any(self.cues.has(k, "coordinators") for k in between):
                 kept.append(reading)
                 continue
+            if self._qualifies_an_item(view, twin[0].trigger):
+                # "the jets sold by Pakistan to Azerbaijan have probably been delivered": the participle only
+                # says which jets; the sentence's verb says how sure it is
+                kept[kept.index(twin)] = twin = (twin[0], twin[1], reading[2], twin[3])
             twin[0].items = list(dict.fromkeys(twin[0].items + frame.items))
         return kept
+
+    @staticmethod
+    def _qualifies_an_item(view: SentenceView, trigger) -> bool:
+        """A participle right after what it qualifies, its agent after it: "jets sold by Pakistan"."""
+        return (not trigger.is_noun and trigger.start > view.start and trigger.end < view.end
+                and any(0 <= trigger.start - m.end <= 1 for m in view.items)
+                and (view.cues.has(trigger.end, "marker:agent") or view.cues.has(trigger.end, "marker:source")))
 
     def _resolve_voice(self, frame: Frame) -> None:
         """"we"/"our" as a participant is the speaker's or publisher's state; organs of state act for it, and in
