@@ -64,6 +64,7 @@ class Frame:
     subject_token: int | None = None
     has_goal_phrase: bool = False
     coordinated: tuple[str, ...] = ()  # the subjects it was split from ("Britain, France and Germany ...")
+    speaker: str | None = None  # who says it with the claim word itself ("Zelensky thanked the Netherlands for")
 
     @property
     def complete(self) -> bool:
@@ -568,6 +569,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             supplier = None
     elif trigger.group == "arrive_verbs":
         supplier, recipient = _arrival_roles(view, trigger, clause_start, clause_end)
+    elif trigger.group == "thanks_verbs":
+        supplier, recipient = _thanked_roles(view, trigger, clause_end)
+        frame.speaker = _entity(recipient)
     elif trigger.is_noun:
         owner = _possessor_before(view, trigger)
         origin = _origin_of_items(view, trigger.start - 3, clause_end)
@@ -650,6 +654,27 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     if recipient is None or (supplier is not None and supplier.entity == recipient.entity):
         return None, None
     return supplier, recipient  # with no origin named, the discourse or the goods' maker may give one
+
+
+THANKED_REACH = 3  # words from a verb of thanking to the one it thanks ("подякував Нідерландам")
+THANKS_FOR_REACH = 6  # words from the one thanked to "for" ("thanked Chancellor Olaf Scholz for")
+
+
+def _thanked_roles(view: SentenceView, trigger: Trigger, clause_end: int) -> tuple[Actor | None, Actor | None]:
+    """"Zelensky thanked the Netherlands for all 24 F-16s", "Зеленський подякував Нідерландам за «всі 24
+    літаки»": the one thanked gave what the thanks are for (goods or a delivery, after "for") to the one who
+    thanks; who thanks says so."""
+    thanker = _left_subject(view, trigger)
+    thanked = next((a for a in view.actors if trigger.end <= a.start <= trigger.end + THANKED_REACH
+                    and not a.adjective and a.origin_of is None), None)
+    if not isinstance(thanker, Actor) or thanked is None or thanked.entity == thanker.entity:
+        return None, None
+    reason = next((k for k in range(thanked.end, min(clause_end, thanked.end + THANKS_FOR_REACH))
+                   if view.cues.has(k, "thanks_for")), None)
+    if reason is None or not (any(reason < m.start < clause_end for m in view.items) or any(
+            view.cues.has(k, "transfer:give_nouns") for k in range(reason, clause_end))):
+        return None, None  # thanks for support or for a meeting is no transfer
+    return thanked, thanker
 
 
 def _share_roles(view: SentenceView, trigger: Trigger, clause_start: int, clause_end: int,

@@ -310,6 +310,8 @@ class DocumentExtraction:
             attribution = attribute(view, frame.trigger, self.voice)
             if frame.type == "warning" and attribution.claimants == [None]:
                 attribution.claimants = [frame.subject]  # the one who warns asserts the warning
+            if frame.speaker is not None and attribution.claimants == [None]:
+                attribution.claimants = [frame.speaker]  # the one who thanks for a delivery says it was made
             if attribution.claimants == [None] and self.credit is not None:
                 attribution.claimants = [self.credit]  # "... Об этом сообщает Reuters."
             if attribution.claimants == [None]:
@@ -459,6 +461,7 @@ class DocumentExtraction:
             skip = range(first.start, first.end) if first is not None and first.start == k + 1 else range(0)
             if self.cues.has(k, label) and not any(
                     view.is_punct_stop(j) or view.texts[j] == "," or view.actor_at(j) is not None and j not in skip
+                    or label == "refusals" and self.cues.has(j, "refused_words")
                     for j in range(k + 1, trigger.start)):
                 return k
         return None
@@ -519,6 +522,10 @@ class DocumentExtraction:
         make one claim, hedged as the earlier says; joined by "and" they are two ("has received ... and
         will likely receive more")."""
         readings = sorted(readings, key=lambda r: (r[0].trigger.weak, r[0].trigger.start))
+        # "Selenskyj dankte Deutschland für die Lieferung ...": the delivery is the one the thanks say was made
+        said = {(r[0].type, r[0].subject, r[0].object) for r in readings if r[0].speaker is not None}
+        readings = [r for r in readings if r[1] is not None or r[0].speaker is not None
+                    or (r[0].type, r[0].subject, r[0].object) not in said]
         kept: list = []
         for reading in readings:
             frame, claimant = reading[0], reading[1]
