@@ -114,6 +114,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     # unless it closes one ("Hwadae-ri Trading Company")
     title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
                      if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
+    # nor is an "according to" opening the sentence part of the name it cites ("Secondo Marco Lenzi, ...")
+    title_tokens |= {i for s, e in _cue_tokens(doc, "reporting:frames").items() for i in range(s, e)}
     # a group the text does not name is no name either: "Aus Regierungskreisen hieß es" (unnamed_sources.py)
     title_tokens |= {i for s, e in _cue_tokens(doc, "unnamed_sources:group:").items() for i in range(s, e)}
 
@@ -131,6 +133,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
                                                               body_words)]
     cues = _CuesAround(doc._.cues or [])
+    # (a word right before a known person's name is their first name in another case, not a speaker of its own:
+    # "За словами Каї Каллас")
+    person_starts = {m.start for m in mentions if m.type == "person"}
     unknown: list[tuple[int, int, str, str]] = []  # names the gazetteer lacks: (start, end, text, type)
     for start, end, model_type in candidates:
         text = words.span_text(start, end)
@@ -140,7 +145,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             entity_type = _type_from_cues(cues, words, state_before[start], end, language)
         if entity_type == "other" and model_type:
             entity_type = model_type
-        if entity_type == "other" and start not in after_adjective and _speaks(cues, words, start, end):
+        if entity_type == "other" and start not in after_adjective and end not in person_starts \
+                and _speaks(cues, words, start, end):
             # "the SVR said": an acronym speaking is an agency; ("das südkoreanische Verteidigungsministerium
             # erklärte" is an organ of the state its adjective names, which speaks for it)
             # (a lone capitalised word where every noun is capitalised is as likely a body: "der Bundesrat
@@ -423,6 +429,8 @@ def _speaks(cues: _CuesAround, words: Words, start: int, end: int) -> bool:
         k += 1  # an auxiliary or adverb first: "ha ammesso", "has also said" (not "the Sea that it said")
     if any(c.start == k and c.label in SPEAKING for c in cues.starting_between(k, k)):
         return True
+    if "reporting:frames" in cues.ending.get(start, set()):
+        return True  # cited: "Secondo Marco Lenzi, ...", "according to Oleksandr Kovalenko"
     closes = end >= len(words) or words.punct[end]
     return closes and bool(cues.ending.get(start, set()) & set(SPEAKING))
 

@@ -34,9 +34,11 @@ def _impersonal_matrix_start(view: SentenceView, start: int) -> int:
     whether ...": a sentence opening without anyone in it, which the reporting clause then follows, hedges it
     too (the claimant named later, "selon un responsable", makes that hedge theirs)."""
     opening = range(view.start, start)
+    # (one cited by "according to" is the claimant, no one the hedge is about: "Secondo Marco Lenzi, è
+    # probabile che ...")
     if start == view.start or any(
-            view.actor_at(k) is not None or view.is_trigger(k) or view.cues.has(k, "reporting:verbs")
-            for k in opening):
+            view.actor_at(k) is not None and view.actor_at(k).marker != "attribution" or view.is_trigger(k)
+            or view.cues.has(k, "reporting:verbs") for k in opening):
         return start
     return view.start
 
