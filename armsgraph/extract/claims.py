@@ -63,6 +63,7 @@ class Frame:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans that carry it (for the quote)
     subject_token: int | None = None
     has_goal_phrase: bool = False
+    any_recipient: bool = False  # "to any party", "a nessuna delle parti": given to no one in particular
     coordinated: tuple[str, ...] = ()  # the subjects it was split from ("Britain, France and Germany ...")
     speaker: str | None = None  # who says it with the claim word itself ("Zelensky thanked the Netherlands for")
 
@@ -551,7 +552,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     source = _first(unmade, "source")
     agent = _first(unmade, "agent")
     with_actor = _first(right, "with")
-    frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end)
+    frame.any_recipient = view.cues.any_in("any_recipients", trigger.end, clause_end)
+    frame.has_goal_phrase = view.cues.any_in("marker:goal", trigger.end, clause_end) and not frame.any_recipient
 
     if trigger.group == "agent_nouns":
         # "China is Russia's main supplier", "Иран остается одним из ключевых поставщиков оружия для Москвы":

@@ -200,6 +200,7 @@ class _PhraseIndex:
 # Cues matched as written, never by lemma: an "according to" frame does not inflect, and Italian
 # "secondo" ("according to") is also the lemma of the ordinal in "una seconda batteria".
 AS_WRITTEN = ("reporting:frames",)
+TYPE_CUES = ("type_cue:",)
 
 
 class CueMatcher:
@@ -208,10 +209,13 @@ class CueMatcher:
     def __init__(self, nlp: Language, language: str):
         lexicon = load_lexicon(language)
         labels = lexicon.cue_labels()
+        # where nouns and verbs share a lemma ("shipped" is a form of "ship"), type words are matched as written
+        as_written = AS_WRITTEN + (TYPE_CUES if lexicon.data.get("type_cues_as_written") else ())
         phrases = [(phrase, label) for label, words in labels.items() for phrase in words
-                   if label not in AS_WRITTEN]
+                   if not label.startswith(as_written)]
         self.index = _PhraseIndex(nlp, phrases, by_lemma=True, base_forms_only=True)
-        self.as_written = _PhraseIndex(nlp, [(phrase, label) for label in AS_WRITTEN for phrase in labels.get(label, [])],
+        self.as_written = _PhraseIndex(nlp, [(phrase, label) for label, words in labels.items()
+                                             if label.startswith(as_written) for phrase in words],
                                        by_lemma=False)
         self.separable = _separable_stems(labels, lexicon.data.get("separable_particles") or [])
         self.language = language

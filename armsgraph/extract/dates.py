@@ -33,6 +33,7 @@ INFLECTED_MONTHS = {"ru", "uk"}
 WINDOW_REACH = 4  # words read on either side of a date cue to find the chunks around it
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,17 @@ class DateMention:
     precision: str  # year | month | day
     weekday: bool = False  # read from a weekday's name ("on Friday"): the day is reckoned from the article's
     relative: bool = False  # "last year", "в прошлом году": the period is reckoned from the article's date
+
+
+@lru_cache(maxsize=None)
+def calendar_names(language: str) -> frozenset[str]:
+    """The language's month and weekday names (case-folded), as dateparser knows them."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    weekdays = {word.casefold() for key in WEEKDAY_KEYS for word in info.get(key, [])
+                if len(word) >= 3 and "." not in word}
+    return month_names(language) | frozenset(weekdays)
 
 
 def month_names(language: str) -> frozenset[str]:

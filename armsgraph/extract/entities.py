@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
+from armsgraph.extract.dates import calendar_names
 from armsgraph.extract.institutions import StatesBeside, institution_spans
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
@@ -131,7 +132,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
-                                                              body_words)]
+                                                              body_words, calendar_names(language))]
     cues = _CuesAround(doc._.cues or [])
     # (a word right before a known person's name is their first name in another case, not a speaker of its own:
     # "За словами Каї Каллас")
@@ -254,7 +255,8 @@ def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
 
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
                       names_only: bool = False, title_case_names: bool = False,
-                      body_words: set[int] = frozenset()) -> list[tuple[int, int]]:
+                      body_words: set[int] = frozenset(),
+                      calendar: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -270,10 +272,12 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
             elif _particle_then_name(words, j, is_name) and j + 2 not in excluded:
                 j += 3
             elif (words.texts[j].lower() in NAME_CONNECTORS | BODY_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and is_name[j + 1] and (j - i < 2 and words.texts[j].lower() in NAME_CONNECTORS
-                                          or any(k in body_words for k in range(i, j)))):
+                  and is_name[j + 1] and words.texts[j + 1].casefold() not in calendar
+                  and (j - i < 2 and words.texts[j].lower() in NAME_CONNECTORS
+                       or any(k in body_words for k in range(i, j)))):
                 # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"; a body's name runs on
-                # ("International Institute for Strategic Studies", "Institut für Sicherheitspolitik")
+                # ("International Institute for Strategic Studies", "Institut für Sicherheitspolitik"), not
+                # into a date ("sanctioned Steppe Cargo Group on Monday")
                 j += 2
             elif _hyphenated_tail(words, j) and j + 1 not in excluded:
                 j += 2  # one written word: "Kim Hong-kyun", "Hwadae-ri"
@@ -302,9 +306,12 @@ def _hyphenated_tail(words: Words, j: int) -> bool:
 def _inside_running_text(words: Words, start: int) -> bool:
     """Capitalised after a lower-case word (or a quote after one): in a language that capitalises names only
     (the lexicon's ``capitals: names_only``), a name even if the dictionary knows the word ("аэродрома в
-    Джанкое", "на авиабазе «Шахид Ноже»"); a menu line of capitalised words is not running text."""
+    Джанкое", "на авиабазе «Шахид Ноже»"); so is an apposition after one ("a Kazakh logistics firm, Steppe
+    Cargo Group"); a menu line of capitalised words is not running text."""
     k = start - 1
     while k >= 0 and words.texts[k] in OPENING_QUOTES:
+        k -= 1
+    if k > 0 and words.texts[k] == ",":
         k -= 1
     return k >= 0 and not words.sent_start[start] and words.texts[k].isalpha() and words.texts[k].islower()
 

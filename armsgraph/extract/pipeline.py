@@ -45,6 +45,7 @@ STRIKING_CATEGORIES = {"missiles", "uavs_loitering_munitions"}  # what "reaches"
 REPORTIVE_REACH = 1  # a reportive sentence goes on in the voice of a source named this many sentences before
 CREDIT_MAX_WORDS = 30  # a sentence crediting the one before it is short ...
 CREDIT_OPENING = 3  # ... and opens with its pointing-back word ("Об этом", "C'est ce que", "Così lo")
+SANCTIONED_FIRM_REACH = 15  # words after a state's adjective ("Iranian firms") in which the firm it means is named
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
@@ -301,6 +302,8 @@ class DocumentExtraction:
                 frame.subject = view.actors[0].entity
             if frame.type == "warning":
                 self._warning_after_a_report(view, frame)
+            if frame.type == "sanction":
+                self._firm_named_for_its_state(view, frame)
             if not frame.complete:
                 self._fill_from_discourse(view, frame, index)
             if frame.type in SYMMETRIC_CLAIM_TYPES and frame.subject is None and frame.object is None:
@@ -393,6 +396,20 @@ class DocumentExtraction:
                        and self.state_of(a.entity) != side), None)
         if warned is not None:
             frame.subject, frame.object = speaker, warned.entity
+
+    def _firm_named_for_its_state(self, view: SentenceView, frame: Frame) -> None:
+        """"designated three of the Kyrgyz companies named in the study, among them Tengri Trade Solutions",
+        "sanctioned a string of Iranian firms ..., including Qods Aviation Industries": the sanction falls on the
+        bodies named after the state's adjective, not on the state."""
+        target = next((a for a in view.actors if a.entity == frame.object and a.adjective
+                       and a.start >= frame.trigger.end), None)
+        if target is None:
+            return
+        end = min(view.clause_end(frame.trigger.end - 1), target.end + SANCTIONED_FIRM_REACH)
+        firm = next((a for a in view.actors if target.end <= a.start < end and not a.adjective
+                     and a.mention.type == "organization" and self.gazetteer.state_of(a.entity) == a.entity), None)
+        if firm is not None:
+            frame.object = firm.entity
 
     def _reported_voice(self, view: SentenceView, frame: Frame) -> str | None:
         """Who still speaks in a sentence that marks its words as reported and names no source: "Das berichtet
@@ -602,9 +619,12 @@ class DocumentExtraction:
         if (frame.object is None and frame.subject is not None and not frame.has_goal_phrase
                 and not frame.trigger.weak):
             # "Auch ballistische Raketen soll Nordkorea geliefert haben", "los diez que Madrid ya envió":
-            # the supplier of the claim just before, named again without its recipient, supplies the same one
+            # the supplier of the claim just before, named again without its recipient, supplies the same one;
+            # denying a supply "to any party" denies the one reported before ("Kyrgyzstan does not supply and
+            # has never supplied weapons to any party to the conflict"), as far back as a bare denial reaches
+            reach = DENIAL_REACH if frame.any_recipient else CONTINUATION_SENTENCES
             for claim in previous:
-                if index - self.claim_sentence.get(claim.id, -99) > CONTINUATION_SENTENCES:
+                if index - self.claim_sentence.get(claim.id, -99) > reach:
                     break
                 if claim.subject == frame.subject and claim.object != frame.subject:
                     frame.object = claim.object
