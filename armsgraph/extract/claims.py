@@ -564,9 +564,13 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         owner = owner if isinstance(owner, Actor) and owner.possessive else None
         supplier = _left_subject(view, trigger)
         supplier = supplier if isinstance(supplier, Actor) else None
-        of = next((a for a in right if a.marker in ("source", "genitive") and not a.adjective
+        of = next((a for a in right if (a.marker in ("source", "genitive") or a.start == trigger.end
+                                        and a.mention.form == "genitive") and not a.adjective
                    and a.start < clause_end), None)
-        recipient = goal or owner or _first(clause_actors, "goal") or of
+        # (a goal before the noun is a ranking's, not the recipient: "ist nach den USA der wichtigste
+        # Rüstungslieferant Israels")
+        after = goal if goal is not None and goal.start >= trigger.end else None
+        recipient = after or owner or of or _first(clause_actors, "goal")
         if recipient is not None and supplier is not None and recipient.entity == supplier.entity:
             supplier = None
     elif trigger.group == "arrive_verbs":
@@ -591,6 +595,9 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         else:
             recipient = owner or agent
             supplier = source or origin
+            beneficiary = _bought_for(view, marked, recipient)
+            if beneficiary is not None:
+                supplier, recipient = recipient, beneficiary  # "Canada's purchase of NASAMS for Ukraine"
             if (supplier is None or recipient is None) and view.cues.any_in("shares", clause_start, clause_end):
                 # (the "of" after the noun names the importer: "des importations d'armes de l'Inde")
                 supplier, recipient = _share_roles(view, trigger, clause_start, clause_end, owner)
@@ -629,8 +636,22 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought;
             # nor, beside a subject who buys, can an agent ("hat Russland von Nordkorea Granaten gekauft")
             supplier = source or origin or goal or (agent if subject is not None else None)
+            beneficiary = _bought_for(view, marked, recipient)
+            if beneficiary is not None:
+                supplier, recipient = recipient, beneficiary  # "Ottawa will buy NASAMS from the US for Ukraine"
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
+
+
+def _bought_for(view: SentenceView, marked: list[Actor], buyer: Actor | str | None) -> Actor | None:
+    """The one what ``buyer`` buys goes on to, named after a word for whom it is bought ("for", "для",
+    "pour"; the lexicon's ``beneficiary_markers``): the buyer hands it over, so the transfer claimed is the
+    buyer's to that one ("Оттава придбає у США для України")."""
+    if not isinstance(buyer, Actor):
+        return None
+    return next((a for a in marked if a.marker == "goal" and a.marker_token is not None
+                 and view.cues.has(a.marker_token, "beneficiary_markers")
+                 and view.state_of(a.entity) != view.state_of(buyer.entity)), None)
 
 
 def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
@@ -780,6 +801,46 @@ def split_coordinated_objects(view: SentenceView, frames: list[Frame]) -> list[F
             spans = [s for s in frame.spans if s != (found.start, found.end)] + [(member.start, member.end)]
             out.append(replace(frame, object=member.entity, items=list(frame.items), spans=spans))
     return out
+
+
+COLON_LIST_REACH = 8  # words from a sanction verb to the colon that opens the list of those it targets
+
+
+def split_listed_targets(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """"we designated three PRC-based companies: General Technology Limited, which supplied ...; Beijing Luo Luo
+    Technology Development, which provided ...; and Changzhou Utek Composite Company": a sanction whose
+    targets are counted, then listed after a colon, is one claim per body or person that opens an item."""
+    out: list[Frame] = []
+    for frame in frames:
+        targets = _listed_after_colon(view, frame) if frame.type == "sanction" else []
+        if not targets:
+            out.append(frame)
+            continue
+        for target in targets:
+            spans = [s for s in frame.spans if s[0] < target.start] + [(target.start, target.end)]
+            out.append(replace(frame, object=target.entity, items=list(frame.items), spans=spans))
+    return out
+
+
+def _listed_after_colon(view: SentenceView, frame: Frame) -> list[Actor]:
+    colon = next((k for k in range(frame.trigger.end, min(view.end, frame.trigger.end + COLON_LIST_REACH))
+                  if view.texts[k] == ":"), None)
+    # (what is counted may name the targets' state or seat: "three PRC-based companies", "Karachi-based")
+    if colon is None or any(frame.trigger.end <= a.start < colon and a.mention.type not in ("country", "location")
+                            for a in view.actors):
+        return []
+    openers = {":", ";", ","}
+    listed: list[Actor] = []
+    for actor in view.actors:
+        if actor.start <= colon or actor.adjective or actor.mention.type not in ("organization", "person"):
+            continue
+        k = actor.start - 1
+        while k > colon and view.cues.has(k, "coordinators"):
+            k -= 1
+        # an item opens after the colon, a semicolon or a comma, or right after the item before ("A and B")
+        if view.texts[k] in openers or listed and listed[-1].end == k + 1:
+            listed.append(actor)
+    return listed
 
 
 def _object_list(view: SentenceView, found: Actor) -> list[Actor]:

@@ -290,7 +290,7 @@ def _dateparser_dates(text: str, language: str, base_dt: datetime | None,
     ("we", "secondo", "in" included), so only the windows that may hold a date it would keep are searched
     (and, given ``wanted``, only those whose text it accepts).
     """
-    settings = _settings(base_dt)
+    settings = _settings(base_dt, language not in EITHER_ORDER)
     mentions: list[DateMention] = []
     for start, end in _date_windows(text, language, settings):
         if wanted is not None and not wanted(text[start:end], language):
@@ -301,12 +301,15 @@ def _dateparser_dates(text: str, language: str, base_dt: datetime | None,
 
 
 @lru_cache(maxsize=64)
-def _settings(base_dt: datetime | None):
-    """One dateparser settings object per base date, built as ``search_dates`` builds it from a dict."""
+def _settings(base_dt: datetime | None, day_first: bool = False):
+    """One dateparser settings object per base date, built as ``search_dates`` builds it from a dict.
+    ``day_first``: a date in figures puts the day first ("08/11/2023" is 8 November in French)."""
     from dateparser.conf import settings as defaults
 
     _widen_strptime_cache()
     mods = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if day_first:
+        mods["DATE_ORDER"] = "DMY"
     if base_dt is not None:
         mods["RELATIVE_BASE"] = base_dt
     return defaults.replace(mod_settings=mods, **mods)
@@ -613,6 +616,24 @@ def _inflected_months(text: str, language: str, base_dt: datetime | None,
     return kept + found
 
 
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_NUMERIC_DAY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]\d{4}\b")
+# Languages whose writers put the month first in a numeric date as often as the day ("08/11/2023"): there a
+# numeric date is read to the day only when one of its numbers cannot be a month.
+EITHER_ORDER = {"en"}
+
+
+def _numeric_day(expression: str, language: str) -> bool:
+    """A date written in figures ("24/09/2024", "14.04.2024", "2024-09-24") that dateparser read to the day."""
+    if _ISO_DAY.search(expression):
+        return True
+    match = _NUMERIC_DAY.search(expression)
+    if match is None:
+        return False
+    first, second = int(match.group(1)), int(match.group(2))
+    return language not in EITHER_ORDER or max(first, second) > 12
+
+
 def _precision(expression: str, language: str, months: frozenset[str], days: frozenset[str]) -> str | None:
     words = _WORD.findall(expression)
     lowered = [w.casefold() for w in words]
@@ -622,7 +643,7 @@ def _precision(expression: str, language: str, months: frozenset[str], days: fro
     has_year = bool(_YEAR.search(expression))
     without_year = _YEAR.sub(" ", expression)
     has_day = any(1 <= int(d) <= 31 for d in _DAY.findall(without_year)) and bool(month_words)
-    if has_day:
+    if has_day or _numeric_day(expression, language):
         return "day"
     if month_words:
         return "month"

@@ -98,8 +98,14 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
+    name_ends = {e - 1 for e in _cue_tokens(doc, "legal_forms").values()}
     if load_lexicon(language).data.get("title_case_names"):
-        mentions = _places_opening_body_names(words, mentions, body_words, set(_cue_tokens(doc, "institution:")))
+        # (a city or a state opens a site's name too: "Aden Adde International Airport", "Cairo West Air Base")
+        site_words = {i for s, e in _cue_tokens(doc, "type_cue:location").items() for i in range(s, e)
+                      if words.texts[i][:1].isupper()}
+        named_after = {m.entity for m in mentions if m.type == "country" or info[m.entity].kind in NAMING_PLACES}
+        mentions = _places_opening_body_names(words, mentions, body_words, set(_cue_tokens(doc, "institution:")),
+                                              site_words, named_after)
     mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     after_adjective = {m.end for m in mentions if m.form == "adjective"}
@@ -108,9 +114,14 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     state_before = {m.end: m.start for m in mentions if m.form == "adjective" or m.type == "country"}
     titles = _cue_tokens(doc, "titles")
     title_tokens = {i for s, e in titles.items() for i in range(s, e)}
+    title_ends = set(titles.values())
+    titled_state = {m.end: (m.entity if m.type == "country" else gazetteer.state_of(m.entity))
+                    for m in mentions if (m.form == "adjective" or m.type == "country") and m.start in title_ends}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
                      for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
+    # a title opening a company's name is part of it: "General Technology Limited", "General Dynamics"
+    title_tokens -= {s for s in list(title_tokens) if _opens_body_name(words, s, body_words | name_ends)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
     # unless it closes one ("Hwadae-ri Trading Company")
     title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
@@ -132,7 +143,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
                                                               names_only,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
-                                                              body_words, calendar_names(language))]
+                                                              body_words, calendar_names(language), name_ends)]
     cues = _CuesAround(doc._.cues or [])
     # (a word right before a known person's name is their first name in another case, not a speaker of its own:
     # "За словами Каї Каллас")
@@ -173,6 +184,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         entity_type = max(counts, key=lambda t: (t != "other", counts[t]))
         entity_id = unknown_entity_id(text, entity_type)
         info.setdefault(entity_id, EntityInfo(entity_id, _display_name(text), entity_type, known=False))
+        if entity_type == "person" and info[entity_id].country is None:
+            # "le ministre malien Sadio Camara", "министр обороны Армении Сурен Папикян": the state between the
+            # title and the name is the person's
+            info[entity_id].country = titled_state.get(start)
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
 
     mentions = _resolve_person_coreference(words, mentions, info)
@@ -186,11 +201,16 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
 BODY_NAME_REACH = 3  # capitalised words after a place's name in which a word naming a body makes it one name
 
 
+NAMING_PLACES = {"city", "region"}  # places whose names open the names of sites in or near them
+
+
 def _places_opening_body_names(words: Words, mentions: list[EntityMention], body_words: set[int],
-                               institutions: set[int]) -> list[EntityMention]:
+                               institutions: set[int], site_words: set[int] = frozenset(),
+                               named_after: set[str] = frozenset()) -> list[EntityMention]:
     """A place's name opening a body's ("Caspian Security Monitor", "the Moscow Times", "Kyiv Independent
     Institute") is part of that name, not the place: the capitalised words after it run on to a word naming a
-    body. Not a state's institution ("the Israel Ministry of Defense": institutions.py)."""
+    body, or, after a state or city (``named_after``), to a word naming a site ("Aden Adde International
+    Airport"). Not a state's institution ("the Israel Ministry of Defense": institutions.py)."""
     is_name = _name_words(words)
 
     def opens_body(m: EntityMention) -> bool:
@@ -198,7 +218,7 @@ def _places_opening_body_names(words: Words, mentions: list[EntityMention], body
             return False
         k = m.end
         while k < len(words) and k - m.end < BODY_NAME_REACH and is_name[k]:
-            if k in body_words:
+            if k in body_words or k in site_words and m.entity in named_after:
                 return True
             k += 1
         return False
@@ -256,7 +276,8 @@ def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
 def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
                       names_only: bool = False, title_case_names: bool = False,
                       body_words: set[int] = frozenset(),
-                      calendar: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+                      calendar: frozenset[str] = frozenset(),
+                      name_ends: set[int] = frozenset()) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -272,12 +293,13 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
             elif _particle_then_name(words, j, is_name) and j + 2 not in excluded:
                 j += 3
             elif (words.texts[j].lower() in NAME_CONNECTORS | BODY_CONNECTORS and j + 1 < n and j + 1 not in excluded
-                  and is_name[j + 1] and words.texts[j + 1].casefold() not in calendar
+                  and is_name[j + 1] and words.texts[j + 1].casefold() not in calendar and j - 1 not in name_ends
                   and (j - i < 2 and words.texts[j].lower() in NAME_CONNECTORS
                        or any(k in body_words for k in range(i, j)))):
                 # "Bank of America", not "Ivan Petrovsky of Zarnia Trading"; a body's name runs on
                 # ("International Institute for Strategic Studies", "Institut für Sicherheitspolitik"), not
-                # into a date ("sanctioned Steppe Cargo Group on Monday")
+                # into a date ("sanctioned Steppe Cargo Group on Monday") nor past a legal form ("Alpha Trading LLC
+                # and Beta Logistics Ltd")
                 j += 2
             elif _hyphenated_tail(words, j) and j + 1 not in excluded:
                 j += 2  # one written word: "Kim Hong-kyun", "Hwadae-ri"
@@ -287,10 +309,23 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
         # capitalises names only, or, where it writes every word of a name capitalised (the lexicon's
         # ``title_case_names``), when there are two of them ("reviewed by Meridian Defence Monitor")
         in_text = (names_only or title_case_names and sum(is_name[i:j]) >= 2) and _inside_running_text(words, i)
-        if in_text or _looks_like_name(words, i, j, is_common_word):
+        # (a legal form closing the run makes it a company's name whatever its words: "General Technology Limited")
+        if in_text or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
             runs.append((i, j))
         i = j
     return runs
+
+
+BODY_TITLE_REACH = 3  # capitalised words after a title in which a word naming a body makes it part of that name
+
+
+def _opens_body_name(words: Words, start: int, body_words: set[int]) -> bool:
+    k = start + 1
+    while k < len(words) and k - start <= BODY_TITLE_REACH and words.texts[k][:1].isupper():
+        if k in body_words:
+            return True
+        k += 1
+    return False
 
 
 def _hyphenated_tail(words: Words, j: int) -> bool:

@@ -93,6 +93,7 @@ class StatesBeside:
         self.name_before = name_before
         self.links = {c.start for c in cues if c.label == "institution_links" and c.end == c.start + 1}
         self.seat_links = {c.start for c in cues if c.label == "institution_seat_links" and c.end == c.start + 1}
+        self.determiners = {c.start for c in cues if c.label == "determiners" and c.end == c.start + 1}
         self.starting = {m.start: m for m in mentions if m.type == "country"}
         self.ending = {m.end: m for m in mentions if m.type == "country"}
 
@@ -109,7 +110,8 @@ class StatesBeside:
             owner = self.ending.get(start - 1)
             if owner is not None and owner.form in ("name", "seat"):
                 return owner  # "Japan's defence ministry"
-        named = self.starting.get(end + 1)
+        # (an article may stand between: "les Forces armées de la République démocratique du Congo")
+        named = self.starting.get(end + 2 if end + 1 in self.determiners and end in self.links else end + 1)
         if named is not None and (end in self.links and named.form in ("name", "seat")
                                   or seats and end in self.seat_links and named.form == "seat"):
             return named  # "the Ministry of Defence of India", "das Verteidigungsministerium in Berlin"

@@ -21,6 +21,7 @@ from armsgraph.extract.attribution import (
     Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
+    split_listed_targets,
     DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
     split_coordinated_subjects,
 )
@@ -288,7 +289,9 @@ class DocumentExtraction:
             and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
             for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
-        for frame in split_coordinated_objects(view, split_coordinated_subjects(view, merge_frames(frames))):
+        frames = split_listed_targets(view, split_coordinated_objects(view, split_coordinated_subjects(
+            view, merge_frames(frames))))
+        for frame in frames:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
@@ -365,8 +368,8 @@ class DocumentExtraction:
                 if mention.type != kind or mention.entity in found or (
                         kind == "country" and mention.form not in ("name", "seat", "genitive")):
                     continue
-                state = self.state_of(mention.entity)
-                if kind == "person" and (state is None or found and state == self.state_of(found[0])):
+                state = view.state_of(mention.entity)  # (an unknown person's from their title: entities.py)
+                if kind == "person" and (state is None or found and state == view.state_of(found[0])):
                     continue
                 found.append(mention.entity)
                 if len(found) == 2:

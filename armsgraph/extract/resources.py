@@ -21,6 +21,14 @@ ENTITY_TYPES = {"person", "organization", "country", "location", "materiel", "ve
 STATE_ORGAN_KINDS = {"government_body", "armed_forces", "intelligence"}
 
 
+# English writes "the" before a state's name built on a common noun ("the Democratic Republic of the Congo")
+_NAMES_WITH_ARTICLE = re.compile(r"\b(Republic|Kingdom|States|Islands|Emirates)\b")
+
+
+def _with_article(name: str) -> str:
+    return f"the {name}" if _NAMES_WITH_ARTICLE.search(name) else name
+
+
 @dataclass(frozen=True)
 class Alias:
     text: str
@@ -213,7 +221,8 @@ def _institution_entries(entries: dict[str, GazetteerEntry], path: Path) -> dict
             entity_id = f"{state.id}-{spec['id']}"
             if entity_id in entries:
                 raise ValueError(f"{path.name}: {entity_id} is already a gazetteer id")
-            name = spec["name"].format(adjective=adjective) if adjective else spec["name_of"].format(name=state.name)
+            name = spec["name"].format(adjective=adjective) if adjective else spec["name_of"].format(
+                name=_with_article(state.name))
             made[entity_id] = GazetteerEntry(id=entity_id, name=name, type="organization", kind=spec["kind"],
                                              country=state.id, institution=kind, generated=True)
     return made
@@ -246,13 +255,15 @@ class Lexicon:
         for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
                     "conditionals", "first_person", "first_person_possessive", "third_person", "titles",
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions", "time_nouns", "auxiliaries",
-                    "arrival_places", "shares", "thanks_for", "support_verbs", "clause_prepositions", "refusals", "refused_words", "any_recipients", "reportive", "currencies", "made_by",
+                    "arrival_places", "shares", "thanks_for", "support_verbs", "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers", "reportive", "currencies", "made_by",
                     "infinitive_markers"):
             labels[key] = self.words(key)
         for kind, words in (self.data.get("pair_anaphors") or {}).items():
             labels[f"pair_anaphors:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("type_cues") or {}).items():
             labels[f"type_cue:{kind}"] = [str(w) for w in words or []]
+        labels["legal_forms"] = self.words("legal_forms")
+        labels.setdefault("type_cue:organization", []).extend(labels["legal_forms"])
         # "ministère * de la Défense": the whole phrase, and its two halves for an adjective between them
         for kind, words in (self.data.get("institutions") or {}).items():
             for word in map(str, words or []):
