@@ -846,16 +846,21 @@ def _listed_after_colon(view: SentenceView, frame: Frame) -> list[Actor]:
 def _object_list(view: SentenceView, found: Actor) -> list[Actor]:
     """The names listed with ``found`` ("to Mali, Niger and Burkina Faso"), in order; [] when none is. Each
     has the first one's preposition, or none at the end of its phrase ("e la Polonia.")."""
+    def negated(actor: Actor) -> bool:
+        return actor.start > view.start and view.cues.has(actor.start - 1, "modality:negation")
+
     def member(actor: Actor) -> bool:
         if actor.adjective or actor.possessive or view.is_trigger(actor.end) or view.is_trigger(actor.end + 1):
             return False
+        # (each after its own "neither/nor" shares the role whatever its case reads: "ни России, ни Украине")
         return actor.marker == found.marker or actor.marker is None and (
-            actor.end >= view.end or view.is_punct_stop(actor.end))
+            actor.end >= view.end or view.is_punct_stop(actor.end)) or negated(actor) and negated(found)
 
     chain = view.coordinated(found, repeated=True)
     at = chain.index(found)
     first = at
-    while first > 0 and chain[first - 1].marker == found.marker and member(chain[first - 1]):
+    while first > 0 and (chain[first - 1].marker == found.marker or negated(chain[first - 1]) and negated(found)) \
+            and member(chain[first - 1]):
         first -= 1
     last = at
     while last + 1 < len(chain) and member(chain[last + 1]):

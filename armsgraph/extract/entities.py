@@ -193,6 +193,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions = _resolve_person_coreference(words, mentions, info)
     mentions += _resolve_titles(words, mentions, titles)
     mentions = _resolve_state_titles(doc, words, mentions, info, titles, language)
+    mentions = _resolve_role_anaphors(doc, words, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
@@ -597,3 +598,32 @@ def _resolve_state_titles(doc: Doc, words: Words, mentions: list[EntityMention],
         return mentions
     return [m for m in mentions if not any(m is r for r in replaced)] + added
 
+
+ROLE_ANAPHOR_REACH = 1  # sentences before the one of "the diplomat" where the person it means may be named
+ROLE_TITLE_REACH = 4  # words from a role's title to the name it introduces ("ambassador to Turkey Alexei Yerkhov")
+
+
+def _resolve_role_anaphors(doc: Doc, words: Words, mentions: list[EntityMention]) -> list[EntityMention]:
+    """"Дипломат попередив Анкару", "the envoy said", "— warnte der Diplomat": a word for someone's role with
+    no name after it (the lexicon's ``person_anaphors``) is the person last named, in its sentence or the one
+    before, with a title of that role ("Botschafter Sergej Netschajew", "Посол Росії в Туреччині Олексій
+    Єрхов"); with none such, it is no one in particular."""
+    cues = [c for c in doc._.cues or [] if c.label.startswith("person_anaphors:")]
+    if not cues:
+        return mentions
+    persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.start)
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    starting = {m.start for m in mentions}
+    sentence = list(accumulate(int(first) for first in words.sent_start))
+    added = []
+    for cue in cues:
+        kind = cue.label.split(":", 1)[1]
+        if cue.end in starting or any(i in occupied for i in range(cue.start, cue.end)):
+            continue  # named after it ("the diplomat Ivan Petrov") or inside a name
+        titled = {c.end for c in doc._.cues if c.label == f"person_anaphor_titles:{kind}"}
+        holders = [m for m in persons if m.end <= cue.start
+                   and sentence[m.start] >= sentence[cue.start] - ROLE_ANAPHOR_REACH
+                   and any(m.start - ROLE_TITLE_REACH <= end <= m.start for end in titled)]
+        if holders:
+            added.append(EntityMention(cue.start, cue.end, holders[-1].entity, "title", "person"))
+    return mentions + added

@@ -295,6 +295,12 @@ class DocumentExtraction:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
+            if frame.type == "warning" and frame.subject is None and view.verb_second:
+                # "..., warnte der Diplomat": the name closing the sentence after the verb is who warns
+                closing = next((a for a in view.actors if a.entity == frame.object and a.start >= frame.trigger.end
+                                and (a.end >= view.end or view.is_punct_stop(a.end))), None)
+                if closing is not None:
+                    frame.subject, frame.object = frame.object, None
             if frame.type == "warning" and frame.subject is None and (
                     frame.trigger.start - view.start <= 3 or any(
                         self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):

@@ -258,6 +258,10 @@ class Lexicon:
                     "arrival_places", "shares", "thanks_for", "support_verbs", "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers", "reportive", "currencies", "made_by",
                     "infinitive_markers"):
             labels[key] = self.words(key)
+        for kind, words in (self.data.get("person_anaphors") or {}).items():
+            labels[f"person_anaphors:{kind}"] = [str(w) for w in words or []]
+        for kind, words in (self.data.get("person_anaphor_titles") or {}).items():
+            labels[f"person_anaphor_titles:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("pair_anaphors") or {}).items():
             labels[f"pair_anaphors:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("type_cues") or {}).items():
