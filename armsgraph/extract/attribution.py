@@ -187,9 +187,10 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             _titled_speaker_after(view, end, exclude))
         if speaker is not None and speaker.start not in exclude:
             return [speaker.entity]
-    if kind != "noun":
+    if kind != "noun" and not (not postposed and view.cues.any_in("addressee_verbs", start, end)):
         # inverted: "said Kirby", "dice il messaggio"; before the claim only when the name ends there
         # ("ha detto Kirby che ..."): in "said Iran delivered ..." Iran is the reported clause's subject
+        # (after "told", "informed" the name is who was told: "Two officials told Reuters that ...")
         for k in range(end, min(view.end, end + 3)):
             if view.is_punct_stop(k) or view.cues.has(k, "complementizers"):
                 break

@@ -569,7 +569,11 @@ class DocumentExtraction:
                 # says which jets; the sentence's verb says how sure it is
                 kept[kept.index(twin)] = twin = (twin[0], twin[1], reading[2], twin[3])
             twin[0].items = list(dict.fromkeys(twin[0].items + frame.items))
-        return kept
+        # "officials familiar with the shipment told Reuters that Egypt had delivered ...": a noun naming what
+        # someone in the sentence says was done refers to it; the article does not assert it besides
+        attributed = {(f.type, f.subject, f.object) for f, claimant, _, _ in kept if claimant is not None}
+        return [r for r in kept if not (r[1] is None and r[0].trigger.is_noun
+                                        and (r[0].type, r[0].subject, r[0].object) in attributed)]
 
     @staticmethod
     def _qualifies_an_item(view: SentenceView, trigger) -> bool:
