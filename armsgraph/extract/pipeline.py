@@ -21,9 +21,8 @@ from armsgraph.extract.attribution import (
     Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
-    split_listed_targets,
     DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
-    split_coordinated_subjects,
+    split_coordinated_subjects, split_listed_targets,
 )
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities

@@ -254,9 +254,10 @@ class Lexicon:
                 labels[f"{section}:{key}"] = [str(w) for w in words or []]
         for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
                     "conditionals", "first_person", "first_person_possessive", "third_person", "titles",
-                    "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions", "time_nouns", "auxiliaries",
-                    "arrival_places", "shares", "thanks_for", "support_verbs", "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers", "addressee_verbs", "reportive", "currencies", "made_by",
-                    "infinitive_markers"):
+                    "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",
+                    "time_nouns", "auxiliaries", "arrival_places", "shares", "thanks_for", "support_verbs",
+                    "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
+                    "addressee_verbs", "reportive", "currencies", "made_by", "infinitive_markers"):
             labels[key] = self.words(key)
         for kind, words in (self.data.get("person_anaphors") or {}).items():
             labels[f"person_anaphors:{kind}"] = [str(w) for w in words or []]
