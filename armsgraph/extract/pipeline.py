@@ -379,6 +379,8 @@ class DocumentExtraction:
                 found.append(mention.entity)
                 if len(found) == 2:
                     frame.subject, frame.object = found[1], found[0]
+                    # the quote runs from the words pointing back ("le parti hanno raggiunto un accordo")
+                    frame.spans.append((at, view.cues.starts(at, f"pair_anaphors:{kind}")))
                     return
             return
 
