@@ -121,7 +121,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
                      for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
     # a title opening a company's name is part of it: "General Technology Limited", "General Dynamics"
-    title_tokens -= {s for s in list(title_tokens) if _opens_body_name(words, s, body_words | name_ends)}
+    is_name = _name_words(words)
+    title_tokens -= {s for s in list(title_tokens) if _marked_ahead(is_name, s + 1, BODY_TITLE_REACH,
+                                                                    body_words | name_ends)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
     # unless it closes one ("Hwadae-ri Trading Company")
     title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
@@ -217,13 +219,19 @@ def _places_opening_body_names(words: Words, mentions: list[EntityMention], body
     def opens_body(m: EntityMention) -> bool:
         if m.type not in ("location", "country") or m.form not in ("name", "seat") or m.end in institutions:
             return False
-        k = m.end
-        while k < len(words) and k - m.end < BODY_NAME_REACH and is_name[k]:
-            if k in body_words or k in site_words and m.entity in named_after:
-                return True
-            k += 1
-        return False
+        marks = body_words | site_words if m.entity in named_after else body_words
+        return _marked_ahead(is_name, m.end, BODY_NAME_REACH, marks)
     return [m for m in mentions if not opens_body(m)]
+
+
+def _marked_ahead(is_name: list[bool], first: int, reach: int, marks: set[int]) -> bool:
+    """Whether one of the ``reach`` name words from ``first`` on, before the run of them ends, is in ``marks``."""
+    k = first
+    while k < len(is_name) and k - first < reach and is_name[k]:
+        if k in marks:
+            return True
+        k += 1
+    return False
 
 
 def _with_institutions(doc: Doc, words: Words, mentions: list[EntityMention], gazetteer: Gazetteer,
@@ -318,15 +326,6 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
 
 
 BODY_TITLE_REACH = 3  # capitalised words after a title in which a word naming a body makes it part of that name
-
-
-def _opens_body_name(words: Words, start: int, body_words: set[int]) -> bool:
-    k = start + 1
-    while k < len(words) and k - start <= BODY_TITLE_REACH and words.texts[k][:1].isupper():
-        if k in body_words:
-            return True
-        k += 1
-    return False
 
 
 def _hyphenated_tail(words: Words, j: int) -> bool:
@@ -615,15 +614,18 @@ def _resolve_role_anaphors(doc: Doc, words: Words, mentions: list[EntityMention]
     occupied = {i for m in mentions for i in range(m.start, m.end)}
     starting = {m.start for m in mentions}
     sentence = list(accumulate(int(first) for first in words.sent_start))
+    titled: dict[str, set[int]] = {}  # kind of role -> where its titles end
+    for c in doc._.cues:
+        if c.label.startswith("person_anaphor_titles:"):
+            titled.setdefault(c.label.split(":", 1)[1], set()).add(c.end)
     added = []
     for cue in cues:
-        kind = cue.label.split(":", 1)[1]
         if cue.end in starting or any(i in occupied for i in range(cue.start, cue.end)):
             continue  # named after it ("the diplomat Ivan Petrov") or inside a name
-        titled = {c.end for c in doc._.cues if c.label == f"person_anaphor_titles:{kind}"}
+        ends = titled.get(cue.label.split(":", 1)[1], set())
         holders = [m for m in persons if m.end <= cue.start
                    and sentence[m.start] >= sentence[cue.start] - ROLE_ANAPHOR_REACH
-                   and any(m.start - ROLE_TITLE_REACH <= end <= m.start for end in titled)]
+                   and any(m.start - ROLE_TITLE_REACH <= end <= m.start for end in ends)]
         if holders:
             added.append(EntityMention(cue.start, cue.end, holders[-1].entity, "title", "person"))
     return mentions + added
