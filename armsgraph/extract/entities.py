@@ -99,12 +99,13 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     name_ends = {e - 1 for e in _cue_tokens(doc, "legal_forms").values()}
+    is_name = _name_words(words)
     if load_lexicon(language).data.get("title_case_names"):
         # (a city or a state opens a site's name too: "Aden Adde International Airport", "Cairo West Air Base")
         site_words = {i for s, e in _cue_tokens(doc, "type_cue:location").items() for i in range(s, e)
                       if words.texts[i][:1].isupper()}
         named_after = {m.entity for m in mentions if m.type == "country" or info[m.entity].kind in NAMING_PLACES}
-        mentions = _places_opening_body_names(words, mentions, body_words, set(_cue_tokens(doc, "institution:")),
+        mentions = _places_opening_body_names(is_name, mentions, body_words, set(_cue_tokens(doc, "institution:")),
                                               site_words, named_after)
     mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -121,7 +122,6 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
                      for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
     # a title opening a company's name is part of it: "General Technology Limited", "General Dynamics"
-    is_name = _name_words(words)
     title_tokens -= {s for s in list(title_tokens) if _marked_ahead(is_name, s + 1, BODY_TITLE_REACH,
                                                                     body_words | name_ends)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
@@ -142,7 +142,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         # a claim word alone is a noun, not a name, where every noun is capitalised ("Sanktionspaket gegen Russland")
         title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
                          if e - s == 1 for i in range(s, e)}
-    candidates += [(s, e, None) for s, e in _proper_name_runs(words, covered | title_tokens, is_common_word,
+    candidates += [(s, e, None) for s, e in _proper_name_runs(words, is_name, covered | title_tokens, is_common_word,
                                                               names_only,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
                                                               body_words, calendar_names(language), name_ends)]
@@ -207,14 +207,13 @@ BODY_NAME_REACH = 3  # capitalised words after a place's name in which a word na
 NAMING_PLACES = {"city", "region"}  # places whose names open the names of sites in or near them
 
 
-def _places_opening_body_names(words: Words, mentions: list[EntityMention], body_words: set[int],
+def _places_opening_body_names(is_name: list[bool], mentions: list[EntityMention], body_words: set[int],
                                institutions: set[int], site_words: set[int] = frozenset(),
                                named_after: set[str] = frozenset()) -> list[EntityMention]:
     """A place's name opening a body's ("Caspian Security Monitor", "the Moscow Times", "Kyiv Independent
     Institute") is part of that name, not the place: the capitalised words after it run on to a word naming a
     body, or, after a state or city (``named_after``), to a word naming a site ("Aden Adde International
     Airport"). Not a state's institution ("the Israel Ministry of Defense": institutions.py)."""
-    is_name = _name_words(words)
 
     def opens_body(m: EntityMention) -> bool:
         if m.type not in ("location", "country") or m.form not in ("name", "seat") or m.end in institutions:
@@ -282,7 +281,7 @@ def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
             and words.starts[j + 2] == words.starts[j + 1] + 1)
 
 
-def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
+def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_common_word,
                       names_only: bool = False, title_case_names: bool = False,
                       body_words: set[int] = frozenset(),
                       calendar: frozenset[str] = frozenset(),
@@ -290,7 +289,6 @@ def _proper_name_runs(words: Words, excluded: set[int], is_common_word,
     runs = []
     i = 0
     n = len(words)
-    is_name = _name_words(words)
     while i < n:
         if i in excluded or not is_name[i]:
             i += 1
