@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from armsgraph.extract.dates import month_names
@@ -172,6 +172,7 @@ class _PhraseIndex:
     def __init__(self, nlp: Language, phrases: list[tuple[str, str]], by_lemma: bool, base_forms_only: bool = False):
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if by_lemma else None
+        self.mixed: Matcher | None = None
         grouped: dict[str, list[str]] = {}
         for phrase, key in phrases:
             grouped.setdefault(key, []).append(phrase)
@@ -184,8 +185,13 @@ class _PhraseIndex:
                 docs = [_lemma_doc(nlp, t) for t in unique]
                 if base_forms_only:
                     # "avrebbe" (lemma avere) must not make every "ha" a hedge: only entries written as
-                    # lemmas stand for all their inflections.
-                    docs = [d for d in docs if all(t.lemma_.lower() == t.lower_ for t in d)]
+                    # lemmas stand for all their inflections. In a phrase that mixes the two, each word keeps
+                    # its own reading: "міністр оборони" matches "міністра оборони", not "міністр оборону".
+                    mixed = [d for d in docs if _mixes_forms(d)]
+                    if mixed:
+                        self.mixed = self.mixed or Matcher(nlp.vocab)
+                        self.mixed.add(key, [_word_by_word(d) for d in mixed])
+                    docs = [d for d in docs if all(_is_base_form(t) for t in d)]
                 if docs:
                     self.lemma.add(key, docs)
 
@@ -194,7 +200,24 @@ class _PhraseIndex:
         found = {(s, e, keys[m]) for m, s, e in self.lower(doc)}
         if self.lemma is not None:
             found |= {(s, e, keys[m]) for m, s, e in self.lemma(doc)}
+        if self.mixed is not None:
+            found |= {(s, e, keys[m]) for m, s, e in self.mixed(doc)}
         return found
+
+
+def _is_base_form(token: Token) -> bool:
+    return token.lemma_.lower() == token.lower_
+
+
+def _mixes_forms(doc: Doc) -> bool:
+    """A phrase with words written as lemmas and words written inflected."""
+    base = [_is_base_form(t) for t in doc]
+    return any(base) and not all(base)
+
+
+def _word_by_word(doc: Doc) -> list[dict[str, str]]:
+    """A token pattern in which a word written as its lemma matches all its inflections, any other only itself."""
+    return [{"LEMMA": t.lemma_} if _is_base_form(t) else {"LOWER": t.lower_} for t in doc]
 
 
 # Cues matched as written, never by lemma: an "according to" frame does not inflect, and Italian
