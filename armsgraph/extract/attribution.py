@@ -381,11 +381,11 @@ FRAME_REACH = 6  # words after "according to" where its source is named
 def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None = None) -> str | None:
     """Who an "according to" frame names; with ``unnamed``, a group a state's adjective qualifies too
     ("selon les médias serbes"); with the ``voice``, the source named before that a word points back at
-    ("secondo il portale", "according to the report")."""
+    ("secondo il portale", "according to the report") or a pronoun points back at ("secondo lui")."""
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
-        if view.cues.has(i, "complementizers"):  # "secondo cui" introduces, it names nobody
-            continue
+        if view.cues.has(i, "complementizers") or view.cues.has(i, "reporting:pronoun_frames"):
+            continue  # "secondo cui" introduces, it names nobody; "selon lui" is read below
         found = [view.actor_at(k) for k in range(end, min(view.end, end + FRAME_REACH))]
         named = [a for a in found if a is not None and a.marker == "attribution"]
         solid = [a for a in named if not (a.adjective or a.possessive)]
@@ -397,6 +397,8 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
             return (solid or named)[-1].entity if solid else named[0].entity
         if voice is not None and voice.reported_source and _points_back(view, end):
             return voice.reported_source
+    if voice is not None and view.cues.any_in("reporting:pronoun_frames", view.start, view.end):
+        return voice.antecedent()  # "according to him", "за його словами": who the text spoke of last
     return None
 
 

@@ -118,6 +118,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     title_ends = set(titles.values())
     titled_state = {m.end: (m.entity if m.type == "country" else gazetteer.state_of(m.entity))
                     for m in mentions if (m.form == "adjective" or m.type == "country") and m.start in title_ends}
+    # the rest of a title the state's adjective split ("le ministre néerlandais | de la Défense | X") is no name
+    split_tails = {s: e for s, e in _cue_tokens(doc, "title_tails").items() if s in titled_state}
+    title_tokens |= {i for s, e in split_tails.items() for i in range(s, e)}
+    titled_state |= {e: titled_state[s] for s, e in split_tails.items()}
     # prefixes that type a name without being part of it: "MV Angara", "Minister Ivan Petrovsky"
     title_tokens |= {i for label in ("type_cue:vessel", "type_cue:person")
                      for s, e in _cue_tokens(doc, label).items() for i in range(s, e)}
@@ -157,6 +161,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entity_type == "other" and start in state_before:
             # a state between the type word and the name: "la société turque Baykar"
             entity_type = _type_from_cues(cues, words, state_before[start], end, language)
+        if entity_type == "other" and start in titled_state and titled_state[start] is not None \
+                and start not in state_before:
+            entity_type = "person"  # "le ministre néerlandais de la Défense Jan Smit"
         if entity_type == "other" and model_type:
             entity_type = model_type
         if entity_type == "other" and start not in after_adjective and end not in person_starts \

@@ -259,6 +259,12 @@ class Lexicon:
                     "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
                     "addressee_verbs", "reportive", "currencies", "made_by", "infinitive_markers"):
             labels[key] = self.words(key)
+        # "ministre * de la Défense": a state's adjective may stand inside a title ("le ministre néerlandais de la
+        # Défense X"); the whole phrase is a title, and its tail is marked for the rules to join to the head
+        split = [t.partition("*") for t in labels["titles"] if "*" in t]
+        labels["titles"] = [t for t in labels["titles"] if "*" not in t] + [
+            f"{head.strip()} {tail.strip()}" for head, _, tail in split]
+        labels["title_tails"] = [tail.strip() for _, _, tail in split]
         for kind, words in (self.data.get("person_anaphors") or {}).items():
             labels[f"person_anaphors:{kind}"] = [str(w) for w in words or []]
         for kind, words in (self.data.get("person_anaphor_titles") or {}).items():

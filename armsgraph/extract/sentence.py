@@ -366,7 +366,7 @@ class SentenceView:
         named = {k for a in actors for k in range(a.start, a.end)}
         i = self.start
         for k in _between(self.cues.marker_starts, self.start, self.end):
-            if k < i or k in named or self.cues.has(k, "titles"):
+            if k < i or k in named or self.cues.has(k, "titles") or self._splits_title(k, by_start):
                 continue  # inside the last marker's phrase, a name or a title ("le ministre de la Défense X")
             i = k
             role, end = self.cues.marker_at(i)
@@ -395,6 +395,14 @@ class SentenceView:
                         break
             i = max(end, i + 1)
         self._mark_case_roles(actors)
+
+    def _splits_title(self, k: int, by_start: dict[int, Actor]) -> bool:
+        """Whether token k opens the rest of a title a state's adjective split: "le ministre néerlandais | de la
+        Défense Ruben Brekelmans" (its "de" marks no role)."""
+        if not self.cues.has(k, "title_tails"):
+            return False
+        adjective = next((a for a in by_start.values() if a.end == k and a.adjective), None)
+        return adjective is not None and adjective.start > self.start and self.cues.has(adjective.start - 1, "titles")
 
     def _mark_case_roles(self, actors: list[Actor]) -> None:
         """Roles a name's case gives it with no preposition (the lexicon's ``case_roles``): in Russian a bare
