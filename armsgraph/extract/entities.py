@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from armsgraph.extract.dates import calendar_names
 from armsgraph.extract.institutions import StatesBeside, institution_spans
+from armsgraph.extract.morphology import MORPHOLOGY_LANGUAGES
 from armsgraph.extract.resources import Gazetteer, load_lexicon
 from armsgraph.extract.words import Words
 from armsgraph.schema.ids import normalise_name, unknown_entity_id
@@ -199,7 +200,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entity_id].country = titled_state.get(start)
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
 
-    mentions = _resolve_person_coreference(words, mentions, info)
+    mentions = _resolve_person_coreference(words, mentions, info, language in MORPHOLOGY_LANGUAGES)
     mentions += _resolve_titles(words, mentions, titles)
     mentions = _resolve_state_titles(doc, words, mentions, info, titles, language)
     mentions = _resolve_role_anaphors(doc, words, mentions)
@@ -511,7 +512,29 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
         return None
     choices, aliases = _fuzzy_choices(gazetteer, language, entity_type)
     best = process.extractOne(text, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_LINK_SCORE)
+    if best is None and entity_type == "person" and language in MORPHOLOGY_LANGUAGES:
+        return _inflected_person(text, choices)
     return choices[best[0]] if best else None
+
+
+NAME_ENDING = 3  # letters a case ending adds to a name's word ("Рустем" → "Рустемом")
+
+
+def _inflected_person(text: str, choices: dict[str, str]) -> str | None:
+    """The one known person a name in another case is ("Юн Сок Йоля", "Анджеєм Дудою"): word for word, each word
+    is an alias's word, but for its last letter, followed by an ending."""
+    words = text.casefold().split()
+    found = {entity_id for alias, entity_id in choices.items()
+             if len(parts := alias.casefold().split()) == len(words) and len(words) > 1
+             and all(_inflects(word, part) for word, part in zip(words, parts))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _inflects(word: str, base: str) -> bool:
+    if word == base:
+        return True
+    stem = base[:-1] if len(base) > 2 and base[-1] in "аяьйоеє" else base
+    return word.startswith(stem) and len(word) - len(stem) <= NAME_ENDING
 
 
 @lru_cache(maxsize=None)
@@ -523,16 +546,22 @@ def _fuzzy_choices(gazetteer: Gazetteer, language: str, entity_type: str) -> tup
     return choices, list(choices)
 
 
+# A part of a full name that alone names its person: two letters, as Korean and Chinese family names ("Юн" for
+# "Юн Сок Йоль", "Xi")
+MIN_NAME_PART = 2
+
+
 def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
-                                info: dict[str, EntityInfo]) -> list[EntityMention]:
-    """A surname or given name alone ("Kim", "KIRBY") is the person named in full elsewhere in the text."""
+                                info: dict[str, EntityInfo], inflected: bool) -> list[EntityMention]:
+    """A surname or given name alone ("Kim", "KIRBY"; with ``inflected``, in any case: "Юна") is the person named
+    in full elsewhere in the text."""
     parts: dict[str, set[str]] = {}
     for m in mentions:
         if m.type != "person":
             continue
         names = [words.span_text(m.start, m.end), info[m.entity].name]
         for name in names:
-            capitalised = [w for w in name.replace("-", " ").split() if len(w) >= 3 and w[0].isupper()]
+            capitalised = [w for w in name.replace("-", " ").split() if len(w) >= MIN_NAME_PART and w[0].isupper()]
             if len(capitalised) >= 2:
                 for word in capitalised:
                     parts.setdefault(word.casefold(), set()).add(m.entity)
@@ -540,7 +569,9 @@ def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
     for m in mentions:
         entity = info.get(m.entity)
         if entity is not None and not entity.known and m.end - m.start == 1:
-            owners = parts.get(words.texts[m.start].casefold(), set())
+            word = words.texts[m.start].casefold()
+            owners = parts.get(word) or (set().union(*(ids for part, ids in parts.items() if _inflects(word, part)))
+                                         if inflected else set())
             if len(owners) == 1 and entity.type in ("person", "other", "organization"):
                 owner = next(iter(owners))
                 out.append(EntityMention(m.start, m.end, owner, "coref", "person"))

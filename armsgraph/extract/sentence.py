@@ -390,7 +390,8 @@ class SentenceView:
                         break
                     actor = by_start.get(j)
                     if actor is not None:
-                        if actor.marker is None and not self.is_clause_boundary(i):
+                        if actor.marker is None and not self.is_clause_boundary(i) and not (
+                                j > end and self._nominative(actor)):
                             actor.marker, actor.marker_token = "other", i
                         break
             i = max(end, i + 1)
@@ -483,6 +484,10 @@ class SentenceView:
                             or (actor.end < self.end and self.cues.has(actor.end, "possessive"))):
                         break  # "according to Ukraine's military intelligence agency HUR": through to HUR
 
+    def _nominative(self, actor: Actor) -> bool:
+        """Whether the name can only be a nominative (Russian, Ukrainian): the subject, which no preposition governs."""
+        return case_of_name(self.texts[actor.start:actor.end], self.sent.doc.lang_) == "nomn"
+
     def _by_case(self, role: str, marker: int, actor: Actor) -> str:
         """A preposition that is both "from" and "with" reads by the name's case: Ukrainian "з Італії" (genitive)
         is from Italy, "з Джо Байденом" (instrumental) with Joe Biden."""
@@ -507,6 +512,8 @@ class SentenceView:
             if actor is None:
                 j += 1
                 continue
+            if j > end and self._nominative(actor):
+                break  # no preposition governs a nominative: "в обмін на солдатів | Росія може передати"
             if actor.marker is None:
                 actor.marker, actor.marker_token = self._by_case(role, marker, actor), marker
             j = actor.end

@@ -44,6 +44,13 @@ def test_entities_surname_alone_is_the_person_named_in_full():
     assert [m.text for m in kim.mentions] == ["Kim", "Kim Jong-un"]
 
 
+def test_entities_a_name_in_another_case_is_the_person_named_in_full():
+    # Ukrainian inflects the last word of a Korean name ("Йоля") and a two-letter family name alone ("Юна")
+    found = _entities("uk", "Про заяви Юн Сок Йоля писали в Сеулі. Юн Сок Йоль заявив про це. Позицію президента Юна підтримали.")
+    yoon = found["yoon-suk-yeol"]
+    assert [m.text for m in yoon.mentions] == ["Юн Сок Йоля", "Юн Сок Йоль", "Юна"]
+
+
 def test_entities_title_refers_back_to_its_holder():
     text = ("The Foreign Secretary has condemned the deal. Foreign Secretary James Cleverly said the UK "
             "would respond.")
