@@ -422,11 +422,18 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     direction = trigger.direction
 
     guest = _received_guest(view, trigger) if direction == "get" and not trigger.is_noun else None
+    host = _receiving_host(view, trigger, clause_end) if direction == "get" and guest is None else None
     if guest is not None:
         # "Hajiyev ha ricevuto l'ambasciatore indiano", "Putin received Kim": a visit, not a delivery
         frame.type = "meeting"
         _set_role(frame, "subject", _left_subject(view, trigger))
         _set_role(frame, "object", guest)
+        items = []
+    elif host is not None:
+        # "Abdelsalam avait été reçu à Moscou par le vice-ministre Bogdanov": the passive visit
+        frame.type = "meeting"
+        _set_role(frame, "subject", host)
+        _set_role(frame, "object", _left_subject(view, trigger))
         items = []
     elif direction in ("give", "get"):
         _directional_roles(view, trigger, frame, right)
@@ -506,6 +513,18 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
             return None
         k += 1
     return titled if seen_title else None
+
+
+def _receiving_host(view: SentenceView, trigger: Trigger, clause_end: int) -> Actor | None:
+    """The person who received a person in a passive ("X was received in Moscow by Y"): the agent a receiving
+    verb's participle has in its clause, when both are people and no goods are named."""
+    if trigger.is_noun or _items_in(view, view.clause_start(trigger.start), clause_end):
+        return None
+    guest = _left_subject(view, trigger)
+    if not isinstance(guest, Actor) or guest.mention.type != "person":
+        return None
+    return next((a for a in view.actors if a.marker in ("agent", "source") and a.mention.type == "person"
+                 and trigger.end <= a.start < clause_end), None)  # (Italian "da" is both)
 
 
 def _passive_agent(view: SentenceView, trigger: Trigger) -> Actor | None:

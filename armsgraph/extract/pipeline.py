@@ -556,8 +556,7 @@ class DocumentExtraction:
         kept: list = []
         for reading in readings:
             frame, claimant = reading[0], reading[1]
-            twin = next((k for k in kept if (k[0].type, k[0].subject, k[0].object, k[1])
-                         == (frame.type, frame.subject, frame.object, claimant)), None)
+            twin = next((k for k in kept if _proposition(k[0]) == _proposition(frame) and k[1] == claimant), None)
             if twin is None:
                 kept.append(reading)
                 continue
@@ -874,6 +873,14 @@ def _only_money(view: SentenceView, frame: Frame) -> bool:
     return view.cues.any_in("currencies", frame.trigger.end, end) and not any(
         view.cues.any_in(f"transfer:{group}", frame.trigger.end, end) for group in ("give_nouns", "get_nouns",
                                                                                    "weak_nouns"))
+
+
+def _proposition(frame: Frame) -> tuple:
+    """What a frame says, for finding two readings of it: a meeting of A with B is one of B with A."""
+    parties = (frame.subject, frame.object)
+    if frame.type in SYMMETRIC_CLAIM_TYPES:
+        parties = tuple(sorted(parties, key=str))
+    return frame.type, *parties
 
 
 def _talks_share_the_meeting(frames: list[Frame]) -> list[Frame]:
