@@ -209,7 +209,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
 
 
-BODY_NAME_REACH = 3  # capitalised words after a place's name in which a word naming a body makes it one name
+BODY_NAME_REACH = 4  # capitalised words after a place's name in which a word naming a body makes it one name
 
 
 NAMING_PLACES = {"city", "region"}  # places whose names open the names of sites in or near them

@@ -130,6 +130,10 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
     ("en", "Drones made by the Turkish company Zarvax reached Mali.", "Zarvax", "organization"),
     # ... but closing a name it stays in it
     ("en", "Hwadae-ri Trading Company shipped the cargo.", "Hwadae-ri Trading Company", "organization"),
+    # a legal form ends a company's name, which a city may open four words before it
+    ("en", "Kupol bought engines made by China's Xiamen Zarvach Aircraft Engine Co last year.",
+     "Xiamen Zarvach Aircraft Engine Co", "organization"),
+    ("en", "The Treasury sanctioned Zarvex Corp on Monday.", "Zarvex Corp", "organization"),
     # a title before the comma that opens the name's apposition
     ("es", "El ministro de Defensa, Luis Zarvati, firmó el acuerdo.", "Luis Zarvati", "person"),
     # a lower-case Arabic particle inside a name, however the tokenizer splits it
