@@ -224,13 +224,8 @@ def _second_verb(view: SentenceView, cue: int) -> bool:
         if k < view.start:
             return False
         if view.cues.has(k, "coordinators"):
-            return k == cue - 1 or view.cues.has(k + 1, "auxiliaries") or view.texts[k + 1].lower() in _AUXILIARY_WORDS
+            return k == cue - 1 or view.cues.has(k + 1, "auxiliaries")
     return False
-
-
-# auxiliaries between "and" and a participle ("e ha detto", "et a confirmé", "y ha dicho", "und hat gesagt"),
-# where the lexicon has no auxiliaries list
-_AUXILIARY_WORDS = {"has", "have", "had", "ha", "hanno", "a", "ont", "avait", "han", "hat", "haben", "hatte"}
 
 
 TITLED_SPEAKER_WORDS = 12  # ", ha detto il portavoce del Consiglio di sicurezza nazionale John Kirby."

@@ -121,6 +121,12 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
         return _prefer_strong(labels)
     cues = view.cues
     end = max(cues.starts_at(i).values())
+    token, k = view.sent.doc[i], i - 1
+    while k > view.start and cues.has(k, "auxiliaries"):
+        k -= 1
+    if k >= view.start and cues.has(k, "relatives") and token.lower_ != token.lemma_.lower():
+        # "a company that (has) supplied Russia": a relative pronoun before an inflected verb, not "that supply"
+        return _prefer_strong(verbs)
     # a determiner two words back makes a noun ("the military supply") unless a name or pronoun stands
     # between: in "said that Iran supplied", "denied that it supplied" the "that" starts a clause
     subject_between = ((actor := view.actor_at(i - 1)) is not None and actor.free) or any(

@@ -412,6 +412,7 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, langu
 
 
 APPOSITION_REACH = 4  # words of an apposition before its noun ("a London-based research group")
+APPOSITION_OPENERS = {",", "–", "—"}  # "Azu International – a Türkiye-based wholesaler"
 APPOSITION_TYPES = ("location", "organization", "vessel", "person")
 
 
@@ -429,12 +430,18 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
     noun of the apposition after the name types it (the phrase opens with an article or a lower-case word).
     The noun as the lexicon writes it: in "Sa'id al-Jamal, a Houthi financier based in Iran" the participle
     "based" is no base."""
-    if end + 1 >= len(words) or words.texts[end] != ",":
+    if end + 1 >= len(words) or words.texts[end] not in APPOSITION_OPENERS:
         return None
     opening = end + 1
     if not (words.texts[opening].islower() or any(c.label == "determiners" for c in cues.starting_between(opening, opening))):
         return None
-    for k in range(opening, min(opening + APPOSITION_REACH + 1, len(words))):
+    hyphens = 0  # "a Türkiye-based wholesaler": a compound's hyphen is one more token, not the phrase's end
+    for k in range(opening, len(words)):
+        if k > opening + APPOSITION_REACH + hyphens:
+            return None
+        if words.texts[k] == "-":
+            hyphens += 1
+            continue
         if words.punct[k]:
             return None
         if not words.texts[k].islower():

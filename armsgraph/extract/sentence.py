@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +18,12 @@ from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, Ent
 from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.words import Words
+
+
+@lru_cache(maxsize=None)
+def seat_suffixes(language: str) -> frozenset[str]:
+    """The lexicon's words after a hyphen that make a place a body's seat ("Türkiye-based")."""
+    return frozenset(w.lower() for w in load_lexicon(language).words("seat_suffixes"))
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
@@ -576,6 +582,16 @@ class SentenceView:
                 actor.origin_of = nxt
             elif actor.adjective and actor.start in item_ends:
                 actor.origin_of = item_ends[actor.start].start
+            elif self._seat_of_a_body(actor):
+                actor.marker, actor.marker_token = "other", actor.end
+
+    def _seat_of_a_body(self, actor: Actor) -> bool:
+        """"Azu International – a Türkiye-based wholesaler that has exported …": in an apposition to a name, the
+        place where the named body sits, not a participant (in "PRC-based suppliers" the state stands for them)."""
+        k, before = actor.end, actor.start - 2
+        return k + 1 < self.end and self.texts[k] == "-" and self.texts[k + 1].lower() in seat_suffixes(
+            self.sent.doc.lang_) and before >= self.start and self.texts[before] in (",", "–", "—") and self.cues.has(
+            before + 1, "determiners")
 
     def _inside_phrase(self, i: int) -> bool:
         # a German article marks a name's case, not a noun phrase it modifies: "dass Deutschland der Ukraine

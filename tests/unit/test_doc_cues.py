@@ -54,7 +54,8 @@ def test_doc_cues_trigger_marker_and_boundary_tokens_agree_with_reading_each_tok
         label.split(":", 1)[0] in CLAIM_TYPES for label in index.starts_at(k))]
     assert index.marker_starts == [k for k in range(n) if index.marker_at(k) is not None]
     assert index.boundaries == [k for k in range(n) if any(index.has(k, label) for label in (
-        "complementizers", "relatives", "conditionals")) or index.texts[k] in {";", ":"}]
+        "complementizers", "relatives", "conditionals")) or index.texts[k] in {";", ":"}
+        or index.has(k, "clause_prepositions") and index._opens_clause(k)]
 
 
 def _in_conditional_token_by_token(view, i):
