@@ -88,8 +88,12 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         longest = max(end for _, end in options)
         options = [(label, end) for label, end in options if end == longest]
         labels = [label for label, _ in options]
-        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames"):
-            i = longest  # nor is a word of "according to" (lemma "accord") a claim
+        reporting = cues.starts(i, "reporting:verbs")
+        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or (
+                reporting is not None and reporting > longest):
+            # nor is a word of "according to" (lemma "accord") a claim, nor the verb of a longer reporting phrase
+            # ("передает корреспондент ТАСС": conveys, reports)
+            i = longest
             continue
         label = _choose_reading(view, i, labels)
         claim_type, group = label.split(":", 1)

@@ -109,6 +109,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         mentions = _places_opening_body_names(is_name, mentions, body_words, set(_cue_tokens(doc, "institution:")),
                                               site_words, named_after)
     mentions = _with_institutions(doc, words, mentions, gazetteer, language, info)
+    mentions = _state_sides(doc, mentions, language)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     after_adjective = {m.end for m in mentions if m.form == "adjective"}
     # a state named between a title and the name: its adjective ("le ministre soudanais Ali al-Sadiq") or, in the
@@ -207,6 +208,27 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
+
+
+def _state_sides(doc: Doc, mentions: list[EntityMention], language: str) -> list[EntityMention]:
+    """"российская сторона поставляет", "la parte russa", "the Indian side": a state's adjective with the
+    lexicon's word for a side names the state, as a party."""
+    sides = {str(w).casefold() for w in load_lexicon(language).words("side_nouns")}
+    if not sides:
+        return mentions
+
+    def side(i: int) -> bool:
+        return 0 <= i < len(doc) and (doc[i].lower_ in sides or doc[i].lemma_.casefold() in sides)
+
+    out = []
+    for m in mentions:
+        if m.form == "adjective" and m.type == "country":
+            if side(m.end):
+                m = EntityMention(m.start, m.end + 1, m.entity, "name", m.type)
+            elif side(m.start - 1):
+                m = EntityMention(m.start - 1, m.end, m.entity, "name", m.type)
+        out.append(m)
+    return out
 
 
 BODY_NAME_REACH = 4  # capitalised words after a place's name in which a word naming a body makes it one name
