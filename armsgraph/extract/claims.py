@@ -832,6 +832,28 @@ def split_coordinated_objects(view: SentenceView, frames: list[Frame]) -> list[F
     return out
 
 
+def split_by_origin(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """"recibió cazas rusos Su-30SME y un primer lote de FTC-2000G chinos": where the supplier is read off the
+    items' origins and they name several states, one frame per state, each with the items it qualifies."""
+    out: list[Frame] = []
+    for frame in frames:
+        start, end = view.clause_start(frame.trigger.start), view.clause_end(frame.trigger.end - 1)
+        origins = [a for a in view.actors if a.origin_of is not None and start <= a.origin_of < end]
+        if frame.type not in DIRECTIONAL or len({a.entity for a in origins}) < 2 or frame.subject not in {
+                a.entity for a in origins} or any(a.entity == frame.subject and a.origin_of is None for a in view.actors):
+            out.append(frame)
+            continue
+        mentions = [m for m in view.items if m.entity in frame.items]
+        groups: dict[str, list[str]] = {}
+        for m in mentions:
+            nearest = min(origins, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
+            groups.setdefault(nearest.entity, []).append(m.entity)
+        for state in dict.fromkeys(a.entity for a in origins):
+            if state != frame.object:
+                out.append(replace(frame, subject=state, items=list(dict.fromkeys(groups.get(state, [])))))
+    return out
+
+
 COLON_LIST_REACH = 8  # words from a sanction verb to the colon that opens the list of those it targets
 
 

@@ -13,26 +13,34 @@ def analyzer(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+def _parses(word: str, language: str) -> list:
+    """pymorphy3's readings of a word; none for a word it cannot read (a character without a Unicode name makes
+    its word-shape check raise)."""
+    try:
+        return analyzer(language).parse(word.lower())
+    except (KeyError, ValueError):
+        return []
+
+
 @lru_cache(maxsize=8192)
 def cases(word: str, language: str) -> frozenset[str]:
     """Every case pymorphy3 reads the word in (its tags: nomn, gent, datv, accs, ablt, loct, …); empty for a
     word without case or a language without the analyser."""
     if language not in MORPHOLOGY_LANGUAGES:
         return frozenset()
-    return frozenset(p.tag.case for p in analyzer(language).parse(word.lower()) if p.tag.case)
+    return frozenset(p.tag.case for p in _parses(word, language) if p.tag.case)
 
 
 @lru_cache(maxsize=8192)
 def is_preposition(word: str, language: str) -> bool:
-    return language in MORPHOLOGY_LANGUAGES and any(
-        "PREP" in p.tag for p in analyzer(language).parse(word.lower()))
+    return language in MORPHOLOGY_LANGUAGES and any("PREP" in p.tag for p in _parses(word, language))
 
 
 @lru_cache(maxsize=8192)
 def is_passive(word: str, language: str) -> bool:
     """A passive participle ("переданы", "закупленные", "передані") or an impersonal passive ("передано")."""
     return language in MORPHOLOGY_LANGUAGES and any(
-        "pssv" in p.tag or "Impe" in p.tag for p in analyzer(language).parse(word.lower()))
+        "pssv" in p.tag or "Impe" in p.tag for p in _parses(word, language))
 
 
 # Cases only a preposition governs: a name with no preposition before it is in none of them.

@@ -22,7 +22,7 @@ from armsgraph.extract.attribution import (
 )
 from armsgraph.extract.claims import (
     DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
-    split_coordinated_subjects, split_listed_targets,
+    split_by_origin, split_coordinated_subjects, split_listed_targets,
 )
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
@@ -288,8 +288,8 @@ class DocumentExtraction:
             and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
             for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
-        frames = split_listed_targets(view, split_coordinated_objects(view, split_coordinated_subjects(
-            view, merge_frames(frames))))
+        frames = split_by_origin(view, split_listed_targets(view, split_coordinated_objects(
+            view, split_coordinated_subjects(view, merge_frames(frames)))))
         for frame in frames:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:

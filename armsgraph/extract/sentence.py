@@ -574,6 +574,10 @@ class SentenceView:
                     actor.mention.form == "genitive" and self.is_trigger(nxt))):  # "Irans Lieferungen"
                 actor.possessive = True
                 continue
+            if actor.adjective and actor.start in item_ends and actor.marker in ROLE_MARKERS:
+                # "un lote de FTC-2000G chinos": the marker governs the goods, the adjective after them is their
+                # origin
+                actor.marker, actor.marker_token = None, None
             if actor.marker in ROLE_MARKERS:
                 continue
             if nxt in item_starts and (actor.adjective or self._inside_phrase(actor.start)):
