@@ -307,6 +307,15 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)
               and not _time_clause_between(view, c[1], trigger.start)]
     after = [c for c in cues if c[0] >= trigger.end]
+    if view.verb_second and all(c[2] == "noun" for c in before):
+        # "Pjöngjang hat Vorwürfe über Waffenlieferungen an Russland stets zurückgewiesen": an auxiliary before the
+        # claim, the participle closing the clause after it, is the main clause's verb, its subject the speaker
+        # (the accusations it rejects are what is denied, not who says so)
+        clause = view.clause_start(trigger.start)
+        closing = [c for c in after[:1] if c[2] != "noun" and view.cues.any_in("auxiliaries", clause, trigger.start)
+                   and view.clause_start(c[0]) == clause
+                   and not any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, c[0]))]
+        before = closing or before
     claimants: list[str | None] = []
     unresolved = False
     unnamed: list[tuple[str, int]] = []  # (group, scope start): the last resort, when nothing named speaks

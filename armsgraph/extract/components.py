@@ -384,10 +384,14 @@ class GazetteerMatcher:
         self.exact = {text for text, _, _ in self.gazetteer.aliases_for(language) if _case_rule(text) == "exact"}
         # "Patriot-Abfangraketen", "US-Regierung", "Nato-Staaten": a compound's hyphenated head names the thing
         self.compound_heads: dict[str, str] = {}
+        # ... and after a calibre, a materiel word ending it names what it is: "240-Millimeter-Mehrfachraketenwerfer"
+        self.compound_tails: dict[str, str] = {}
         if load_lexicon(language).data.get("hyphen_compounds"):
             for text, entity_id, form in self.gazetteer.aliases_for(language):
                 if form == "name" and text[:1].isupper() and " " not in text:
                     self.compound_heads.setdefault(text, entity_id)
+                    if self.gazetteer[entity_id].type == "materiel" and "-" not in text:
+                        self.compound_tails.setdefault(text, entity_id)
         # match key -> (entity id, form, case rule, which words the name capitalises), split once
         self.rules: dict[str, tuple[str, str, str, str]] = {}
         for key in self.index.keys.values():
@@ -445,6 +449,10 @@ class GazetteerMatcher:
                 if entity_id is not None and parts[n][:1].isupper():
                     hits.append(Hit(i, i + 1, entity_id, "name"))
                     break
+            else:
+                entity_id = self.compound_tails.get(parts[-1]) if parts[0][:1].isdigit() else None
+                if entity_id is not None:  # (only after a calibre: "Schahed-Drohnen" may be a name's compound)
+                    hits.append(Hit(i, i + 1, entity_id, "name"))
         return hits
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> Doc:

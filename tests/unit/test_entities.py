@@ -51,6 +51,12 @@ def test_entities_a_name_in_another_case_is_the_person_named_in_full():
     assert [m.text for m in yoon.mentions] == ["Юн Сок Йоля", "Юн Сок Йоль", "Юна"]
 
 
+def test_entities_a_german_compound_after_a_calibre_is_the_materiel_it_ends_with():
+    found = _entities("de", "Nordkorea soll 240-Millimeter-Mehrfachraketenwerfer geliefert haben, dazu Schahed-Drohnen.")
+    assert [m.text for m in found["multiple-launch-rocket-systems"].mentions] == ["240-Millimeter-Mehrfachraketenwerfer"]
+    assert "unmanned-aerial-vehicles" not in found  # no calibre: the compound may be a name's ("Schahed-Drohnen")
+
+
 def test_entities_title_refers_back_to_its_holder():
     text = ("The Foreign Secretary has condemned the deal. Foreign Secretary James Cleverly said the UK "
             "would respond.")
