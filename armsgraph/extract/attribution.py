@@ -26,6 +26,8 @@ class Voice:
     publisher_state: str | None = None
     speaker: str | None = None
     speaker_state: str | None = None
+    # a "X said:" line's speaker holds for the paragraph after it (a transcript's "MR. KIRBY:" until the next turn)
+    speaker_paragraph: bool = False
     reported_source: str | None = None
     last_claimant: str | None = None
     last_subject: str | None = None  # who a "he"/"she"/"он"/"вона" of the next sentence most likely is
@@ -435,6 +437,7 @@ def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
         person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
         voice.speaker = person.entity if person else _named_in_full(view, label_end)
         voice.speaker_state = state_of(voice.speaker)
+        voice.speaker_paragraph = False
 
 
 def _named_in_full(view: SentenceView, label_end: int) -> str | None:
@@ -452,12 +455,16 @@ def _named_in_full(view: SentenceView, label_end: int) -> str | None:
 def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
     """What this sentence tells the next ones: a "X said:" line, the source being reported, the last claimant."""
     cues = _reporting_cues(view)
+    if voice.speaker_paragraph and _ends_line(view):
+        # the paragraph the "X said:" line opened ends here; the text's own voice resumes
+        voice.speaker, voice.speaker_state, voice.speaker_paragraph = None, None, False
     if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
         start, end, kind = cues[-1]
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:
             voice.speaker = found[0]
             voice.speaker_state = state_of(found[0])
+            voice.speaker_paragraph = True
     speakers: list[str] = []
     for start, end, kind in cues:
         found = subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
@@ -487,6 +494,12 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
         voice.quoted = speakers[-1]
     elif not _opens_quote(view):
         voice.quoted = None
+
+
+def _ends_line(view: SentenceView) -> bool:
+    """Whether a line break follows the sentence (a paragraph's end on a scraped page)."""
+    after = view.cues.text[view.sent.end_char:view.sent.end_char + 8]
+    return "\n" in view.text[-2:] or "\n" in after[:len(after) - len(after.lstrip())]
 
 
 def _opens_quote(view: SentenceView) -> bool:
