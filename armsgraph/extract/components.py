@@ -255,6 +255,8 @@ class CueMatcher:
         committed = {start for start, end, label in found if label == "intention" and end - start > 1}
         if committed:
             found = {cue for cue in found if not (cue[2] == "reporting:verbs" and cue[0] in committed)}
+        # a relative pronoun opening a sentence has nothing before it to relate to: "Dessen Chef sagte" is "its head"
+        found = {cue for cue in found if not (cue[2] == "relatives" and doc[cue[0]].is_sent_start)}
         # "on May 7": a capitalised month inside a sentence is no hedge ("may")
         found = {cue for cue in found if not (cue[2].startswith("modality:") and cue[1] - cue[0] == 1
                                               and self._month_name(doc[cue[0]]))}
