@@ -839,8 +839,10 @@ def split_by_origin(view: SentenceView, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         start, end = view.clause_start(frame.trigger.start), view.clause_end(frame.trigger.end - 1)
         origins = [a for a in view.actors if a.origin_of is not None and start <= a.origin_of < end]
-        if frame.type not in DIRECTIONAL or len({a.entity for a in origins}) < 2 or frame.subject not in {
-                a.entity for a in origins} or any(a.entity == frame.subject and a.origin_of is None for a in view.actors):
+        states = {a.entity for a in origins}
+        # (a supplier also named as a party is the sentence's, not read off the goods)
+        named = any(a.entity == frame.subject and a.origin_of is None for a in view.actors)
+        if frame.type not in DIRECTIONAL or len(states) < 2 or frame.subject not in states or named:
             out.append(frame)
             continue
         mentions = [m for m in view.items if m.entity in frame.items]

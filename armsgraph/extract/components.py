@@ -186,7 +186,7 @@ class _PhraseIndex:
                 if base_forms_only:
                     # "avrebbe" (lemma avere) must not make every "ha" a hedge: only entries written as
                     # lemmas stand for all their inflections. In a phrase that mixes the two, each word keeps
-                    # its own reading: "міністр оборони" matches "міністра оборони", not "міністр оборону".
+                    # its own reading: "міністр оборони" matches "міністра оборони".
                     mixed = [d for d in docs if _mixes_forms(d)]
                     if mixed:
                         self.mixed = self.mixed or Matcher(nlp.vocab)

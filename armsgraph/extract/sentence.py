@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Span
 
 from armsgraph.extract.dates import is_month_word, is_year_word
-from armsgraph.extract.entities import ACTOR_TYPES, ITEM_TYPES, DocEntities, EntityMention
+from armsgraph.extract.entities import ACTOR_TYPES, APPOSITION_OPENERS, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.words import Words
@@ -24,6 +24,7 @@ from armsgraph.extract.words import Words
 def seat_suffixes(language: str) -> frozenset[str]:
     """The lexicon's words after a hyphen that make a place a body's seat ("Türkiye-based")."""
     return frozenset(w.lower() for w in load_lexicon(language).words("seat_suffixes"))
+
 
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
@@ -491,7 +492,7 @@ class SentenceView:
                         break  # "according to Ukraine's military intelligence agency HUR": through to HUR
 
     def _nominative(self, actor: Actor) -> bool:
-        """Whether the name can only be a nominative (Russian, Ukrainian): the subject, which no preposition governs."""
+        """Whether the name can only be a nominative (Russian, Ukrainian): a subject, which no preposition governs."""
         return case_of_name(self.texts[actor.start:actor.end], self.sent.doc.lang_) == "nomn"
 
     def _by_case(self, role: str, marker: int, actor: Actor) -> str:
@@ -594,7 +595,7 @@ class SentenceView:
         place where the named body sits, not a participant (in "PRC-based suppliers" the state stands for them)."""
         k, before = actor.end, actor.start - 2
         return k + 1 < self.end and self.texts[k] == "-" and self.texts[k + 1].lower() in seat_suffixes(
-            self.sent.doc.lang_) and before >= self.start and self.texts[before] in (",", "–", "—") and self.cues.has(
+            self.sent.doc.lang_) and before >= self.start and self.texts[before] in APPOSITION_OPENERS and self.cues.has(
             before + 1, "determiners")
 
     def _inside_phrase(self, i: int) -> bool:
