@@ -26,8 +26,9 @@ class Voice:
     publisher_state: str | None = None
     speaker: str | None = None
     speaker_state: str | None = None
-    # a "X said:" line's speaker holds for the paragraph after it (a transcript's "MR. KIRBY:" until the next turn)
-    speaker_paragraph: bool = False
+    # the speaker is a "X said:" line's, whose words end where the publisher speaks in its own name again (a
+    # transcript's "MR. KIRBY:" holds until the next turn)
+    speaker_quoting: bool = False
     reported_source: str | None = None
     last_claimant: str | None = None
     last_subject: str | None = None  # who a "he"/"she"/"он"/"вона" of the next sentence most likely is
@@ -431,13 +432,18 @@ def cited_unnamed(view: SentenceView) -> str | None:
 
 
 def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
-    """Speaker turns start with the sentence that carries the label."""
+    """Speaker turns start with the sentence that carries the label; a "X said:" line's quote ends where a
+    paragraph opens in the publisher's own name ("The UK agrees ...", after the Foreign Secretary's words)."""
+    if voice.speaker_quoting and _starts_line(view) and view.actors and view.actors[0].start == view.start + (
+            1 if view.cues.has(view.start, "determiners") else 0) and view.actors[0].entity in (
+            voice.publisher, voice.publisher_state):
+        voice.speaker, voice.speaker_state, voice.speaker_quoting = None, None, False
     if SPEAKER_LABEL.match(view.text):
         label_end = next((k for k in range(view.start, view.end) if view.texts[k] == ":"), view.start)
         person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
         voice.speaker = person.entity if person else _named_in_full(view, label_end)
         voice.speaker_state = state_of(voice.speaker)
-        voice.speaker_paragraph = False
+        voice.speaker_quoting = False
 
 
 def _named_in_full(view: SentenceView, label_end: int) -> str | None:
@@ -455,16 +461,13 @@ def _named_in_full(view: SentenceView, label_end: int) -> str | None:
 def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
     """What this sentence tells the next ones: a "X said:" line, the source being reported, the last claimant."""
     cues = _reporting_cues(view)
-    if voice.speaker_paragraph and _ends_line(view):
-        # the paragraph the "X said:" line opened ends here; the text's own voice resumes
-        voice.speaker, voice.speaker_state, voice.speaker_paragraph = None, None, False
     if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
         start, end, kind = cues[-1]
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:
             voice.speaker = found[0]
             voice.speaker_state = state_of(found[0])
-            voice.speaker_paragraph = True
+            voice.speaker_quoting = True
     speakers: list[str] = []
     for start, end, kind in cues:
         found = subject_of_reporting(view, start, end, kind, voice, set()) if kind != "noun" else None
@@ -496,10 +499,10 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
         voice.quoted = None
 
 
-def _ends_line(view: SentenceView) -> bool:
-    """Whether a line break follows the sentence (a paragraph's end on a scraped page)."""
-    after = view.cues.text[view.sent.end_char:view.sent.end_char + 8]
-    return "\n" in view.text[-2:] or "\n" in after[:len(after) - len(after.lstrip())]
+def _starts_line(view: SentenceView) -> bool:
+    """Whether the sentence opens a line (a paragraph on a scraped page)."""
+    before = view.cues.text[max(0, view.sent.start_char - 8):view.sent.start_char]
+    return view.sent.start_char == 0 or "\n" in view.text[:1] or "\n" in before[len(before.rstrip()):]
 
 
 def _opens_quote(view: SentenceView) -> bool:

@@ -42,3 +42,15 @@ def test_a_denial_by_an_outsider_denies_nothing():
     text = "Iran sent drones to Russia, officials said. Ukraine rejected the report."
     assert all(c.modality != "denied" for c in
                extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None)).claims)
+
+
+def test_a_quote_after_a_said_line_runs_on_until_the_publisher_speaks_in_its_own_name():
+    text = ("Foreign Secretary David Lammy said:\n\nIran has supplied drones to Russia.\n\n"
+            "North Korea has delivered shells to Russia.\n\n"
+            "The UK agrees that Belarus has sent trucks to Russia.\n\nIran has sold rifles to Russia.")
+    meta = {"language": "en", "published": "2024-03-01", "publisher": "GOV.UK"}
+    result = extract(make_source(text, meta, None))
+    claimants = [(c.subject, c.claimant) for c in sorted(result.claims, key=lambda c: c.start)]
+    # the last paragraph is the release's own voice again: its claimant is null, as the article's own words are
+    assert claimants == [("iran", "david-lammy"), ("north-korea", "david-lammy"), ("belarus", "united-kingdom"),
+                         ("iran", None)]
