@@ -240,6 +240,11 @@ def _titled_speaker_after(view: SentenceView, end: int, exclude: set[int]) -> Ac
     stop = next((k for k in range(end, view.end) if view.is_punct_stop(k)), view.end)
     if stop - end > TITLED_SPEAKER_WORDS:
         return None
+    named = view.actor_at(stop + 1) if stop + 1 < view.end and view.texts[stop] == "," else None
+    if named is not None and named.mention.type == "person" and (
+            named.end >= view.end or view.is_punct_stop(named.end)):
+        # the name in apposition to the title: ", sagte der Sprecher des Auswärtigen Amts, Sebastian Fischer."
+        stop = named.end
     last = next((a for a in reversed(view.actors) if end <= a.start and a.end <= stop), None)
     if last is None or last.end != stop or last.mention.type != "person" or last.start in exclude:
         return None

@@ -148,11 +148,16 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         # a claim word alone is a noun, not a name, where every noun is capitalised ("Sanktionspaket gegen Russland")
         title_tokens |= {i for label in CLAIM_LABEL_PREFIXES for s, e in _cue_tokens(doc, label).items()
                          if e - s == 1 for i in range(s, e)}
+    cues = _CuesAround(doc._.cues or [])
+    # where a title leads to a name ("Sprecher Sebastian Fischer", "der Sprecher des Auswärtigen Amts, Sebastian
+    # Fischer"), capitalised words are one even when the dictionary knows each of them
+    titled_starts = {i for i, name in enumerate(is_name) if name and (
+        i in title_ends and i not in title_tokens or _title_before_comma(cues, words, i))}
     candidates += [(s, e, None) for s, e in _proper_name_runs(words, is_name, covered | title_tokens, is_common_word,
                                                               names_only,
                                                               bool(load_lexicon(language).data.get("title_case_names")),
-                                                              body_words, calendar_names(language), name_ends)]
-    cues = _CuesAround(doc._.cues or [])
+                                                              body_words, calendar_names(language), name_ends,
+                                                              titled_starts)]
     # (a word right before a known person's name is their first name in another case, not a speaker of its own:
     # "За словами Каї Каллас")
     person_starts = {m.start for m in mentions if m.type == "person"}
@@ -315,7 +320,8 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
                       names_only: bool = False, title_case_names: bool = False,
                       body_words: set[int] = frozenset(),
                       calendar: frozenset[str] = frozenset(),
-                      name_ends: set[int] = frozenset()) -> list[tuple[int, int]]:
+                      name_ends: set[int] = frozenset(),
+                      titled_starts: set[int] = frozenset()) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -347,12 +353,14 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
         # ``title_case_names``), when there are two of them ("reviewed by Meridian Defence Monitor")
         in_text = (names_only or title_case_names and sum(is_name[i:j]) >= 2) and _inside_running_text(words, i)
         # (a legal form closing the run makes it a company's name whatever its words: "General Technology Limited")
-        if in_text or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
+        titled = i in titled_starts and 2 <= j - i <= MAX_TITLED_NAME_WORDS
+        if in_text or titled or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
             runs.append((i, j))
         i = j
     return runs
 
 
+MAX_TITLED_NAME_WORDS = 4  # a person's name after a title: "Sebastian Fischer", "Lee Seong - kweun"
 BODY_TITLE_REACH = 3  # capitalised words after a title in which a word naming a body makes it part of that name
 
 
@@ -477,7 +485,8 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
     return None
 
 
-TITLE_PHRASE_REACH = 4  # words of a title's complement before the comma: "El ministro de Defensa, Luis Petri"
+TITLE_PHRASE_REACH = 6  # words of a title's complement before the comma: "il portavoce del ministero degli Esteri tedesco,
+# Sebastian Fischer"
 
 
 def _title_before_comma(cues: _CuesAround, words: Words, start: int) -> bool:

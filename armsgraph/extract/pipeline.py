@@ -21,8 +21,8 @@ from armsgraph.extract.attribution import (
     Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
-    DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames, split_coordinated_objects,
-    split_by_origin, split_coordinated_subjects, split_listed_targets,
+    CLOSING_QUOTES, DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames,
+    split_coordinated_objects, split_by_origin, split_coordinated_subjects, split_listed_targets,
 )
 from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
@@ -294,8 +294,10 @@ class DocumentExtraction:
             self._resolve_voice(frame)
             if frame.trigger.weak and not frame.items:
                 continue
-            if frame.type == "warning" and frame.subject is None and view.verb_second:
-                # "..., warnte der Diplomat": the name closing the sentence after the verb is who warns
+            if frame.type == "warning" and (frame.subject is None and view.verb_second or _after_quote(
+                    view, frame.trigger.start)):
+                # "..., warnte der Diplomat", '"...", warned its spokeswoman Ana Castro': the name closing the
+                # sentence after the verb is who warns (a name in what was said before is no warner)
                 closing = next((a for a in view.actors if a.entity == frame.object and a.start >= frame.trigger.end
                                 and (a.end >= view.end or view.is_punct_stop(a.end))), None)
                 if closing is not None:
@@ -950,3 +952,11 @@ def _without_restatements(drafts: list[ObservationDraft]) -> list[ObservationDra
             continue
         kept.append(draft)
     return kept
+
+
+def _after_quote(view: SentenceView, k: int) -> bool:
+    """A verb right after the quotation it reports: '"...", warned its spokeswoman', '"... a price," warned'
+    (not after an apposition's comma: "Sergej Netschajew, warnte die Bundesregierung")."""
+    before = view.texts[view.start:k][-2:]
+    return len(before) == 2 and (before[0] in CLOSING_QUOTES and before[1] in {",", "—", "–"}
+                                 or before[0] == "," and before[1] in CLOSING_QUOTES)
