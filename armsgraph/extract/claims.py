@@ -250,6 +250,12 @@ def _closes_quote(view: SentenceView, k: int) -> bool:
     return attached and view.texts[k - 1] in {",", "!", "?"} or (k + 1 < view.end and view.texts[k + 1] == ",")
 
 
+def _after_genitive_marker(view: SentenceView, actor: Actor) -> bool:
+    """A name no role marker took, right after a genitive preposition: "il principale fornitore di armi
+    dell'India" (Italian's "di" marks no role of its own)."""
+    return actor.marker is None and actor.start > view.start and view.cues.has(actor.start - 1, "marker:genitive")
+
+
 def _people_of(view: SentenceView, trigger: Trigger) -> Actor | None:
     """The body whose people act, when they are unnamed: "Des émissaires du département d'État ont mis en
     garde …", "Officials from the Pentagon warned …" (the last name before the verb, introduced by
@@ -594,8 +600,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
         supplier = _left_subject(view, trigger)
         supplier = supplier if isinstance(supplier, Actor) else None
         of = next((a for a in right if (a.marker in ("source", "genitive") or a.start == trigger.end
-                                        and a.mention.form == "genitive") and not a.adjective
-                   and a.start < clause_end), None)
+                                        and a.mention.form == "genitive" or _after_genitive_marker(view, a))
+                   and not a.adjective and a.start < clause_end), None)
         # (a goal before the noun is a ranking's, not the recipient: "ist nach den USA der wichtigste
         # Rüstungslieferant Israels")
         after = goal if goal is not None and goal.start >= trigger.end else None
