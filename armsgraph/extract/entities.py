@@ -131,9 +131,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     title_tokens -= {s for s in list(title_tokens) if _marked_ahead(is_name, s + 1, BODY_TITLE_REACH,
                                                                     body_words | name_ends)}
     # "the arms maker X", "der Rüstungskonzern Ruag" (German capitalises the noun): not part of the name,
-    # unless it closes one ("Hwadae-ri Trading Company")
+    # unless it closes one ("Hwadae-ri Trading Company"); a capitalised article opening the sentence is no name
     title_tokens |= {i for s, e in _cue_tokens(doc, "type_cue:organization_before").items()
-                     if s == 0 or not words.texts[s - 1][:1].isupper() for i in range(s, e)}
+                     if s == 0 or not words.texts[s - 1][:1].isupper() or words.stop[s - 1] for i in range(s, e)}
     # nor is an "according to" opening the sentence part of the name it cites ("Secondo Marco Lenzi, ...")
     title_tokens |= {i for s, e in _cue_tokens(doc, "reporting:frames").items() for i in range(s, e)}
     # a group the text does not name is no name either: "Aus Regierungskreisen hieß es" (unnamed_sources.py)
@@ -153,11 +153,20 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     # Fischer"), capitalised words are one even when the dictionary knows each of them
     titled_starts = {i for i, name in enumerate(is_name) if name and (
         i in title_ends and i not in title_tokens or _title_before_comma(cues, words, i))}
-    candidates += [(s, e, None) for s, e in _proper_name_runs(words, is_name, covered | title_tokens, is_common_word,
-                                                              names_only,
-                                                              bool(load_lexicon(language).data.get("title_case_names")),
-                                                              body_words, calendar_names(language), name_ends,
-                                                              titled_starts)]
+    def runs(common) -> list[tuple[int, int]]:
+        return _proper_name_runs(words, is_name, covered | title_tokens, common, names_only,
+                                 bool(load_lexicon(language).data.get("title_case_names")), body_words,
+                                 calendar_names(language), name_ends, titled_starts)
+
+    found = runs(is_common_word)
+    if nouns_capitalised:
+        # a compound of known words is a noun too ("Satellitenbilder", "Flugplatz"), unless the text uses it as
+        # part of a longer name ("Steffen Hebestreit" ... "Hebestreit sagte")
+        parts = {words.texts[k].casefold() for s, e in found if e - s >= 2 for k in range(s, e)} | {
+            words.texts[k].casefold() for m in mentions if m.type == "person" for k in range(m.start, m.end)}
+        found = runs(lambda word: is_common_word(word) or (
+            word.casefold() not in parts and _compound_of_known_words(word, is_common_word)))
+    candidates += [(s, e, None) for s, e in found]
     # (a word right before a known person's name is their first name in another case, not a speaker of its own:
     # "За словами Каї Каллас")
     person_starts = {m.start for m in mentions if m.type == "person"}
@@ -283,6 +292,39 @@ def _with_institutions(doc: Doc, words: Words, mentions: list[EntityMention], ga
     return kept + [EntityMention(s, e, entity, "name", "organization") for s, e, entity in spans]
 
 
+COMPOUND_LINKS = ("s", "es", "n", "en", "e", "er", "")  # German linking elements: "Regierung|s|partei"
+MIN_COMPOUND_PART = 3  # letters of the shortest word a compound is read as made of ("Flug|platz")
+
+
+@lru_cache(maxsize=65536)
+def _compound_of_known_words(word: str, is_common_word: Callable[[str], bool]) -> bool:
+    """A capitalised word made of words the dictionary knows, where nouns join into one word: "Satellitenbilder"
+    (Satelliten + Bilder), "Militärflugplatz" (Militär + Flug + Platz), "Boden-Luft-Raketen". The head is a known
+    noun or such a compound itself; the modifier, less a linking element, a known word or compound."""
+    if "-" in word and word[:1].isupper():
+        # written with hyphens: "Boden-Luft-Raketen"
+        parts = word.split("-")
+        return all(part.isalpha() and (is_common_word(part) or is_common_word(part.capitalize())
+                                       or _compound_of_known_words(part.capitalize(), is_common_word))
+                   for part in parts)
+    if len(word) < 2 * MIN_COMPOUND_PART + 2 or not word[:1].isupper() or not word.isalpha():
+        return False
+
+    def known(part: str) -> bool:
+        return is_common_word(part) or is_common_word(part.capitalize()) or _compound_of_known_words(
+            part.capitalize(), is_common_word)
+
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART):  # (a head of four letters or more)
+        head, modifier = word[cut:].capitalize(), word[:cut]
+        if not (is_common_word(head) or _compound_of_known_words(head, is_common_word)):
+            continue
+        for link in COMPOUND_LINKS:
+            stem = modifier[:len(modifier) - len(link)] if link else modifier
+            if modifier.endswith(link) and len(stem) >= MIN_COMPOUND_PART and known(stem):
+                return True
+    return False
+
+
 def _info_from_entry(entry, language: str) -> EntityInfo:
     return EntityInfo(
         id=entry.id, name=entry.name, type=entry.type, wikidata=entry.wikidata, known=True,
@@ -393,7 +435,7 @@ def _looks_like_name(words: Words, start: int, end: int, is_common_word) -> bool
         return False
     # Every word a common one: a sentence opening ("Today"), a heading in capitals ("PRESS RELEASE"),
     # or German's capitalised nouns.
-    if all(words.stop[k] or is_common_word(words.texts[k]) for k in named):
+    if all(words.stop[k] or words.punct[k] or is_common_word(words.texts[k]) for k in named):
         return False
     if len(named) == 1 and (words.sent_start[start] or (start > 0 and words.punct[start - 1]
                                                         and words.texts[start - 1] in {"—", "–", "\"", "“", "«", ":"})):

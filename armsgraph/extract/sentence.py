@@ -474,6 +474,21 @@ class SentenceView:
         "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland")."""
         return load_lexicon(self.sent.doc.lang_).data.get("word_order") == "verb_second"
 
+    @cached_property
+    def nouns_capitalised(self) -> bool:
+        """Whether every noun is capitalised (the lexicon's ``nouns_capitalised``: German)."""
+        return bool(load_lexicon(self.sent.doc.lang_).data.get("nouns_capitalised"))
+
+    def _governed_noun(self, j: int, by_start: dict[int, Actor]) -> bool:
+        """Where every noun is capitalised, a capitalised word that names no one is the noun a preposition
+        governs, which ends its phrase unless a genitive or the name it types follows: "nach Kriegsbeginn | hatte
+        der US-Sender", but "an die Streitkräfte der Ukraine", "an den deutschen Hersteller Rheinmetall"."""
+        if not self.nouns_capitalised or j in by_start or not self.texts[j][:1].isupper():
+            return False
+        nxt = j + 1
+        return nxt >= self.end or not (self.cues.has(nxt, "determiners") or self.cues.has(nxt, "marker:genitive")
+                                       or nxt in by_start)
+
     def _mark_attributions(self, by_start: dict[int, Actor]) -> None:
         """"according to X", "secondo X", "laut X": X is a source, not a participant."""
         for i in self.cues.starts_in("reporting:frames", self.start, self.end):
@@ -514,6 +529,8 @@ class SentenceView:
             if j in self._unknown_starts or self.cues.has_prefix(j, "unnamed_sources:group:"):
                 # an unknown name or an unnamed group is what it governs: "aus Regierungskreisen könnte die
                 # Ukraine ..."
+                break
+            if self._governed_noun(j, by_start):
                 break
             actor = by_start.get(j)
             if actor is None:

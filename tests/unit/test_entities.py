@@ -274,3 +274,12 @@ def test_entities_an_english_state_name_before_an_institution_names_it():
     found = _entities("en", "Häkkänen met officials of the Israel Ministry of Defense in Helsinki.")
     assert "israel-ministry-of-defence" in found, sorted(found)
     assert [m.text for m in found["israel-ministry-of-defence"].mentions] == ["Israel Ministry of Defense"]
+
+
+def test_entities_german_compounds_of_known_words_are_nouns_not_names():
+    text = ("Satellitenbilder zeigen den Flugplatz. Lesezeit: 3 Minuten. Die Miliz erhielt Boden-Luft-Raketen. "
+            "Regierungssprecher Steffen Hebestreit äußerte sich. Hebestreit sagte, Nordkorea liefere Granaten.")
+    names = {m.text: e.name for e in _entities("de", text).values() for m in e.mentions}
+    assert not {"Satellitenbilder", "Flugplatz", "Lesezeit", "Miliz Boden-Luft-Raketen", "Boden-Luft-Raketen"} & set(names)
+    # a word that is a compound of known words ("Hebe" + "Streit") stays a name where the text names it in full
+    assert names["Hebestreit"] == names["Steffen Hebestreit"] == "Steffen Hebestreit"
