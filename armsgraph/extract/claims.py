@@ -123,6 +123,9 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
     verbs = [label for label in labels if not label.endswith("nouns")]
     if not nouns or not verbs:
         return _prefer_strong(labels)
+    if view.nouns_capitalised and not view.cues.words.sent_start[i]:
+        # where every noun is capitalised, the case says which: "das Treffen", "traf den Botschafter"
+        return _prefer_strong(nouns if view.texts[i][:1].isupper() else verbs)
     cues = view.cues
     end = max(cues.starts_at(i).values())
     token, k = view.sent.doc[i], i - 1
@@ -227,7 +230,16 @@ def _pronoun_or_empty_subject(view: SentenceView, start: int, end: int) -> bool:
 
 def _free_before(view: SentenceView, trigger: Trigger) -> list[Actor]:
     start = view.clause_start(trigger.start)
-    return [a for a in view.actors if start <= a.start < trigger.start and a.free and not a.adjective]
+    return [a for a in view.actors if start <= a.start < trigger.start and a.free and not a.adjective
+            and not _genitive_attribute(view, a)]
+
+
+def _genitive_attribute(view: SentenceView, actor: Actor) -> bool:
+    """A name in the genitive right after a noun qualifies that noun, where every noun is capitalised: "die
+    Unterstützung Berlins" (Berlin is no participant of the verb)."""
+    k = actor.start - 1
+    return (view.nouns_capitalised and actor.mention.form == "genitive" and k >= view.start
+            and view.actor_at(k) is None and view.texts[k][:1].isupper() and not view.cues.words.sent_start[k])
 
 
 def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:

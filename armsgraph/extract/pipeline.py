@@ -52,6 +52,7 @@ ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for
 PROHIBITION_REACH = 6  # words before a trigger in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
+PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Lì ha incontrato ...")
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -189,6 +190,9 @@ class DocumentExtraction:
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
                 reported_after.append(self.voice.reported_source)
+                person = self._first_person_in(view)
+                if person is not None:
+                    self.voice.last_subject = person  # whom "he" in the next sentence means ("X flew to Berlin.")
                 if view.locations:
                     scene = Scene(view.locations[0].entity, index, dates)
                 named_site = site_named(view) or named_site
@@ -318,6 +322,8 @@ class DocumentExtraction:
                 self._fill_from_discourse(view, frame, index)
             if frame.type in SYMMETRIC_CLAIM_TYPES and frame.subject is None and frame.object is None:
                 self._pair_from_anaphor(view, frame)
+            if frame.type in SYMMETRIC_CLAIM_TYPES and (frame.subject is None) != (frame.object is None):
+                self._party_from_pronoun(view, frame)
             if not frame.complete:
                 continue
             attribution = attribute(view, frame.trigger, self.voice)
@@ -385,6 +391,43 @@ class DocumentExtraction:
                     frame.spans.append((at, view.cues.starts(at, f"pair_anaphors:{kind}")))
                     return
             return
+
+    def _first_person_in(self, view: SentenceView) -> str | None:
+        """The first person the sentence names (read off the mentions: no participant roles needed)."""
+        first = bisect_left(self.entities.starts, view.start)
+        return next((m.entity for m in self.entities.mentions[first:bisect_left(self.entities.starts, view.end)]
+                     if m.type == "person"), None)
+
+    def _party_from_pronoun(self, view: SentenceView, frame: Frame) -> None:
+        """"He met Defence Minister Boris Pistorius", "Dort traf er ...", "Ha poi incontrato il ministro ...": a
+        meeting, talks or a signing with one party named, whose subject is a pronoun (or dropped, the verb
+        opening the sentence) is the person the text spoke of last."""
+        trigger = frame.trigger
+        if trigger.is_noun:
+            return  # ("their deals", "la reunión con Noboa": no subject to point back with)
+        k = trigger.start - 1
+        while k > view.start and (self.cues.has(k, "auxiliaries") or view.texts[k].islower() and self.words.stop[k]
+                                  and not self.cues.has(k, "third_person")):
+            k -= 1  # "he has also met", "ha poi incontrato"
+        # (the pronoun opens the sentence: in "sent him to Sofia, where he met Petkov" "he" is not the last subject)
+        before = view.start <= k <= view.start + 1 and self.cues.has(k, "third_person")
+        after = (view.verb_second and trigger.start - view.start <= PRONOUN_DROP_REACH and trigger.end < view.end
+                 and self.cues.has(trigger.end, "third_person"))
+        # (only adverbs and auxiliaries before the verb: not "Al termine dell'incontro con Scholz")
+        dropped = (trigger.start - view.start <= PRONOUN_DROP_REACH and not view.verb_second and all(
+            self.words.stop[j] or self.cues.has(j, "auxiliaries") for j in range(view.start, trigger.start))
+                   and not any(a.start < trigger.start for a in view.actors))
+        if not (before or after or dropped):
+            return
+        person = self.voice.antecedent()
+        named = frame.subject or frame.object
+        if person is None or person == named or self.entities.info.get(person) is None or (
+                self.entities.info[person].type != "person"):
+            return
+        if frame.subject is None:
+            frame.subject = person
+        else:
+            frame.object = person
 
     def _warning_after_a_report(self, view: SentenceView, frame: Frame) -> None:
         """"China's foreign ministry said Japan should learn the lessons of history and warned Tokyo": a

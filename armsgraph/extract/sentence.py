@@ -461,9 +461,12 @@ class SentenceView:
             not self.cues.has(j - 1, "determiners"))
 
     def _only_a_verb(self, i: int) -> bool:
-        """A claim cue starting here that cannot be read as a noun ("lieferte", not "Treffen")."""
+        """A claim cue starting here that cannot be read as a noun ("lieferte", not "Treffen"; where every noun is
+        capitalised, "traf", whose lemma "treffen" is also the noun's)."""
         labels = self.cues.starts_at(i)
-        return bool(labels) and self.is_trigger(i) and not any(label.endswith("nouns") for label in labels)
+        return bool(labels) and self.is_trigger(i) and (
+            not any(label.endswith("nouns") for label in labels)
+            or self.nouns_capitalised and not self.texts[i][:1].isupper())
 
     def _is_month(self, i: int) -> bool:
         return is_month_word(self.texts[i], self.sent.doc.lang_)

@@ -1,4 +1,6 @@
 """Roles a sentence leaves out and the sentences just before supply."""
+import pytest
+
 from armsgraph.extract import extract
 from armsgraph.reader import make_source
 
@@ -54,3 +56,25 @@ def test_a_quote_after_a_said_line_runs_on_until_the_publisher_speaks_in_its_own
     # the last paragraph is the release's own voice again: its claimant is null, as the article's own words are
     assert claimants == [("iran", "david-lammy"), ("north-korea", "david-lammy"), ("belarus", "united-kingdom"),
                          ("iran", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Slovenian Defence Minister Borut Sajovic flew to Berlin. He met Defence Minister Boris Pistorius."),
+    ("de", "Der slowenische Verteidigungsminister Borut Sajovic flog nach Berlin. Am Donnerstag traf er "
+           "Verteidigungsminister Boris Pistorius."),
+    ("it", "Il ministro sloveno Borut Sajovic è volato a Berlino. Ha poi incontrato il ministro Boris Pistorius."),
+    ("es", "El ministro esloveno Borut Sajovic viajó a Berlín. Se reunió con el ministro Boris Pistorius."),
+])
+def test_a_meeting_whose_subject_is_a_pronoun_or_dropped_is_the_last_persons(language, text):
+    result = extract(make_source(text, {"language": language, "published": "2024-03-01"}, None))
+    names = {e.id: e.name for e in result.entities}
+    assert {(c.type, frozenset((names[c.subject], names[c.object]))) for c in result.claims} == {
+        ("meeting", frozenset(("Borut Sajovic", "Boris Pistorius")))}
+
+
+def test_a_pronoun_inside_a_clause_is_not_read_as_the_last_subject():
+    # "he" is the one sent to Sofia, not the president the text spoke of before: no meeting is his
+    text = ("President Volodymyr Zelensky spoke in Kyiv. Then the president sent Dmytro Kuleba to Sofia, where he "
+            "met Kiril Petkov.")
+    result = extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None))
+    assert all("volodymyr-zelensky" not in (c.subject, c.object) for c in result.claims if c.type == "meeting")
