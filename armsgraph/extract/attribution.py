@@ -20,6 +20,16 @@ TIME_CLAUSE_LEAD = 4  # words from the comma to the preposition that opens a tim
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
 
+def speaker_turn(text: str) -> bool:
+    """A transcript's turn ("MR. KIRBY: Thank you"), not a headline in capitals ("INDIA-FRANCIA: FIRMATO
+    CONTRATTO PER 26 RAFALE MARINE"): what follows the label on its line is not all capitals."""
+    label = SPEAKER_LABEL.match(text)
+    if label is None:
+        return False
+    line = text[label.end():].split("\n", 1)[0]
+    return not any(c.isalpha() for c in line) or any(c.islower() for c in line)
+
+
 @dataclass
 class Voice:
     publisher: str | None = None  # entity id resolved from the metadata's publisher
@@ -443,7 +453,7 @@ def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
             1 if view.cues.has(view.start, "determiners") else 0) and view.actors[0].entity in (
             voice.publisher, voice.publisher_state):
         voice.speaker, voice.speaker_state, voice.speaker_quoting = None, None, False
-    if SPEAKER_LABEL.match(view.text):
+    if speaker_turn(view.text):
         label_end = next((k for k in range(view.start, view.end) if view.texts[k] == ":"), view.start)
         person = next((a for a in view.actors if a.start < label_end and a.mention.type == "person"), None)
         voice.speaker = person.entity if person else _named_in_full(view, label_end)
@@ -466,7 +476,7 @@ def _named_in_full(view: SentenceView, label_end: int) -> str | None:
 def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: list[str | None]) -> None:
     """What this sentence tells the next ones: a "X said:" line, the source being reported, the last claimant."""
     cues = _reporting_cues(view)
-    if view.text.rstrip().endswith(":") and cues and not SPEAKER_LABEL.match(view.text):
+    if view.text.rstrip().endswith(":") and cues and not speaker_turn(view.text):
         start, end, kind = cues[-1]
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if found and found[0]:

@@ -78,3 +78,17 @@ def test_a_pronoun_inside_a_clause_is_not_read_as_the_last_subject():
             "met Kiril Petkov.")
     result = extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None))
     assert all("volodymyr-zelensky" not in (c.subject, c.object) for c in result.claims if c.type == "meeting")
+
+
+def test_a_headline_in_capitals_with_a_colon_is_no_speaker_turn():
+    text = ("INDIA-FRANCIA: FIRMATO CONTRATTO PER 26 RAFALE MARINE\n\n"
+            "India e Francia hanno firmato oggi il contratto per la fornitura di 26 caccia Rafale alla Marina "
+            "indiana. Lo ha reso noto il ministero della Difesa indiano.")
+    result = extract(make_source(text, {"language": "it", "published": "2025-04-28"}, None))
+    assert result.claims and {c.claimant for c in result.claims} == {"india-ministry-of-defence"}
+
+
+def test_a_transcript_turn_gives_its_speaker():
+    text = "MR. KIRBY: Iran has supplied drones to Russia.\n\nQ: Thank you."
+    result = extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None))
+    assert [(c.subject, c.claimant) for c in result.claims] == [("iran", "john-kirby")]
