@@ -417,7 +417,9 @@ class GazetteerMatcher:
         found += self._compounds(words, found)
         if not self.compound_heads:
             starts = {h.start for h in found}
-            found = [h for h in found if not self._inside_hyphenated_name(words, h, starts)]
+            # (a known person so joined is one of a pair: "il vertice Putin-Kim")
+            found = [h for h in found if self.gazetteer[h.entity].type == "person"
+                     or not self._inside_hyphenated_name(words, h, starts)]
         # a text that is both a name and an adjective of one entry ("Ucraina" / "ucraina") is the name when
         # capitalised: the languages where the two coincide write adjectives in lower case
         found.sort(key=lambda h: h.form == "adjective" and words.text(h.start, h.end)[:1].isupper())

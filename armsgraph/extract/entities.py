@@ -441,8 +441,10 @@ def _looks_like_name(words: Words, start: int, end: int, is_common_word) -> bool
                                                         and words.texts[start - 1] in {"—", "–", "\"", "“", "«", ":"})):
         # A lone capitalised word opening a sentence is a name only when the language does not know it,
         # and not when a comma follows it ("Furthermore,", "Oggi,").
+        # (the word after a particle joined to it is the one that names: "«Al-Galala»")
+        k = named[0] if start + 1 < end and words.texts[start + 1] == "-" else start
         followed_by_comma = end < len(words) and words.texts[end] == ","
-        return not (words.stop[start] or is_common_word(words.texts[start]) or followed_by_comma)
+        return not (words.stop[k] or is_common_word(words.texts[k]) or followed_by_comma)
     return True
 
 

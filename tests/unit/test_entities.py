@@ -283,3 +283,20 @@ def test_entities_german_compounds_of_known_words_are_nouns_not_names():
     assert not {"Satellitenbilder", "Flugplatz", "Lesezeit", "Miliz Boden-Luft-Raketen", "Boden-Luft-Raketen"} & set(names)
     # a word that is a compound of known words ("Hebe" + "Streit") stays a name where the text names it in full
     assert names["Hebestreit"] == names["Steffen Hebestreit"] == "Steffen Hebestreit"
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("it", "L'asse Mosca-Pyongyang preoccupa Washington.", {"russia", "north-korea", "united-states"}),
+    ("es", "El eje Moscú-Pyongyang preocupa a Washington.", {"russia", "north-korea", "united-states"}),
+    ("it", "Il vertice Putin-Kim Jong Un si è svolto a Vladivostok.", {"vladimir-putin", "kim-jong-un"}),
+])
+def test_entities_two_names_joined_by_a_hyphen_are_two(language, text, expected):
+    found = _entities(language, text)
+    assert expected <= set(found)
+    assert not [e for e in found.values() if "-" in e.name and e.id.startswith("x-")]
+
+
+def test_entities_a_name_opened_by_a_joined_particle_is_kept():
+    # (the hyphen now splits "Al-Galala" into three words; the particle "Al" must not decide the name)
+    found = _entities("it", "Fincantieri ha ceduto all'Egitto la «Al-Galala» e la «Bernees».")
+    assert {"Al-Galala", "Bernees"} <= {e.name for e in found.values()}
