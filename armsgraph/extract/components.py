@@ -414,7 +414,11 @@ class GazetteerMatcher:
             if rule == "capital" and not _capitals_agree(words.texts(start, end), capitals):
                 continue
             found.append(Hit(start, end, entity_id, form))
-        found += self._compounds(words, found)
+        compounds = self._compounds(words, found)
+        starts = {h.start for h in found}
+        # a compound right before a name qualifies that name, as an adjective would: "der US-Sender CNN" is CNN,
+        # an American outlet; "die TKMS-Tochter Atlas Elektronik" is Atlas Elektronik
+        found += [Hit(h.start, h.end, h.entity, "adjective") if h.end in starts else h for h in compounds]
         if not self.compound_heads:
             starts = {h.start for h in found}
             # (a known person so joined is one of a pair: "il vertice Putin-Kim")
