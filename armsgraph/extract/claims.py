@@ -914,6 +914,17 @@ def _listed_after_colon(view: SentenceView, frame: Frame) -> list[Actor]:
     return listed
 
 
+def _verb_like_after(view: SentenceView, actor: Actor) -> bool:
+    """A name after ", and" with a content word in lower case right after it, where nouns are not capitalised:
+    most likely the subject of a clause of its own ("..., and the UK responded"), not a list's last member."""
+    k, j = actor.end, actor.start - 1
+    while j > view.start and view.cues.has(j, "determiners"):
+        j -= 1
+    after_comma_and = j - 1 >= view.start and view.cues.has(j, "coordinators") and view.texts[j - 1] == ","
+    return (after_comma_and and k < view.end and not view.nouns_capitalised and view.texts[k].isalpha()
+            and view.texts[k].islower() and not view.cues.words.stop[k] and not any(view.cues.starts_at(k)))
+
+
 def _object_list(view: SentenceView, found: Actor) -> list[Actor]:
     """The names listed with ``found`` ("to Mali, Niger and Burkina Faso"), in order; [] when none is. Each
     has the first one's preposition, or none at the end of its phrase ("e la Polonia.")."""
@@ -923,6 +934,8 @@ def _object_list(view: SentenceView, found: Actor) -> list[Actor]:
     def member(actor: Actor) -> bool:
         if actor.adjective or actor.possessive or view.is_trigger(actor.end) or view.is_trigger(actor.end + 1):
             return False
+        if actor is not found and _verb_like_after(view, actor):
+            return False  # a clause of its own: "to Russia, and the UK responded with sanctions"
         # (each after its own "neither/nor" shares the role whatever its case reads: "ни России, ни Украине")
         return actor.marker == found.marker or actor.marker is None and (
             actor.end >= view.end or view.is_punct_stop(actor.end)) or negated(actor) and negated(found)
