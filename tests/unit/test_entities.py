@@ -156,8 +156,8 @@ def test_entities_unknown_names_typed_by_the_words_around_them(language, text, n
     ("en", "Flights landed at Ovda twice. Satellite images of the Ovda air base show two freighters.",
      "Ovda", "location"),
     # a lone capitalised word where every noun is capitalised is a body, not a surname
-    ("de", "Schweiz blockiert Verkauf\nBundesrat lehnt Gesuch der Ruag ab – Rheinmetall setzt auf Bestände\n\n"
-           "Bern – Der Schweizer Bundesrat hat den Verkauf untersagt.", "Bundesrat", "organization"),
+    ("de", "Schweiz blockiert Verkauf\nStänderat lehnt Gesuch der Ruag ab – Rheinmetall setzt auf Bestände\n\n"
+           "Bern – Der Schweizer Ständerat hat den Verkauf untersagt.", "Ständerat", "organization"),
 ])
 def test_entities_an_unknown_name_is_one_entity_per_document(language, text, name, entity_type):
     found = [e for e in _entities(language, text).values() if e.name == name]
