@@ -153,6 +153,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     # Fischer"), capitalised words are one even when the dictionary knows each of them
     titled_starts = {i for i, name in enumerate(is_name) if name and (
         i in title_ends and i not in title_tokens or _title_before_comma(cues, words, i))}
+
     def runs(common) -> list[tuple[int, int]]:
         return _proper_name_runs(words, is_name, covered | title_tokens, common, names_only,
                                  bool(load_lexicon(language).data.get("title_case_names")), body_words,
@@ -529,8 +530,8 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
     return None
 
 
-TITLE_PHRASE_REACH = 6  # words of a title's complement before the comma: "il portavoce del ministero degli Esteri tedesco,
-# Sebastian Fischer"
+# words of a title's complement before the comma: "il portavoce del ministero degli Esteri tedesco, Sebastian Fischer"
+TITLE_PHRASE_REACH = 6
 
 
 def _title_before_comma(cues: _CuesAround, words: Words, start: int) -> bool:

@@ -53,7 +53,7 @@ ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for
 PROHIBITION_REACH = 6  # words before a trigger in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
-PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Lì ha incontrato ...")
+PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Ha poi incontrato ...")
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 
 
@@ -427,9 +427,10 @@ class DocumentExtraction:
         before = view.start <= k <= view.start + 1 and self.cues.has(k, "third_person")
         after = (view.verb_second and trigger.start - view.start <= PRONOUN_DROP_REACH and trigger.end < view.end
                  and self.cues.has(trigger.end, "third_person"))
-        # (only adverbs and auxiliaries before the verb: not "Al termine dell'incontro con Scholz")
-        dropped = (trigger.start - view.start <= PRONOUN_DROP_REACH and not view.verb_second and all(
-            self.words.stop[j] or self.cues.has(j, "auxiliaries") for j in range(view.start, trigger.start))
+        # (only function words and auxiliaries before the verb: not "Al termine dell'incontro con Scholz")
+        opening = range(view.start, trigger.start)
+        dropped = (len(opening) <= PRONOUN_DROP_REACH and not view.verb_second
+                   and all(self.words.stop[j] or self.cues.has(j, "auxiliaries") for j in opening)
                    and not any(a.start < trigger.start for a in view.actors))
         if not (before or after or dropped):
             return
