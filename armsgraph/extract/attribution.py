@@ -449,9 +449,7 @@ def cited_unnamed(view: SentenceView) -> str | None:
 def update_voice_before(view: SentenceView, voice: Voice, state_of) -> None:
     """Speaker turns start with the sentence that carries the label; a "X said:" line's quote ends where a
     paragraph opens in the publisher's own name ("The UK agrees ...", after the Foreign Secretary's words)."""
-    if voice.speaker_quoting and _starts_line(view) and view.actors and view.actors[0].start == view.start + (
-            1 if view.cues.has(view.start, "determiners") else 0) and view.actors[0].entity in (
-            voice.publisher, voice.publisher_state):
+    if voice.speaker_quoting and _starts_line(view) and _opens_with_publisher(view, voice):
         voice.speaker, voice.speaker_state, voice.speaker_quoting = None, None, False
     if speaker_turn(view.text):
         label_end = next((k for k in range(view.start, view.end) if view.texts[k] == ":"), view.start)
@@ -512,6 +510,13 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
         voice.quoted = speakers[-1]
     elif not _opens_quote(view):
         voice.quoted = None
+
+
+def _opens_with_publisher(view: SentenceView, voice: Voice) -> bool:
+    """The sentence's first word (after an article) names the publisher or its state: "The UK agrees ..."."""
+    first = view.start + (1 if view.cues.has(view.start, "determiners") else 0)
+    return bool(view.actors) and view.actors[0].start == first and view.actors[0].entity in (
+        voice.publisher, voice.publisher_state)
 
 
 def _starts_line(view: SentenceView) -> bool:

@@ -125,7 +125,7 @@ def _choose_reading(view: SentenceView, i: int, labels: list[str]) -> str:
         return _prefer_strong(labels)
     if view.nouns_capitalised and not view.cues.words.sent_start[i]:
         # where every noun is capitalised, the case says which: "das Treffen", "traf den Botschafter"
-        return _prefer_strong(nouns if view.texts[i][:1].isupper() else verbs)
+        return _prefer_strong(verbs if view.lower_case_where_nouns_are_not(i) else nouns)
     cues = view.cues
     end = max(cues.starts_at(i).values())
     token, k = view.sent.doc[i], i - 1

@@ -419,8 +419,7 @@ class GazetteerMatcher:
         # a compound right before a name qualifies that name, as an adjective would: "der US-Sender CNN" is CNN,
         # an American outlet; "die TKMS-Tochter Atlas Elektronik" is Atlas Elektronik
         found += [Hit(h.start, h.end, h.entity, "adjective") if h.end in starts else h for h in compounds]
-        if not self.compound_heads:
-            starts = {h.start for h in found}
+        if not self.compound_heads:  # (then there were no compounds: ``starts`` holds every hit's start)
             # (a known person so joined is one of a pair: "il vertice Putin-Kim")
             found = [h for h in found if self.gazetteer[h.entity].type == "person"
                      or not self._inside_hyphenated_name(words, h, starts)]

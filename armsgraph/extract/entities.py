@@ -101,7 +101,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     name_ends = {e - 1 for e in _cue_tokens(doc, "legal_forms").values()}
     is_name = _name_words(words)
-    if load_lexicon(language).data.get("title_case_names"):
+    title_case_names = bool(load_lexicon(language).data.get("title_case_names"))
+    if title_case_names:
         # (a city or a state opens a site's name too: "Aden Adde International Airport", "Cairo West Air Base")
         site_words = {i for s, e in _cue_tokens(doc, "type_cue:location").items() for i in range(s, e)
                       if words.texts[i][:1].isupper()}
@@ -155,9 +156,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         i in title_ends and i not in title_tokens or _title_before_comma(cues, words, i))}
 
     def runs(common) -> list[tuple[int, int]]:
-        return _proper_name_runs(words, is_name, covered | title_tokens, common, names_only,
-                                 bool(load_lexicon(language).data.get("title_case_names")), body_words,
-                                 calendar_names(language), name_ends, titled_starts)
+        return _proper_name_runs(words, is_name, covered | title_tokens, common, names_only, title_case_names,
+                                 body_words, calendar_names(language), name_ends, titled_starts)
 
     found = runs(is_common_word)
     if nouns_capitalised:
@@ -302,19 +302,15 @@ def _compound_of_known_words(word: str, is_common_word: Callable[[str], bool]) -
     """A capitalised word made of words the dictionary knows, where nouns join into one word: "Satellitenbilder"
     (Satelliten + Bilder), "Militärflugplatz" (Militär + Flug + Platz), "Boden-Luft-Raketen". The head is a known
     noun or such a compound itself; the modifier, less a linking element, a known word or compound."""
-    if "-" in word and word[:1].isupper():
-        # written with hyphens: "Boden-Luft-Raketen"
-        parts = word.split("-")
-        return all(part.isalpha() and (is_common_word(part) or is_common_word(part.capitalize())
-                                       or _compound_of_known_words(part.capitalize(), is_common_word))
-                   for part in parts)
-    if len(word) < 2 * MIN_COMPOUND_PART + 2 or not word[:1].isupper() or not word.isalpha():
-        return False
-
     def known(part: str) -> bool:
         return is_common_word(part) or is_common_word(part.capitalize()) or _compound_of_known_words(
             part.capitalize(), is_common_word)
 
+    if "-" in word and word[:1].isupper():
+        # written with hyphens: "Boden-Luft-Raketen"
+        return all(part.isalpha() and known(part) for part in word.split("-"))
+    if len(word) < 2 * MIN_COMPOUND_PART + 2 or not word[:1].isupper() or not word.isalpha():
+        return False
     for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART):  # (a head of four letters or more)
         head, modifier = word[cut:].capitalize(), word[:cut]
         if not (is_common_word(head) or _compound_of_known_words(head, is_common_word)):

@@ -436,8 +436,8 @@ class DocumentExtraction:
             return
         person = self.voice.antecedent()
         named = frame.subject or frame.object
-        if person is None or person == named or self.entities.info.get(person) is None or (
-                self.entities.info[person].type != "person"):
+        info = self.entities.info.get(person) if person is not None else None
+        if info is None or person == named or info.type != "person":
             return
         if frame.subject is None:
             frame.subject = person

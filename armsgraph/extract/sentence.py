@@ -465,8 +465,7 @@ class SentenceView:
         capitalised, "traf", whose lemma "treffen" is also the noun's)."""
         labels = self.cues.starts_at(i)
         return bool(labels) and self.is_trigger(i) and (
-            not any(label.endswith("nouns") for label in labels)
-            or self.nouns_capitalised and not self.texts[i][:1].isupper())
+            not any(label.endswith("nouns") for label in labels) or self.lower_case_where_nouns_are_not(i))
 
     def _is_month(self, i: int) -> bool:
         return is_month_word(self.texts[i], self.sent.doc.lang_)
@@ -481,6 +480,10 @@ class SentenceView:
     def nouns_capitalised(self) -> bool:
         """Whether every noun is capitalised (the lexicon's ``nouns_capitalised``: German)."""
         return bool(load_lexicon(self.sent.doc.lang_).data.get("nouns_capitalised"))
+
+    def lower_case_where_nouns_are_not(self, i: int) -> bool:
+        """A word in lower case where every noun is capitalised: no noun ("traf", not "Treffen")."""
+        return self.nouns_capitalised and not self.texts[i][:1].isupper()
 
     def _governed_noun(self, j: int, by_start: dict[int, Actor]) -> bool:
         """Where every noun is capitalised, a capitalised word that names no one is the noun a preposition
