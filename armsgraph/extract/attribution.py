@@ -173,6 +173,8 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             # (a person before a body: "Міністр оборони України Рустем Умєров подякував ... і заявив")
             people = [a for a in named if a.mention.type == "person"]
             speaker = min(people or named, key=lambda a: a.start)
+        elif len(named) >= 2:
+            speaker = _subject_beside_auxiliary(view, clause_start, start, named) or speaker
         chain = view.coordinated(speaker)
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
     authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
@@ -242,6 +244,18 @@ def _second_verb(view: SentenceView, cue: int) -> bool:
 
 
 TITLED_SPEAKER_WORDS = 12  # ", ha detto il portavoce del Consiglio di sicurezza nazionale John Kirby."
+
+
+def _subject_beside_auxiliary(view: SentenceView, clause_start: int, cue: int, named: list[Actor]) -> Actor | None:
+    """Where the verb is second, a reporting verb closing its clause after an auxiliary has its subject right
+    before or right after that auxiliary; names nearer the verb are its objects ("Al-Atta hatte den Emiraten
+    vorgeworfen", "Zuvor hatte Seoul Pjöngjang vorgeworfen")."""
+    if not view.verb_second:
+        return None
+    aux = next((k for k in range(clause_start, cue) if view.cues.has(k, "auxiliaries")), None)
+    if aux is None:
+        return None
+    return next((a for a in named if a.end == aux or a.start == aux + 1), None)
 
 
 def _titled_speaker_after(view: SentenceView, end: int, exclude: set[int]) -> Actor | None:

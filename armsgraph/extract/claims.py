@@ -473,6 +473,11 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     elif direction == "symmetric":
         _symmetric_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)
+    elif trigger.group == "list_nouns":
+        subject, target = _listed_roles(view, trigger)
+        _set_role(frame, "subject", subject)
+        _set_role(frame, "object", target)
+        items = []
     else:  # warning, sanction
         subject = _noun_agent(view, trigger) if trigger.is_noun else None
         subject = subject or _left_subject(view, trigger)
@@ -513,6 +518,27 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+def _listed_roles(view: SentenceView, trigger: Trigger) -> tuple[Actor | None, Actor | None]:
+    """Who puts a name on a sanctions list sanctions it: "el Departamento del Tesoro incluyó a Petro en su lista
+    de sanciones", "die EU setzte Rosoboronexport auf ihre Sanktionsliste". The list's owner named with it is
+    the one who sanctions ("in die Sanktionsliste der EU aufgenommen"), else the first name of the clause; the
+    one put on it is the last name before the list."""
+    start = view.clause_start(trigger.start)
+    owner = _noun_agent(view, trigger)
+    before = [a for a in view.actors if start <= a.start < trigger.start and a is not owner
+              and not a.adjective and not a.possessive and a.origin_of is None and not _qualifies_name_before(view, a)]
+    if owner is not None:
+        return owner, (before[-1] if before else None)
+    return (before[0], before[-1]) if len(before) >= 2 else (None, None)
+
+
+def _qualifies_name_before(view: SentenceView, actor: Actor) -> bool:
+    """A name joined by its marker to the name right before it qualifies that name ("el Departamento del Tesoro
+    de Estados Unidos")."""
+    k = actor.marker_token
+    return k is not None and k == actor.start - 1 and k - 1 >= view.start and view.actor_at(k - 1) is not None
 
 
 def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:

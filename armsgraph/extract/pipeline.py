@@ -330,6 +330,8 @@ class DocumentExtraction:
                 frame.subject = view.actors[0].entity
             if frame.type == "warning":
                 self._warning_after_a_report(view, frame)
+                if frame.subject is not None and frame.object is None:
+                    self._warned_in_what_is_said(view, frame)
             if frame.type == "sanction":
                 self._firm_named_for_its_state(view, frame)
             if not frame.complete:
@@ -466,6 +468,24 @@ class DocumentExtraction:
                        and self.state_of(a.entity) != side), None)
         if warned is not None:
             frame.subject, frame.object = speaker, warned.entity
+
+    def _warned_in_what_is_said(self, view: SentenceView, frame: Frame) -> None:
+        """"Peskov warned that the jets «will be destroyed» once they reach Ukraine", "warned that if Japanese
+        interceptors ended up in Ukraine, Moscow would ...": a warning verb naming no one it warns, followed by
+        what is said, warns the first party named there that is not on the warner's side."""
+        start = frame.trigger.end
+        if not (start < view.end and (view.cues.has(start, "complementizers") or (
+                view.texts[start] == "," and view.verb_second))):
+            return  # (German puts a comma before what is said: "warnte, die Jets dürften nicht ...")
+        start += 1
+        side = view.state_of(frame.subject) or frame.subject
+        end = next((k for k in range(start, view.clause_end(start)) if view.texts[k] in (",", ";", ":")),
+                   view.clause_end(start))  # (what is said up to its first comma: not "..., und kündigte an, ...")
+        warned = next((a for a in view.actors if start <= a.start < end and a.entity != frame.subject
+                       and (view.state_of(a.entity) or a.entity) != side), None)
+        if warned is not None:
+            frame.object = warned.entity
+            frame.spans.append((warned.start, warned.end))
 
     def _firm_named_for_its_state(self, view: SentenceView, frame: Frame) -> None:
         """"designated three of the Kyrgyz companies named in the study, among them Tengri Trade Solutions",

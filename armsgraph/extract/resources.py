@@ -169,8 +169,28 @@ def _aliases(block: dict | None, form: str) -> list[Alias]:
     return out
 
 
+class _DataLoader(yaml.SafeLoader):
+    """YAML's loader for the data files, refusing a key given twice in one mapping (YAML keeps the last one,
+    so a second ``nouns:`` would silently drop the first list)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ValueError(f"{node.start_mark.name}: line {key_node.start_mark.line + 1}: key {key!r} given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def read_data_file(path: Path):
+    """One of the package's YAML data files, with its duplicate keys refused."""
+    with path.open(encoding="utf-8") as stream:  # (the stream gives the error its file's name)
+        return yaml.load(stream, Loader=_DataLoader)
+
+
 def _read_yaml_list(path: Path) -> list[dict]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = read_data_file(path) or []
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of entries")
     return data
@@ -210,7 +230,7 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
 
 def _institution_entries(entries: dict[str, GazetteerEntry], path: Path) -> dict[str, GazetteerEntry]:
     """Every state's institutions of each kind in data/institutions.yaml that no entry is tagged with."""
-    kinds = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kinds = read_data_file(path) if path.exists() else {}
     tagged = {(e.country, e.institution) for e in entries.values() if e.institution}
     made: dict[str, GazetteerEntry] = {}
     for state in [e for e in entries.values() if e.type == "country"]:
@@ -295,5 +315,5 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def load_lexicon(language: str) -> Lexicon:
     path = DATA / "lexicons" / f"{language}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_data_file(path) or {}
     return Lexicon(language, data)

@@ -13,7 +13,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import babel
+import pytest
 import yaml
+
+from armsgraph.extract.resources import read_data_file
 
 GAZETTEER = Path(__file__).resolve().parents[2] / "armsgraph" / "extract" / "data" / "gazetteer"
 
@@ -281,3 +284,12 @@ def test_gazetteer_institution_tags_are_known_kinds_one_per_state():
             problems.append(f"{entry['id']} and {seen[key]} are both the {kind} of {key[0]}")
         seen[key] = entry["id"]
     assert not problems, "\n".join(problems)
+
+
+def test_data_files_refuse_a_key_given_twice(tmp_path):
+    # YAML itself keeps the last of two equal keys: a second "nouns:" once dropped the Ukrainian "ембарго"
+    lexicon = tmp_path / "xx.yaml"
+    lexicon.write_text("claims:\n  sanction:\n    nouns: [embargo]\n    nouns: [sanctions]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"xx\.yaml: line 4: key 'nouns' given twice"):
+        read_data_file(lexicon)
+    assert read_data_file(GAZETTEER.parent / "lexicons" / "uk.yaml")["claims"]["sanction"]["nouns"]
