@@ -26,6 +26,7 @@ CLOSING_QUOTES = {"\"", "”", "»", "“"}
 MADE_BY_REACH = 3  # words from a participle of making to its "by" ("produced under licence by")
 BETWEEN_REACH = 4  # words from a symmetric cue to the "between" that names its parties ("agreement signed between")
 TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
+APPOSITION_REACH = 4  # words from a counterpart's state to his name after it (", il generale Chang Dingqiu")
 GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
 
 
@@ -477,6 +478,10 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         subject, target = _listed_roles(view, trigger)
         _set_role(frame, "subject", subject)
         _set_role(frame, "object", target)
+        unknown = _unknown_name_after(view, trigger) if target is None and subject is not None else None
+        if unknown is not None:  # "en su lista de sanciones a la petrolera estatal Myanma Oil and Gas Enterprise"
+            frame.spans.append((unknown.start, unknown.end))
+            frame.object = unknown.entity
         items = []
     else:  # warning, sanction
         subject = _noun_agent(view, trigger) if trigger.is_noun else None
@@ -487,6 +492,10 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between") and a is not subject
                 and a not in authors]
+        if trigger.type == "warning" and trigger.end < view.end and view.cues.has(trigger.end, "complementizers"):
+            # what is said names the recipient of what is warned against, not the one warned: "ha avvertito che
+            # la fornitura di armi letali all'Armenia rischia ..." (the supplier is)
+            rest = [a for a in rest if a.marker != "goal"]
         before = _free_before(view, trigger)
         if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
                 a.start < view.clause_end(trigger.end - 1) for a in rest):
@@ -495,7 +504,7 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         if subject is None:
             # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow"
             subject = view.place_of_speaking(view.clause_start(trigger.start), trigger.start) or _people_of(
-                view, trigger)
+                view, trigger) or _subject_of_joined_verb(view, trigger)
         by = _passive_agent(view, trigger)
         if by is not None:
             # "Rosoboronexport was sanctioned by the EU", "Qeshm Fars Air, sanctionnée par Washington": the one
@@ -520,18 +529,36 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     return frame
 
 
+def _subject_of_joined_verb(view: SentenceView, trigger: Trigger) -> Actor | None:
+    """A verb joined by "and" to one before it shares the sentence's subject, its first name: "the UK, France and
+    Germany are cancelling ... and have sanctioned Iran Air", "Peskow sagte, ... und warnte Berlin"."""
+    k = trigger.start - 1
+    if k > view.start and view.cues.has(k, "auxiliaries"):
+        k -= 1
+    if k <= view.start or not view.cues.has(k, "coordinators") or not view.actors:
+        return None
+    first = view.actors[0]
+    return first if first.free and first.end <= k else None
+
+
 def _listed_roles(view: SentenceView, trigger: Trigger) -> tuple[Actor | None, Actor | None]:
     """Who puts a name on a sanctions list sanctions it: "el Departamento del Tesoro incluyó a Petro en su lista
     de sanciones", "die EU setzte Rosoboronexport auf ihre Sanktionsliste". The list's owner named with it is
     the one who sanctions ("in die Sanktionsliste der EU aufgenommen"), else the first name of the clause; the
-    one put on it is the last name before the list."""
+    one put on it is the last name before the list, else the first after it."""
     start = view.clause_start(trigger.start)
     owner = _noun_agent(view, trigger)
     before = [a for a in view.actors if start <= a.start < trigger.start and a is not owner
               and not a.adjective and not a.possessive and a.origin_of is None and not _qualifies_name_before(view, a)]
-    if owner is not None:
-        return owner, (before[-1] if before else None)
-    return (before[0], before[-1]) if len(before) >= 2 else (None, None)
+    if owner is None and before:
+        owner, before = before[0], before[1:]
+    if not before:
+        # the one listed after the list: "incluyó en febrero de 2023 en su lista de sanciones a la petrolera MOGE"
+        end = next((k for k in range(trigger.end, view.clause_end(trigger.end - 1)) if view.texts[k] == ","),
+                   view.clause_end(trigger.end - 1))
+        before = [a for a in view.actors if trigger.end <= a.start < end
+                  and a is not owner and not a.adjective and a.origin_of is None][:1]
+    return owner, (before[-1] if before else None)
 
 
 def _qualifies_name_before(view: SentenceView, actor: Actor) -> bool:
@@ -577,8 +604,14 @@ def _receiving_host(view: SentenceView, trigger: Trigger, clause_end: int) -> Ac
     guest = _left_subject(view, trigger)
     if not isinstance(guest, Actor) or guest.mention.type != "person":
         return None
-    return next((a for a in view.actors if a.marker in ("agent", "source") and a.mention.type == "person"
-                 and trigger.end <= a.start < clause_end), None)  # (Italian "da" is both)
+    agents = [a for a in view.actors if a.marker in ("agent", "source") and trigger.end <= a.start < clause_end]
+    host = next((a for a in agents if a.mention.type == "person"), None)  # (Italian "da" is both)
+    if host is None and agents and agents[0].adjective:
+        # "ricevuto dal suo omologo cinese, il generale Chang Dingqiu": a counterpart named by title and state,
+        # then by name
+        host = next((a for a in view.actors if agents[0].end <= a.start <= agents[0].end + APPOSITION_REACH
+                     and a.mention.type == "person" and a.marker is None), None)
+    return host
 
 
 def _passive_agent(view: SentenceView, trigger: Trigger) -> Actor | None:
@@ -810,6 +843,11 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
         _set_role(frame, "subject", between[0])
         _set_role(frame, "object", between[1])
         return
+    pair = _pair_after_noun(view, trigger, right)
+    if pair:
+        _set_role(frame, "subject", pair[0])
+        _set_role(frame, "object", pair[1])
+        return
     subject = _left_subject(view, trigger)
     if isinstance(subject, Actor):
         # (an apposition's owner is no party: "Dmitry Peskov, Vladimir Putin's spokesman, refused to discuss")
@@ -832,6 +870,19 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
         subject, other = other, _next_free(right, other)  # "Am 13. September traf Kim Jong Un Wladimir Putin"
     _set_role(frame, "subject", subject)
     _set_role(frame, "object", other)
+
+
+def _pair_after_noun(view: SentenceView, trigger: Trigger, right: list[Actor]) -> list[Actor]:
+    """Two parties joined by "and" right after a meeting or talks noun, in its genitive: "dem Treffen von Kim
+    Jong Un und Wladimir Putin", "the meeting of Putin and Kim", "встреча Путина и Ким Чен Ына"."""
+    if not trigger.is_noun or not right:
+        return []
+    first = right[0]
+    if first.start - trigger.end > 1 or first.adjective or not (
+            first.marker in ("genitive", "agent", "source") or first.free):  # (English "of" is no marker)
+        return []
+    chain = [a for a in view.coordinated(first) if not a.adjective]
+    return chain[:2] if len(chain) >= 2 else []
 
 
 def split_coordinated_subjects(view: SentenceView, frames: list[Frame]) -> list[Frame]:

@@ -324,10 +324,6 @@ class DocumentExtraction:
                     frame.trigger.start - view.start <= 3 or any(
                         self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):
                 frame.subject = self.voice.last_claimant  # "He also warned ...", "Ha anche avvertito ..."
-            elif frame.type == "warning" and frame.subject is None and self.cues.has(
-                    frame.trigger.start - 1, "coordinators") and view.actors and view.actors[0].free:
-                # "Peskow sagte, ... ändern, und warnte Berlin": the verb shares the sentence's subject
-                frame.subject = view.actors[0].entity
             if frame.type == "warning":
                 self._warning_after_a_report(view, frame)
                 if frame.subject is not None and frame.object is None:
@@ -481,8 +477,9 @@ class DocumentExtraction:
         side = view.state_of(frame.subject) or frame.subject
         end = next((k for k in range(start, view.clause_end(start)) if view.texts[k] in (",", ";", ":")),
                    view.clause_end(start))  # (what is said up to its first comma: not "..., und kündigte an, ...")
+        # (not a recipient: build_frame's _target)
         warned = next((a for a in view.actors if start <= a.start < end and a.entity != frame.subject
-                       and (view.state_of(a.entity) or a.entity) != side), None)
+                       and a.marker != "goal" and (view.state_of(a.entity) or a.entity) != side), None)
         if warned is not None:
             frame.object = warned.entity
             frame.spans.append((warned.start, warned.end))
