@@ -199,7 +199,7 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         # else one closing the sentence after a title ("ha detto il portavoce del Consiglio … John Kirby")
         first = view.actor_at(end) if end < view.end else None
         speaker = first if first is not None and first.free and first.mention.type == "person" else (
-            _titled_speaker_after(view, end, exclude))
+            _titled_speaker_after(view, end, exclude)) or _body_of_title_after(view, end, exclude)
         if speaker is not None and speaker.start not in exclude:
             return [speaker.entity]
     if kind != "noun" and not (not postposed and view.cues.any_in("addressee_verbs", start, end)):
@@ -273,6 +273,25 @@ def _titled_speaker_after(view: SentenceView, end: int, exclude: set[int]) -> Ac
     if last is None or last.end != stop or last.mention.type != "person" or last.start in exclude:
         return None
     return last
+
+
+TITLE_AFTER_VERB = 2  # words between a postposed reporting verb and the speaker's title (", sagte ein Sprecher")
+TITLE_TO_BODY = 2  # words between that title and the body it speaks for ("Sprecher des Auswärtigen Amts")
+
+
+def _body_of_title_after(view: SentenceView, end: int, exclude: set[int]) -> Actor | None:
+    """The body an unnamed speaker speaks for, after a postposed reporting verb and the speaker's title: ",
+    sagte ein Sprecher des Auswärtigen Amts am Donnerstag", ", ha detto un portavoce del ministero degli Esteri"."""
+    stop = next((k for k in range(end, view.end) if view.is_punct_stop(k)), view.end)
+    title = next((k for k in range(end, min(stop, end + TITLE_AFTER_VERB + 1)) if view.cues.has(k, "titles")), None)
+    if title is None:
+        return None
+    title_end = max(k for k in range(title, stop) if view.cues.has(k, "titles")) + 1
+    body = next((a for a in view.actors if title_end <= a.start < stop), None)
+    if body is None or body.start - title_end > TITLE_TO_BODY or body.mention.type == "person" or (
+            body.start in exclude):
+        return None
+    return body
 
 
 SPEAKER_HEAD_WORDS = 5  # "South Korea's [defence ministry] said", "Ukraine's [military intelligence agency] said"

@@ -107,3 +107,12 @@ def test_doc_text_joined_from_arrays_is_the_documents(language, text):
     doc = build_nlp(language).make_doc(text)
     orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()  # as line_boundaries reads them
     assert _doc_text(doc.vocab.strings, orths, spaces) == doc.text == text
+
+
+def test_german_possessives_are_first_person_only_when_they_are():
+    # spaCy's German lookup gives every possessive the lemma "mein": a first-person "mein" in the lexicon would
+    # make "ihre" ("their") the publisher's "our" and the article the claimant of what it reports
+    doc = build_nlp("de")("Sie bauen ihre Zusammenarbeit aus, seine Partner auch; unsere Partner und meine Kollegen.")
+    index = DocCues.index(doc)
+    marked = [t.text for t in doc if index.has(t.i, "first_person_possessive")]
+    assert marked == ["unsere", "meine"]
