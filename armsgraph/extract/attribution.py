@@ -331,6 +331,16 @@ def _in_closed_relative(view: SentenceView, cue: int, trigger: int) -> bool:
     return any(view.texts[k] == "," for k in range(cue, trigger))
 
 
+RELATIVE_TO_CUE = 3  # words from a relative pronoun to the reporting verb of its clause ("which it said")
+
+
+def _in_relative_after(view: SentenceView, trigger_end: int, cue: int) -> bool:
+    """A reporting verb in a relative clause after the claim speaks of that clause: "sanctioned a Kazakh
+    logistics firm, Steppe Cargo Group, which it said had shipped ..."."""
+    return any(view.cues.has(k, "relatives") and not view.cues.has(k, "complementizers")
+               for k in range(max(trigger_end, cue - RELATIVE_TO_CUE), cue))
+
+
 def _called_false(view: SentenceView, trigger: Trigger) -> bool:
     """"Peskov called reports of arms shipments to Syria «speculation»", "bezeichnete die Berichte über
     Lieferungen als haltlos": a calling verb before the claim (across "that": "called reports that Russia ...")
@@ -357,7 +367,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
             and not _raising_passive(view, c[0], c[1])]
     before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)
               and not _time_clause_between(view, c[1], trigger.start)]
-    after = [c for c in cues if c[0] >= trigger.end]
+    after = [c for c in cues if c[0] >= trigger.end and not _in_relative_after(view, trigger.end, c[0])]
     if view.verb_second and all(c[2] == "noun" for c in before):
         # "Pjöngjang hat Vorwürfe über Waffenlieferungen an Russland stets zurückgewiesen": an auxiliary before the
         # claim, the participle closing the clause after it, is the main clause's verb, its subject the speaker

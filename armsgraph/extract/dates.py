@@ -175,35 +175,63 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 
 
 @lru_cache(maxsize=None)
-def _weekday_pattern(language: str) -> re.Pattern:
-    """Full weekday names in dateparser's data for the language, in the forms it lists ("пятницу")."""
+def _weekday_forms(language: str) -> tuple[frozenset[str], ...]:
+    """Full weekday names in dateparser's data for the language, in the forms it lists ("пятницу"), Monday
+    first (not its abbreviations: German "die", "mit")."""
     from dateparser.languages.loader import default_loader
 
     info = default_loader.get_locale(language).info
-    alternatives = []
-    for number, key in enumerate(WEEKDAY_KEYS):
+    days = []
+    for key in WEEKDAY_KEYS:
         forms = {w.casefold() for w in info.get(key, []) if len(w) >= 5 and "." not in w}
         if language in INFLECTED_MONTHS:
             # a form that is also a preposition is read as one: Ukrainian "серед" (among), not середа
             forms = {f for f in forms if not is_preposition(f, language)}
-        forms = sorted(forms, key=len, reverse=True)
+        days.append(frozenset(forms))
+    return tuple(days)
+
+
+def is_calendar_word(word: str, language: str) -> bool:
+    """A month's or a weekday's full name in any of its forms ("September", "сентябре", "Friday", "пятницу")."""
+    folded = word.casefold()
+    return is_month_word(word, language) or any(folded in forms for forms in _weekday_forms(language))
+
+
+@lru_cache(maxsize=None)
+def _weekday_pattern(language: str) -> re.Pattern:
+    """The weekdays' full names, one group per day."""
+    alternatives = []
+    for number, forms in enumerate(_weekday_forms(language)):
         if forms:
-            alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in forms)})")
+            ordered = sorted(forms, key=len, reverse=True)
+            alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in ordered)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def _weekday_dates(text: str, language: str, base: str | None) -> list[DateMention]:
     """"on Friday", "venerdì", "в пятницу": the latest such day on or before the article's date (news speak
-    of the week just past), only when that date is known to the day."""
+    of the week just past; "last Tuesday" on a Tuesday is a week before), only when that date is known to the
+    day."""
     if not base or len(base) < 10:
         return []
     base_day = date.fromisoformat(base[:10])
+    last = {str(w).casefold() for w in load_lexicon(language).data.get("last_weekday") or []}
     found = []
     for match in _weekday_pattern(language).finditer(text):
         weekday = next(int(k[1:]) for k, v in match.groupdict().items() if v)
-        day = base_day - timedelta(days=(base_day.weekday() - weekday) % 7)
+        back = (base_day.weekday() - weekday) % 7
+        if back == 0 and _beside(text, match.start(), match.end()) & last:
+            back = 7  # "Last Tuesday we designated ...", said on a Tuesday
+        day = base_day - timedelta(days=back)
         found.append(DateMention(match.start(), match.end(), day.isoformat(), "day", weekday=True))
     return found
+
+
+def _beside(text: str, start: int, end: int) -> set[str]:
+    """The words right before and right after a span, case-folded."""
+    before = text[:start].split()[-1:]
+    after = text[end:].split()[:1]
+    return {w.strip(".,;:!?»«\"'()").casefold() for w in before + after}
 
 
 RANGE_GAP = 6  # characters between the two ends of a range: " to ", " – ", " and ", " al "

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from armsgraph.extract.dates import calendar_names
+from armsgraph.extract.dates import calendar_names, is_calendar_word
 from armsgraph.extract.institutions import StatesBeside, institution_spans
 from armsgraph.extract.morphology import MORPHOLOGY_LANGUAGES
 from armsgraph.extract.resources import Gazetteer, load_lexicon
@@ -157,7 +157,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
 
     def runs(common) -> list[tuple[int, int]]:
         return _proper_name_runs(words, is_name, covered | title_tokens, common, names_only, title_case_names,
-                                 body_words, calendar_names(language), name_ends, titled_starts)
+                                 body_words, calendar_names(language), name_ends, titled_starts,
+                                 lambda word: is_calendar_word(word, language))
 
     found = runs(is_common_word)
     if nouns_capitalised:
@@ -360,7 +361,8 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
                       body_words: set[int] = frozenset(),
                       calendar: frozenset[str] = frozenset(),
                       name_ends: set[int] = frozenset(),
-                      titled_starts: set[int] = frozenset()) -> list[tuple[int, int]]:
+                      titled_starts: set[int] = frozenset(),
+                      is_calendar_word=lambda word: False) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -393,7 +395,9 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
         in_text = (names_only or title_case_names and sum(is_name[i:j]) >= 2) and _inside_running_text(words, i)
         # (a legal form closing the run makes it a company's name whatever its words: "General Technology Limited")
         titled = i in titled_starts and 2 <= j - i <= MAX_TITLED_NAME_WORDS
-        if in_text or titled or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
+        if j - i == 1 and is_calendar_word(words.texts[i]):
+            pass  # a month or a weekday opening a sentence ("Martedì scorso gli Stati Uniti ...")
+        elif in_text or titled or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
             runs.append((i, j))
         i = j
     return runs

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
-from armsgraph.extract.dates import is_month_word, is_year_word
+from armsgraph.extract.dates import is_calendar_word, is_year_word
 from armsgraph.extract.entities import ACTOR_TYPES, APPOSITION_OPENERS, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
@@ -82,8 +82,8 @@ class DocCues:
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
         for start, end, label in doc._.cues or []:
-            if label in FUNCTION_WORDS and not named.isdisjoint(range(start, end)):
-                continue  # a name is not a function word: "US" is not "us"
+            if label in NOT_IN_NAMES and not named.isdisjoint(range(start, end)):
+                continue  # a name is not a function word: "US" is not "us"; nor does the "State Department" state
             labels = starting.setdefault(start, {})
             labels[label] = max(labels.get(label, 0), end)
             for i in range(start, end):
@@ -217,6 +217,7 @@ def _first_between(tokens, start: int, end: int) -> int | None:
 _EMPTY: frozenset[str] = frozenset()
 FUNCTION_WORDS = {"first_person", "first_person_possessive", "third_person", "determiners", "coordinators",
                   "complementizers", "relatives", "conditionals"}
+NOT_IN_NAMES = FUNCTION_WORDS | {"reporting:verbs"}
 _NO_CUES: dict[str, int] = {}
 
 
@@ -386,12 +387,13 @@ class SentenceView:
             elif role == "other":
                 for j in range(end, min(self.end, end + 4)):
                     # "$300 million in weapons to Ukraine": the next marker takes what follows it;
-                    # "On 13 September Kim Jong Un met Putin": a month ends the date the marker governs,
+                    # "On 13 September Kim Jong Un met Putin", "On Friday the State Department approved": a month
+                    # or a weekday ends the date the marker governs,
                     # and "Im vergangenen Jahr lieferte Nordkorea": a claim's verb ends the phrase (a cue
                     # that may be a noun may be the marker's object: "beim Treffen der Kontaktgruppe"), and so
                     # does an auxiliary ("Im vergangenen Jahr hatte Nordkorea … geliefert")
                     if (self.is_punct_stop(j) or self.is_clause_boundary(j) or self.cues.marker_at(j)
-                            or self._is_month(j) or self._is_year(j) or self._only_a_verb(j)
+                            or self._is_calendar_word(j) or self._is_year(j) or self._only_a_verb(j)
                             or self.cues.has(j, "auxiliaries") or self._new_phrase(j, end)
                             or self.cues.has(j, "reporting:verbs")):  # "Про це повідомляє агентство Reuters"
                         break
@@ -467,8 +469,9 @@ class SentenceView:
         return bool(labels) and self.is_trigger(i) and (
             not any(label.endswith("nouns") for label in labels) or self.lower_case_where_nouns_are_not(i))
 
-    def _is_month(self, i: int) -> bool:
-        return is_month_word(self.texts[i], self.sent.doc.lang_)
+    def _is_calendar_word(self, i: int) -> bool:
+        """A month's or a weekday's name ("September", "сентябре", "Friday")."""
+        return is_calendar_word(self.texts[i], self.sent.doc.lang_)
 
     @cached_property
     def verb_second(self) -> bool:
@@ -584,7 +587,7 @@ class SentenceView:
         # "В сентябре КНДР передала": the marker governs the month (or the year, or "до кінця року"), not the
         # name after it
         return (self.is_trigger(j) or self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
-                or self._is_month(j) or self._is_year(j) or self.cues.has(j, "time_nouns"))
+                or self._is_calendar_word(j) or self._is_year(j) or self.cues.has(j, "time_nouns"))
 
     def _mark_modifiers(self, actors: list[Actor]) -> None:
         """Possessives ("Iran's"), and states of origin next to an item: "Iranian drones", "DPRK ballistic

@@ -35,6 +35,11 @@ from armsgraph.extract.dates import (
     # an elided article glued to a month or a day ("nell'agosto", "dall'11")
     ("it", "I droni furono avvistati nell'agosto 2021 sulla pista.", None, [("agosto 2021", "2021-08", "month")]),
     ("it", "Le consegne sono riprese dall'11 settembre.", "2025-05-20", [("11 settembre", "2024-09-11", "day")]),
+    # a weekday is the latest such day on or before the article's; "last Tuesday" said on a Tuesday a week before
+    ("en", "On Tuesday the US sanctioned Iran Air.", "2024-09-17", [("Tuesday", "2024-09-17", "day")]),
+    ("en", "Last Tuesday we designated Iran Air.", "2024-09-17", [("Tuesday", "2024-09-10", "day")]),
+    ("it", "Martedì scorso gli Stati Uniti hanno sanzionato Iran Air.", "2024-09-17", [("Martedì", "2024-09-10", "day")]),
+    ("de", "Am vergangenen Dienstag verhängten die USA Sanktionen.", "2024-09-17", [("Dienstag", "2024-09-10", "day")]),
 ])
 def test_dates_found_with_precision(language, text, base, expected):
     found = [(text[d.start:d.end], d.iso, d.precision) for d in find_dates(text, language, base)]
