@@ -488,6 +488,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         subject = subject or _left_subject(view, trigger)
         if isinstance(subject, Actor) and any(view.is_trigger(k) for k in range(subject.end, trigger.start)):
             subject = None  # "Iran and Russia's deals threaten ...": the subject is the deals, not a party
+        if trigger.group == "clear_verbs" and view.first_person_before(max(view.start, trigger.start - 3),
+                                                                       trigger.start):
+            subject = FIRST_PERSON  # "..., and we have been clear with Moscow": not a name further back
         authors = view.coordinated(subject) if isinstance(subject, Actor) else []  # "санкции ЕС и США"
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between") and a is not subject

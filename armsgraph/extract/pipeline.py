@@ -293,6 +293,9 @@ class DocumentExtraction:
         # nor is what an embargo bars or an effort prevents ("to avoid a direct shipment to Kyiv")
         frames = [f for f in frames if self._prohibited(view, f.trigger) is None]
         frames = [f for f in frames if not _only_money(view, f)]
+        # "made clear to Moscow that ..." warns only of consequences
+        frames = [f for f in frames if f.trigger.group != "clear_verbs"
+                  or view.cues.any_in("consequences", f.trigger.end, view.end)]
         # "warned that Iran would sell drones": the warning verb reports the other claim
         # (only a claim with both its parties: "warnte Pjöngjang, jede weitere Lieferung werde Konsequenzen
         # haben" warns of deliveries it does not report)
