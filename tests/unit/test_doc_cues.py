@@ -116,3 +116,22 @@ def test_german_possessives_are_first_person_only_when_they_are():
     index = DocCues.index(doc)
     marked = [t.text for t in doc if index.has(t.i, "first_person_possessive")]
     assert marked == ["unsere", "meine"]
+
+
+@pytest.mark.parametrize("language", ["en", "it", "uk"])
+def test_mixed_phrases_match_as_spacys_token_matcher_would(language):
+    # the cue matcher's own lookup of phrases mixing lemmas and inflected words replaced spaCy's Matcher for speed
+    from spacy.matcher import Matcher
+
+    nlp = build_nlp(language)
+    mixed = nlp.get_pipe("armsgraph_cues").index.mixed
+    matcher = Matcher(nlp.vocab)
+    for entries in mixed.by_first.values():
+        for words, key in entries:
+            matcher.add(key, [[{attr: value} for attr, value in words]])
+    text = TEXTS.get(language) or (EXAMPLES / "00-tumangan-rail-it.txt").read_text(encoding="utf-8")
+    text += " Міністра оборони України та міністр закордонних справ Польщі провели зустріч."
+    doc = nlp(text)
+    expected = {(start, end, nlp.vocab.strings[m]) for m, start, end in matcher(doc)}
+    assert mixed(doc) == expected
+    assert expected  # (each language finds some: the test compares real matches)
