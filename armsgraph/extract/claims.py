@@ -481,7 +481,7 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         unknown = _unknown_name_after(view, trigger) if target is None and subject is not None else None
         if unknown is not None:  # "en su lista de sanciones a la petrolera estatal Myanma Oil and Gas Enterprise"
             frame.spans.append((unknown.start, unknown.end))
-            frame.object = unknown.entity
+            _set_role(frame, "object", unknown.entity)
         items = []
     else:  # warning, sanction
         subject = _noun_agent(view, trigger) if trigger.is_noun else None
@@ -557,8 +557,7 @@ def _listed_roles(view: SentenceView, trigger: Trigger) -> tuple[Actor | None, A
         owner, before = before[0], before[1:]
     if not before:
         # the one listed after the list: "incluyó en febrero de 2023 en su lista de sanciones a la petrolera MOGE"
-        end = next((k for k in range(trigger.end, view.clause_end(trigger.end - 1)) if view.texts[k] == ","),
-                   view.clause_end(trigger.end - 1))
+        end = view.phrase_end(trigger.end)
         before = [a for a in view.actors if trigger.end <= a.start < end
                   and a is not owner and not a.adjective and a.origin_of is None][:1]
     return owner, (before[-1] if before else None)

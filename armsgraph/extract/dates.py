@@ -227,10 +227,13 @@ def _weekday_dates(text: str, language: str, base: str | None) -> list[DateMenti
     return found
 
 
+BESIDE_CHARS = 30  # characters read on either side of a weekday's name for the word beside it
+
+
 def _beside(text: str, start: int, end: int) -> set[str]:
     """The words right before and right after a span, case-folded."""
-    before = text[:start].split()[-1:]
-    after = text[end:].split()[:1]
+    before = text[max(0, start - BESIDE_CHARS):start].split()[-1:]
+    after = text[end:end + BESIDE_CHARS].split()[:1]
     return {w.strip(".,;:!?»«\"'()").casefold() for w in before + after}
 
 

@@ -362,7 +362,7 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
                       calendar: frozenset[str] = frozenset(),
                       name_ends: set[int] = frozenset(),
                       titled_starts: set[int] = frozenset(),
-                      is_calendar_word=lambda word: False) -> list[tuple[int, int]]:
+                      lone_calendar_word=lambda word: False) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(words)
@@ -395,9 +395,10 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
         in_text = (names_only or title_case_names and sum(is_name[i:j]) >= 2) and _inside_running_text(words, i)
         # (a legal form closing the run makes it a company's name whatever its words: "General Technology Limited")
         titled = i in titled_starts and 2 <= j - i <= MAX_TITLED_NAME_WORDS
-        if j - i == 1 and is_calendar_word(words.texts[i]):
-            pass  # a month or a weekday opening a sentence ("Martedì scorso gli Stati Uniti ...")
-        elif in_text or titled or _looks_like_name(words, i, j, is_common_word) or j - 1 in name_ends and j - i >= 2:
+        # (a month or a weekday alone is no name, capitalised as it opens a sentence: "Martedì scorso gli Stati ...")
+        date_word = j - i == 1 and lone_calendar_word(words.texts[i])
+        if not date_word and (in_text or titled or _looks_like_name(words, i, j, is_common_word)
+                              or j - 1 in name_ends and j - i >= 2):
             runs.append((i, j))
         i = j
     return runs

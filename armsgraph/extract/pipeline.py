@@ -469,18 +469,17 @@ class DocumentExtraction:
             frame.subject, frame.object = speaker, warned.entity
 
     def _warned_in_what_is_said(self, view: SentenceView, frame: Frame) -> None:
-        """"Peskov warned that the jets «will be destroyed» once they reach Ukraine", "warned that if Japanese
-        interceptors ended up in Ukraine, Moscow would ...": a warning verb naming no one it warns, followed by
-        what is said, warns the first party named there that is not on the warner's side."""
+        """"Peskov ha avvertito che gli aerei «saranno distrutti» una volta arrivati in Ucraina", "Zakharova warned
+        that the delivery would have consequences for relations between Russia and Italy": a warning verb naming no
+        one it warns, followed by what is said, warns the first party named there that is not on the warner's
+        side (nor a recipient, as in build_frame: "la fornitura di armi all'Armenia" warns the supplier)."""
         start = frame.trigger.end
         if not (start < view.end and (view.cues.has(start, "complementizers") or (
                 view.texts[start] == "," and view.verb_second))):
             return  # (German puts a comma before what is said: "warnte, die Jets dürften nicht ...")
         start += 1
         side = view.state_of(frame.subject) or frame.subject
-        end = next((k for k in range(start, view.clause_end(start)) if view.texts[k] in (",", ";", ":")),
-                   view.clause_end(start))  # (what is said up to its first comma: not "..., und kündigte an, ...")
-        # (not a recipient: build_frame's _target)
+        end = view.phrase_end(start)  # (what is said up to its first comma: not "..., und kündigte an, ...")
         warned = next((a for a in view.actors if start <= a.start < end and a.entity != frame.subject
                        and a.marker != "goal" and (view.state_of(a.entity) or a.entity) != side), None)
         if warned is not None:

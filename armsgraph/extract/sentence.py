@@ -280,6 +280,12 @@ class SentenceView:
         k = bisect_right(self._boundaries, i)
         return self._boundaries[k] if k < len(self._boundaries) else self.end
 
+    def phrase_end(self, i: int) -> int:
+        """The first comma, semicolon or colon from token i on, else the end of its clause: what is said after
+        "warned that", what is listed after a sanctions list."""
+        end = self.clause_end(i)
+        return next((k for k in range(i, end) if self.texts[k] in (",", ";", ":")), end)
+
     def relative_antecedent(self, clause_start: int, end: int) -> Actor | None:
         """"insieme alla Francia, che aveva fornito i missili", "China, que junto a Pakistán había ofrecido", "з
         Італії, які потім переправляли": the name right before a relative pronoun that opens the clause (a
