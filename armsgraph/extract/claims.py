@@ -338,24 +338,26 @@ def _target(view: SentenceView, trigger: Trigger, rest: list[Actor]) -> Actor | 
     return named[0] if named else None
 
 
-def _giver_of_noun(view: SentenceView, trigger: Trigger, recipient: Actor) -> Actor | None:
-    """"The Pentagon announced a new package for Ukraine", "Berlin approved the delivery of tanks to Kyiv":
-    the subject of the verb whose object the noun is gives it (not a name right before the noun, which
-    qualifies it: "the Ukraine aid package", nor one past a comma, nor in a clause with another claim's
-    cue: in "Kallas a mis en garde la Chine contre toute livraison d'armes à la Russie" China is warned)."""
+def _subject_of_governing_verb(view: SentenceView, trigger: Trigger, other: Actor) -> Actor | None:
+    """"The Pentagon announced a new package for Ukraine", "Berlin approved the delivery of tanks to Kyiv",
+    "Colombia completed the purchase of 17 Gripens from Saab": the subject of the verb whose object the noun
+    is gives a supply, or receives a purchase, whose ``other`` party is named (not a name right before the
+    noun, which qualifies it: "the Ukraine aid package", nor one past a comma, nor in a clause with another
+    claim's cue: in "Kallas a mis en garde la Chine contre toute livraison d'armes à la Russie" China is
+    warned; nor one of the other party's state)."""
     subject = _left_subject(view, trigger)
-    if not isinstance(subject, Actor) or subject.entity == recipient.entity:
+    if not isinstance(subject, Actor) or subject.entity == other.entity:
         return None
     if trigger.start - subject.end < 2 and not any(view.cues.marker_at(k) or view.cues.has(k, "support_verbs")
                                                    for k in range(subject.end, trigger.start)):
         # but one joined by a preposition is the verb's object ("обвиняет Тегеран в поставках"), and one
         # joined by a verb taking the noun is its subject ("France began deliveries")
         return None
-    if any(view.is_trigger(k) for k in range(view.clause_start(trigger.start), trigger.start)) or any(
+    if any(view.is_trigger(k) for k in range(min(subject.end, view.clause_start(trigger.start)), trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
-        return None
+        return None  # (nor the subject of another claim's verb: "the US had warned Algiers that purchases of")
     state = view.state_of(subject.entity)
-    if state is not None and state == view.state_of(recipient.entity):
+    if state is not None and state == view.state_of(other.entity):
         return None
     return subject
 
@@ -693,16 +695,24 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             supplier = owner or agent or source or origin
             recipient = goal
             if supplier is None and recipient is not None:
-                supplier = _giver_of_noun(view, trigger, recipient)
+                supplier = _subject_of_governing_verb(view, trigger, recipient)
             if supplier is None and recipient is None:
                 # "обвиняли Пхеньян в поставках оружия России": a name after the noun that may be a dative
                 # ("России": genitive or dative) receives, when the verb's object before the noun gives
                 maybe = _maybe_dative_after(view, trigger, clause_end)
-                supplier = _giver_of_noun(view, trigger, maybe) if maybe is not None else None
+                supplier = _subject_of_governing_verb(view, trigger, maybe) if maybe is not None else None
                 recipient = maybe if supplier is not None else None
         else:
             recipient = owner or agent
-            supplier = source or origin
+            # (where one buys "to" the seller: "la compra de 17 cazas a Saab", "l'achat de Rafale à la France")
+            seller = goal if goal is not None and goal.start > trigger.start and view.purchase_goal_sells else None
+            supplier = source or origin or seller
+            taker = _subject_of_governing_verb(view, trigger, supplier) if (
+                recipient is None and isinstance(supplier, Actor)) else None
+            if taker is not None and taker.start >= clause_start and view.state_of(taker.entity) is not None:
+                # (a state, a body or a person of a known state, in the noun's own clause: not "Petro" alone, nor
+                # the one warned in "warned Algeria that new purchases of Russian arms could ...")
+                recipient = taker
             beneficiary = _bought_for(view, marked, recipient)
             if beneficiary is not None:
                 supplier, recipient = recipient, beneficiary  # "Canada's purchase of NASAMS for Ukraine"

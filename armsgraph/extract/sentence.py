@@ -480,6 +480,12 @@ class SentenceView:
         return is_calendar_word(self.texts[i], self.sent.doc.lang_)
 
     @cached_property
+    def purchase_goal_sells(self) -> bool:
+        """Whether the goal marker after a purchase names the seller (the lexicon's ``purchase_goal_sells``: "la
+        compra de 17 cazas a Saab", not "its imports to the UN Register")."""
+        return bool(load_lexicon(self.sent.doc.lang_).data.get("purchase_goal_sells"))
+
+    @cached_property
     def verb_second(self) -> bool:
         """Whether a fronted phrase puts the subject right after the finite verb (the lexicon's ``word_order``:
         "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland")."""
