@@ -353,9 +353,11 @@ def _subject_of_governing_verb(view: SentenceView, trigger: Trigger, other: Acto
         # but one joined by a preposition is the verb's object ("обвиняет Тегеран в поставках"), and one
         # joined by a verb taking the noun is its subject ("France began deliveries")
         return None
-    if any(view.is_trigger(k) for k in range(min(subject.end, view.clause_start(trigger.start)), trigger.start)) or any(
+    # (nor the subject of another claim's verb: "the US had warned Algiers that purchases of")
+    since = min(subject.end, view.clause_start(trigger.start))
+    if any(view.is_trigger(k) for k in range(since, trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
-        return None  # (nor the subject of another claim's verb: "the US had warned Algiers that purchases of")
+        return None
     state = view.state_of(subject.entity)
     if state is not None and state == view.state_of(other.entity):
         return None
