@@ -88,6 +88,27 @@ def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
     return out
 
 
+PLACE_WORD_GAP = 2  # words between a place word and the capital it governs ("the port of Conakry")
+
+
+def _capitals_named_as_places(doc: Doc, words: Words, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A capital beside a place word is the city, not its government: "the port of Conakry", "Mogadishu
+    airport", "l'aéroport de Bamako". Its gazetteer hit goes, and the name is kept as a place of its own (an
+    unknown name typed by that word), where observations find their sites."""
+    places = _cue_tokens(doc, "type_cue:location")
+    if not places:
+        return mentions
+    place_ends = set(places.values())
+    kept = []
+    for m in mentions:
+        if m.form == "seat" and (m.end in places or any(
+                m.start - gap in place_ends and all(words.stop[k] for k in range(m.start - gap + 1, m.start))
+                for gap in range(1, PLACE_WORD_GAP + 1))):
+            continue
+        kept.append(m)
+    return kept
+
+
 def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
                   is_common_word: Callable[[str], bool], words: Words | None = None) -> DocEntities:
     words = words or Words.of(doc)
@@ -98,6 +119,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entry.id not in info:
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
+    mentions = _capitals_named_as_places(doc, words, mentions)
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     name_ends = {e - 1 for e in _cue_tokens(doc, "legal_forms").values()}
     is_name = _name_words(words)

@@ -300,3 +300,16 @@ def test_entities_a_name_opened_by_a_joined_particle_is_kept():
     # (the hyphen now splits "Al-Galala" into three words; the particle "Al" must not decide the name)
     found = _entities("it", "Fincantieri ha ceduto all'Egitto la «Al-Galala» e la «Bernees».")
     assert {"Al-Galala", "Bernees"} <= {e.name for e in found.values()}
+
+
+@pytest.mark.parametrize("language, text, capital", [
+    ("fr", "Le cargo a accosté au port de Conakry. Conakry a démenti toute livraison.", "Conakry"),
+    ("en", "An image of Mogadishu airport shows two Il-76s. Mogadishu denied the report.", "Mogadishu"),
+])
+def test_entities_a_capital_beside_a_place_word_is_the_city(language, text, capital):
+    # the capital speaking is its state; the one a place word governs is the place
+    entities = _entities(language, text)
+    place = next(e for e in entities.values() if e.type == "location")
+    assert [m.text for m in place.mentions] == [capital]
+    state = next(e for e in entities.values() if e.type == "country")
+    assert [m.text for m in state.mentions] == [capital]
