@@ -48,9 +48,15 @@ def _negation_start(view: SentenceView, trigger_start: int) -> int:
     clause (German "Russland habe keine Waffen aus Nordkorea erhalten", Spanish "no tiene intención de
     exportar"), back to the clause start, as long as no other claim or reporting word stands between."""
     start = max(view.start, trigger_start - NEGATION_WINDOW)
+    # (nor across ", and" opening a clause of its own: "Peskow sagte, Russland werde nicht ..., und warnte")
+    joined = [k + 2 for k in range(start, trigger_start - 1)
+              if view.texts[k] == "," and view.cues.has(k + 1, "coordinators")]
+    if joined:
+        return joined[-1]
     clause = max(view.start, view.clause_start(trigger_start))
     for k in range(start - 1, clause - 1, -1):
-        if view.is_trigger(k) or view.cues.has(k, "reporting:verbs") or view.cues.has(k, "complementizers"):
+        if view.is_trigger(k) or view.cues.has(k, "reporting:verbs") or view.cues.has(k, "complementizers") or (
+                view.texts[k] == "," and view.cues.has(k + 1, "coordinators")):
             break
         start = k
     return start
