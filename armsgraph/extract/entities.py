@@ -91,11 +91,11 @@ def _cue_tokens(doc: Doc, prefix: str) -> dict[int, int]:
 PLACE_WORD_GAP = 2  # words between a place word and the capital it governs ("the port of Conakry")
 
 
-def _capitals_named_as_places(doc: Doc, words: Words, mentions: list[EntityMention]) -> list[EntityMention]:
+def _capitals_named_as_places(places: dict[int, int], words: Words,
+                               mentions: list[EntityMention]) -> list[EntityMention]:
     """A capital beside a place word is the city, not its government: "the port of Conakry", "Mogadishu
     airport", "l'aéroport de Bamako". Its gazetteer hit goes, and the name is kept as a place of its own (an
-    unknown name typed by that word), where observations find their sites."""
-    places = _cue_tokens(doc, "type_cue:location")
+    unknown name typed by that word), where observations find their sites. ``places``: the place words' cues."""
     if not places:
         return mentions
     place_ends = set(places.values())
@@ -119,14 +119,15 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         if entry.id not in info:
             info[entry.id] = _info_from_entry(entry, language)
         mentions.append(EntityMention(hit.start, hit.end, entry.id, hit.form, entry.type))
-    mentions = _capitals_named_as_places(doc, words, mentions)
+    places = _cue_tokens(doc, "type_cue:location")
+    mentions = _capitals_named_as_places(places, words, mentions)
     body_words = {i for s, e in _cue_tokens(doc, "type_cue:organization").items() for i in range(s, e)}
     name_ends = {e - 1 for e in _cue_tokens(doc, "legal_forms").values()}
     is_name = _name_words(words)
     title_case_names = bool(load_lexicon(language).data.get("title_case_names"))
     if title_case_names:
         # (a city or a state opens a site's name too: "Aden Adde International Airport", "Cairo West Air Base")
-        site_words = {i for s, e in _cue_tokens(doc, "type_cue:location").items() for i in range(s, e)
+        site_words = {i for s, e in places.items() for i in range(s, e)
                       if words.texts[i][:1].isupper()}
         named_after = {m.entity for m in mentions if m.type == "country" or info[m.entity].kind in NAMING_PLACES}
         mentions = _places_opening_body_names(is_name, mentions, body_words, set(_cue_tokens(doc, "institution:")),
