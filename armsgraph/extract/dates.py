@@ -108,6 +108,7 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
         return sorted(weekdays + periods, key=lambda d: d.start)  # nothing dateparser finds would be kept
     base_dt = _base_datetime(base)
     text = _first_day_of_ranges(_unelide_months(_undot_months(text, language), language), language)
+    text = _first_month_of_ranges(text, language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
@@ -311,6 +312,24 @@ def _first_day_of_ranges(text: str, language: str) -> str:
         return match.group(0)
 
     return _day_range(language).sub(first_day, text)
+
+
+@lru_cache(maxsize=None)
+def _month_range(language: str) -> re.Pattern:
+    """"between January and April 2020", "tra gennaio e aprile 2020", "de enero a abril de 2020": two months
+    joined by a dash or a joiner (``day_range_joiners`` and ``month_range_joiners``), the year after the second."""
+    lexicon = load_lexicon(language).data
+    joiners = {str(w) for w in (lexicon.get("day_range_joiners") or []) + (lexicon.get("month_range_joiners") or [])}
+    words = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
+    months = "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
+    return re.compile(rf"(?i)\b({months})((?:\s*[-–—]\s*|\s+(?:{words})\s+)(?:{months}))(?=\s+(?:\w{{1,3}}\s+)?\d{{4}}\b)")
+
+
+def _first_month_of_ranges(text: str, language: str) -> str:
+    """A range of months is dated by its first month in the year that closes the range: dateparser reads
+    "gennaio e aprile 2020" as nothing, and "January" alone in the article's year. The joiner and the second
+    month are blanked out (same length: offsets into the text still hold)."""
+    return _month_range(language).sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None,

@@ -32,6 +32,16 @@ from armsgraph.extract.dates import (
      [("on April 22", "2025-04-22", "day")]),
     ("fr", "Les navires ont accosté du 12 au 15 septembre 2023.", None, [("12 au 15 septembre 2023", "2023-09-12", "day")]),
     ("uk", "Судна пройшли протоку 22–23 листопада.", "2025-05-20", [("22–23 листопада", "2024-11-22", "day")]),
+    # a range of months is dated by its first, in the year closing the range (dateparser reads nothing, or
+    # the first month in the article's year)
+    ("it", "Il Panel ha ricostruito 37 voli tra gennaio e aprile 2020, partiti da basi emiratine.", "2021-03-17",
+     [("gennaio e aprile 2020", "2020-01", "month")]),
+    ("en", "Flights between January and April 2020 reached the base.", "2021-03-17",
+     [("January and April 2020", "2020-01", "month")]),
+    ("fr", "Les vols de janvier à avril 2020 ont atterri à Benina.", "2021-03-17", [("janvier à avril 2020", "2020-01", "month")]),
+    ("es", "Los vuelos de enero a abril de 2020 aterrizaron en Benina.", "2021-03-17",
+     [("de enero a abril de 2020", "2020-01", "month")]),
+    ("de", "Die Flüge von Januar bis April 2020 landeten in Benina.", "2021-03-17", [("Januar bis April 2020", "2020-01", "month")]),
     # an elided article glued to a month or a day ("nell'agosto", "dall'11")
     ("it", "I droni furono avvistati nell'agosto 2021 sulla pista.", None, [("agosto 2021", "2021-08", "month")]),
     ("it", "Le consegne sono riprese dall'11 settembre.", "2025-05-20", [("11 settembre", "2024-09-11", "day")]),
