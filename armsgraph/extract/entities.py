@@ -369,7 +369,15 @@ def _name_words(words: Words) -> list[bool]:
     # (a particle word has its hyphen: the test spares the pattern most words of the text)
     return [(len(text) > 1 and text[0].isupper() and (text[0].isalpha() or any(c.isalpha() for c in text))
              or ("-" in text and _PARTICLE_WORD.match(text) is not None and text[text.index("-") + 1].isupper()))
-            and not punct for text, punct in zip(words.texts, words.punct)]
+            and not punct and not _elided(words, k) for k, (text, punct) in enumerate(zip(words.texts, words.punct))]
+
+
+def _elided(words: Words, k: int) -> bool:
+    """An elided article or preposition written onto the next word, opening a sentence: "L’inviato",
+    "Nell’elenco", "Un’immagine", "D'après" (not an Irish "O’Brien", nor a possessive, which a space follows: "Jones’ report")."""
+    text = words.texts[k]
+    return (text[-1] in "'’" and len(text) <= 5 and text[:-1] != "O" and k + 1 < len(words)
+            and words.starts[k + 1] == words.starts[k] + len(text))
 
 
 def _particle_then_name(words: Words, j: int, is_name: list[bool]) -> bool:
@@ -390,10 +398,12 @@ def _proper_name_runs(words: Words, is_name: list[bool], excluded: set[int], is_
     i = 0
     n = len(words)
     while i < n:
-        if i in excluded or not is_name[i]:
+        # a name may open with its particle: "sul piazzale di al-Khadim"
+        particle = i not in excluded and _particle_then_name(words, i, is_name) and i + 2 not in excluded
+        if not particle and (i in excluded or not is_name[i]):
             i += 1
             continue
-        j = i + 1
+        j = i + 3 if particle else i + 1
         while j < n and j not in excluded:
             if is_name[j]:
                 j += 1
@@ -534,16 +544,19 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
     opening = end + 1
     if not (words.texts[opening].islower() or any(c.label == "determiners" for c in cues.starting_between(opening, opening))):
         return None
-    hyphens = 0  # "a Türkiye-based wholesaler": a compound's hyphen is one more token, not the phrase's end
+    # "a Türkiye-based wholesaler": a compound's hyphen is one more token, not the phrase's end; nor do the
+    # words of a name inside count ("the Ethiopian Air Force's main base in Bishoftu")
+    skipped = 0
     for k in range(opening, len(words)):
-        if k > opening + APPOSITION_REACH + hyphens:
+        if k > opening + APPOSITION_REACH + skipped:
             return None
-        if words.texts[k] == "-":
-            hyphens += 1
+        if words.texts[k] in ("-", "'s", "’s"):
+            skipped += 1
             continue
         if words.punct[k]:
             return None
         if not words.texts[k].islower():
+            skipped += k > opening
             continue  # a name inside ("a London research group") is no type word
         labels = {c.label for c in cues.starting_between(k, k)}
         kind = next((kind for kind in APPOSITION_TYPES

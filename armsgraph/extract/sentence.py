@@ -8,7 +8,7 @@ next to a weapon ("Iranian drones"), and word order within a clause.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
@@ -366,12 +366,33 @@ class SentenceView:
             if previous and previous.entity == m.entity and m.start - previous.end <= 2 and all(
                     not self.texts[k][:1].isalnum() for k in range(previous.end, m.start)):
                 continue
+            if m.type == "country" and m.form in ("name", "seat") and self._names_a_titled_person(m.end):
+                # "met UAE President Mohamed bin Zayed", "US Secretary of State Antony Blinken": the state's name
+                # says whose title it is, as "Russian" does in "Russian President Vladimir Putin"
+                m = replace(m, form="adjective")
             actor = Actor(m)
             actors.append(actor)
             previous = actor
         self._mark_roles(actors)
         self._mark_modifiers(actors)
         return actors
+
+    def _names_a_titled_person(self, k: int) -> bool:
+        """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
+        name."""
+        if k >= self.end or not self.cues.has(k, "titles"):
+            return False
+        while k < self.end and (self.cues.has(k, "titles") or self.texts[k][:1].isupper() and k not in self._mention_starts):
+            k += 1
+        return k in self._person_starts
+
+    @cached_property
+    def _mention_starts(self) -> set[int]:
+        return {m.start for m in self.mentions}
+
+    @cached_property
+    def _person_starts(self) -> set[int]:
+        return {m.start for m in self.mentions if m.type == "person"}
 
     def _mark_roles(self, actors: list[Actor]) -> None:
         by_start = {a.start: a for a in actors}

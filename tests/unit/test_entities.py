@@ -83,6 +83,12 @@ def test_entities_sentence_opening_words_are_not_names():
     assert not any(e.name in ("Today", "Furthermore") for e in found.values())
 
 
+def test_entities_an_elided_article_opening_a_sentence_is_no_name():
+    found = _entities("it", "Nell’elenco figura la Turchia. Un’immagine mostra L’inviato dell'Onu. L'Egitto tace. "
+                            "O’Brien ha parlato.")
+    assert sorted(e.name for e in found.values()) == ["Egypt", "O’Brien", "Türkiye", "United Nations"]
+
+
 def test_components_lexicon_verbs_match_their_inflections_despite_a_wrong_table_self_entry():
     # Italian's lookup table lemmatises "dire" as "diro" while "dice" → "dire": the lexicon's "dire" must still
     # match "dice", or "— dice il messaggio" loses its claimant.
@@ -131,6 +137,8 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
     ("en", "Analysts at Zorvan Monitor, a London research group, said so.", "Zorvan Monitor", "organization"),
     # the participle "based" is no "base": the apposition's type word is taken as the lexicon writes it
     ("en", "It sanctioned Hamid Zarvati, a financier based in Oman.", "Hamid Zarvati", "other"),
+    # a name inside the apposition does not count among its words
+    ("en", "The freighters flew to Harvala, the Ethiopian Air Force's main base in the south.", "Harvala", "location"),
     # a common noun before the name types it and is no part of it (German capitalises it)
     ("de", "Der bundeseigene Rüstungskonzern Zarvag wollte die Panzer verkaufen.", "Zarvag", "organization"),
     ("en", "Drones made by the Turkish company Zarvax reached Mali.", "Zarvax", "organization"),
