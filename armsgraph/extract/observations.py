@@ -69,7 +69,11 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     if scene is not None and (view.locations or index - scene.sentence > SCENE_REACH
                               or _not_a_scene(view, kind, just_observed)):
         scene = None
-    pointed_at = not view.locations and scene is None  # the place can only be a site named before
+    # the place can only be a site named before; so it is when the sentence points back at it and names
+    # other places only as where things came from ("sur ce même wharf ... un navire en provenance de Floride")
+    pointed_at = scene is None and (not view.locations or all(
+        _role_marking(view, m.start) == "source" for m in view.locations) and _points_back(
+        view, named_site, just_observed))
     if pointed_at and not _points_back(view, named_site, just_observed):
         return None  # no place: the sentence's dates, the costliest thing to read here, are left unread
     dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
@@ -82,7 +86,7 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         if not dates:
             return None
         scene = Scene(named_site, index, lambda: [])
-    site = _site(view) if view.locations else scene.site
+    site = scene.site if pointed_at or not view.locations else _site(view)
     if not dates and scene is not None:
         dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's
         if not dates:
@@ -91,7 +95,10 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     draft = ObservationDraft(kind, index, site, start, end, dated_by_report=dated_by_report,
                              site_country=_country_beside(view, site))
     if dates:
-        best = most_precise(dates)
+        site_span = next(((view.cues.words.starts[m.start] - sentence_offset,
+                           view.cues.words.starts[m.end - 1] + len(view.texts[m.end - 1]) - sentence_offset)
+                          for m in view.locations if m.entity == site), None)
+        best = most_precise(dates, near=site_span)
         draft.observed_on, draft.observed_precision = best.iso, best.precision
     observer = next((a for a in view.actors if a.mention.type == "organization"
                      and a.marker in ("agent", None)), None)
@@ -101,10 +108,13 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
     return draft
 
 
-def most_precise(dates: list[DateMention]) -> DateMention:
+def most_precise(dates: list[DateMention], near: tuple[int, int] | None = None) -> DateMention:
     """The most precise date; of equals, one not read off a weekday ("un rapport publié lundi" dates the report
-    more often than the images)."""
-    return min(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday))
+    more often than the images), then the one nearest the site (its characters ``near``): "ha lasciato il porto
+    della Spezia lunedì 10 febbraio ed era ieri sera in rada a Porto Said" is at Port Said yesterday."""
+    def distance(d: DateMention) -> int:
+        return 0 if near is None else max(near[0] - d.end, d.start - near[1], 0)
+    return min(dates, key=lambda d: ({"day": 0, "month": 1, "year": 2}[d.precision], d.weekday, distance(d)))
 
 
 def _country_beside(view: SentenceView, site: str) -> str | None:
@@ -158,24 +168,49 @@ def _site(view: SentenceView) -> str:
     """The first site the gazetteer knows, else the first place named, a region, sea or city last: in "73
     Güterwagen am Bahnhof Tumangang" German's capitalised nouns may pass for an unknown name before the rail
     yard; in "la base aérienne 101 de Bamako-Sénou ... au Sahel" the base the gazetteer lacks is the site."""
-    def rank(mention) -> int:
+    # of equals, where a movement went to, not where it set out from: "flights by Il-76 freighters from Al
+    # Dhafra Air Base near Abu Dhabi to Harar Meda"
+    roles = {m.start: _role_marking(view, m.start) for m in view.locations}
+    moved = "source" in roles.values()
+
+    def rank(mention) -> tuple[int, int]:
         info = view.entity_info[mention.entity]
+        role = roles[mention.start]
+        order = 2 if role == "source" else 0 if moved and role == "goal" else 1
         if info.known and info.kind in WIDE_PLACES:
-            return 2
-        return 0 if info.known else 1
+            return 2, order
+        return (0 if info.known else 1), order
     return min(view.locations, key=rank).entity
+
+
+def _role_marking(view: SentenceView, start: int) -> str | None:
+    """The role of the marker right before a place ("from", "to": the lexicon's markers; "leaving", "partiti
+    da": its ``departed_from``, a source), a determiner or two between."""
+    k = start - 1
+    while k > view.start and view.cues.has(k, "determiners"):
+        k -= 1
+    if k < view.start:
+        return None
+    if view.cues.has(k, "observations:departed_from"):
+        return "source"
+    marker = view.cues.marker_at(k)
+    if marker is None or marker[1] != k + 1:
+        return None
+    if marker[0] == "source" and view.cues.has(k, "marker:genitive"):
+        return None  # "au wharf de Port-de-Paix": "de" is "of" as often as "from"
+    return marker[0]
 
 
 WIDE_PLACES = {"region", "sea", "city", "peninsula", "river", "strait"}  # no site an image points back at
 
 
-def site_named(view: SentenceView) -> str | None:
+def site_named(view: SentenceView, observed: str | None = None) -> str | None:
     """A site the sentence names (a factory, port, base, rail yard…), not a region, sea or city: what a
-    later "image of the planned site" points back at."""
-    for mention in view.locations:
-        if view.entity_info[mention.entity].kind not in WIDE_PLACES:
-            return mention.entity
-    return None
+    later "image of the planned site" points back at. The site of the sentence's observation if it made one,
+    else the first."""
+    if observed is not None and any(m.entity == observed for m in view.locations):
+        return observed  # where something was seen, a city or not ("au wharf de Port-de-Paix")
+    return next((m.entity for m in view.locations if view.entity_info[m.entity].kind not in WIDE_PLACES), None)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -233,10 +268,15 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
     named = [(m.start, m.end) for m in view.mentions]  # "38 North" is a name, not 38 of something
     counts = []
     spelled = _number_words(view.doc.lang_)
+    # a number right before a designation counts it: "three Il-76", "tre Il-76" ("Il" is also an article)
+    items = {m.start: m for m in view.items}
     for token in view.sent:
         if token.lower_ in spelled and not any(s <= token.i < e for s, e in named):
             # "mostra quattro MiG-29", "una veintena de hombres": a number in words counts only what follows it
             # (past one linking word: "una veintena de")
+            if token.i + 1 in items:
+                counts.append((view.doc[token.i + 1:items[token.i + 1].end].text, spelled[token.lower_]))
+                continue
             linked = token.i + 1 < view.end and view.doc[token.i + 1].is_stop
             after = _counted_words(view, token.i + 1) or (_counted_words(view, token.i + 2) if linked else [])
             if after and not view.cues.has(after[0].i, "observations:units"):
@@ -254,6 +294,9 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if any(e == token.i for _, e in named):
             continue  # a model's number after its maker: "un Boeing 747 de carga"
         value = int(re.sub(r"\D", "", token.text))
+        if token.i + 1 in items:
+            counts.append((view.doc[token.i + 1:items[token.i + 1].end].text, value))
+            continue
         after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):
             continue  # a distance, a sum or a share, not a number of things seen (the lexicon's units)

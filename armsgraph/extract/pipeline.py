@@ -29,7 +29,7 @@ from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
 from armsgraph.extract.observations import (
-    CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, most_precise, site_named,
+    CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, most_precise, observation_kind, site_named,
 )
 from armsgraph.extract.resources import Gazetteer, load_gazetteer, load_lexicon
 from armsgraph.extract.sentence import DocCues, SentenceView
@@ -217,8 +217,12 @@ class DocumentExtraction:
             if draft is not None:
                 self.observations.append(draft)
             if view.locations:
-                scene = Scene(view.locations[0].entity, index, dates)
-            named_site = site_named(view) or named_site
+                # (the place an observation was made, not the first named: "leaving Cairo West Air Base ... and
+                # landing at Aden Adde International Airport")
+                observed = draft.site if draft is not None and draft.sentence == index and (
+                    draft.observed_on or draft.counts) else None
+                scene = Scene(observed or view.locations[0].entity, index, dates)
+                named_site = site_named(view, observed) or named_site
             update_voice_after(view, self.voice, self.state_of, claimants)
             reported_after.append(self.voice.reported_source)
         self._drop_unattributed_echoes()
@@ -882,7 +886,7 @@ class DocumentExtraction:
         observed_in = {d.sentence for d in self.observations}
         for draft in self.observations:
             if (draft.observed_on is None or draft.dated_by_report) and draft.sentence + 1 < len(sentences) and (
-                    draft.sentence + 1 not in observed_in):
+                    draft.sentence + 1 not in observed_in) and self._goes_on_about(draft, sentences):
                 # "Las imágenes emitidas el jueves muestran un Il-76 ... El aparato aterrizó en la noche del
                 # miércoles": the next sentence dates the sighting
                 later = find_dates(sentences[draft.sentence + 1].text, self.source.language, self.base_date)
@@ -898,6 +902,15 @@ class DocumentExtraction:
                 if self.cues.any_in("observations:caveats", view.start, view.end):
                     draft.caveats.append(sentences[later].text.strip())
             draft.supports = self._supported_claims(draft)
+
+    def _goes_on_about(self, draft: ObservationDraft, sentences) -> bool:
+        """The next sentence is of the observation's paragraph, or names the images again ("Le immagini,
+        scattate da Maxar il 3 febbraio, ..."): not a quotation of a new paragraph about another year."""
+        this, nxt = sentences[draft.sentence], sentences[draft.sentence + 1]
+        if "\n" not in self.source.text[this.end_char:nxt.start_char]:
+            return True
+        view = SentenceView(nxt, self.cues, self.entities)
+        return observation_kind(view) is not None
 
     def _supported_claims(self, draft: ObservationDraft) -> list[str]:
         entry = self.gazetteer.get(draft.site)
@@ -1020,13 +1033,18 @@ class _Lazy:
 
 def _without_restatements(drafts: list[ObservationDraft]) -> list[ObservationDraft]:
     """A later sentence about the same kind of observation at the same site, with no date of its own or the
-    same date ("The debris recovered in Kharkiv ..."), restates the earlier one: its counts go to that one."""
+    same date ("The debris recovered in Kharkiv ..."), restates the earlier one: its counts go to that one.
+    An earlier one with no date is a headline's or a lead's summary of the later, dated one ("ALGERIA: IMMAGINI
+    SATELLITARI, DUE SU-57 A OUM EL BOUAGHI"): the later one stands for both."""
     kept: list[ObservationDraft] = []
     for draft in drafts:
         earlier = next((k for k in kept if (k.kind, k.site) == (draft.kind, draft.site)), None)
         if earlier is not None and draft.observed_on in (None, earlier.observed_on):
             earlier.counts += [c for c in draft.counts if c not in earlier.counts]
             continue
+        if earlier is not None and earlier.observed_on is None:
+            draft.counts += [c for c in earlier.counts if c not in draft.counts]
+            kept.remove(earlier)
         kept.append(draft)
     return kept
 

@@ -70,6 +70,19 @@ def test_observation_counts_and_dates(language, text, expected):
     ("en", "Ship-tracking data show the cargo ship MV Ocean Pearl berthed at the Subic Bay Freeport on April 22 and "
            "23 before switching off its transponder; workers unloaded fourteen containers.",
      [("Subic Bay Freeport", "2024-04-22", [14])]),
+    # flights from one place to another are seen where they went, whatever other place qualifies the first
+    ("en", "Flight-tracking data showed 11 flights by Il-76 freighters from Zarvat Air Base near Abu Dhabi to "
+           "Harvala, the Ethiopian Air Force's main base, in February.", [("Harvala", "2024-02", [11])]),
+    # a seizure at a wharf; then the same wharf, pointed back at, in another year
+    ("fr", "Samedi, des douaniers ont découvert au wharf de Port-Zarvat huit fusils d’assaut. C’est sur ce même "
+           "wharf qu’en juillet 2022, les policiers avaient saisi 120.000 cartouches.",
+     [("Port-Zarvat", "2024-11-09", [8]), ("Port-Zarvat", "2022-07", [120000])]),
+    # a name opening with its particle ("al-Khadim"); a sentence opening with an elided article ("Un’") names
+    # nothing; a number before a designation counts it; a range of months is dated by its first
+    ("it", "Un’immagine satellitare del 12 febbraio 2020 mostra tre Il-76 nella base di al-Zarqa. Incrociando dati "
+           "di tracciamento dei voli, il Panel ha ricostruito almeno 37 voli tra gennaio e aprile 2020, atterrati ad "
+           "al-Zarqa.",
+     [("al-Zarqa", "2020-02-12", [3]), ("al-Zarqa", "2020-01", [37])]),
 ])
 def test_observation_at_a_site_the_gazetteer_does_not_know(language, text, expected):
     assert _observations(language, text) == expected
@@ -97,3 +110,36 @@ def test_an_image_of_the_site_named_before_is_of_that_site():
     text = ("Russia is building a drone factory in the Alabuga special economic zone. Officials declined to comment. "
             "Moscow has not said more. Iran has not either. Satellite images taken in April show new trenches.")
     assert _observations("en", text) == []
+
+
+def test_an_undated_observation_is_not_dated_by_the_next_paragraph():
+    text = ("Ship-tracking data showed the freighter switched off its transponder in the Red Sea.\n\n"
+            "\"It is the pattern we documented in 2021,\" said an analyst.")
+    assert _observations("en", text) == [("Red Sea", None, [])]
+
+
+def test_a_flight_is_seen_where_it_landed_on_the_day_beside_that_place():
+    # "leaving" names where the flight set out from; of two days, the one nearer the place it landed at
+    text = ("ADS-B data show two C-130H transports leaving Zarvat Air Base late on 26 August and landing at Harvala "
+            "airfield on 27 August.")
+    assert _observations("en", text) == [("Harvala", "2024-08-27", [2])]
+
+
+def test_the_same_wharf_pointed_back_at_despite_the_place_a_ship_came_from():
+    # "de" after "wharf" is "of", not "from"; the city where the seizure was made is the site pointed back at
+    text = ("Samedi, des douaniers ont découvert au wharf de Port-de-Paix, à bord d’un caboteur arrivé de Miami, huit "
+            "fusils. C’est sur ce même wharf qu’en juillet 2022, les policiers avaient saisi 120.000 cartouches à "
+            "bord d'un navire en provenance de Floride.")
+    assert _observations("fr", text) == [("Port-de-Paix", "2024-11-09", [8]), ("Port-de-Paix", "2022-07", [120000])]
+
+
+def test_the_next_paragraph_dates_an_observation_when_it_names_the_images_again():
+    text = ("Almeno due droni sarebbero stati consegnati. È quanto emerge dalle immagini satellitari della base aerea "
+            "di Zarvat.\n\nLe immagini, scattate da Maxar il 3 febbraio, mostrano due velivoli.")
+    assert _observations("it", text) == [("Zarvat", "2024-02-03", [])]
+
+
+def test_a_headline_summing_up_a_dated_observation_is_not_one_of_its_own():
+    text = ("ALGERIA: IMMAGINI SATELLITARI, DUE SU-57 A ZARVAT\n\n(ASM) - ALGERI, 29 OTT - L'Algeria avrebbe ricevuto "
+            "i primi due Su-57. Immagini satellitari di Airbus del 21 ottobre mostrano due velivoli sulla base di Zarvat.")
+    assert [(site, date) for site, date, _ in _observations("it", text)] == [("Zarvat", "2024-10-21")]
