@@ -449,8 +449,15 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
     ("secondo il portale", "according to the report") or a pronoun points back at ("secondo lui")."""
     for i in view.cues.starts_in("reporting:frames", view.start, view.end):
         end = view.cues.starts(i, "reporting:frames")
-        if view.cues.has(i, "complementizers") or view.cues.has(i, "reporting:pronoun_frames"):
-            continue  # "secondo cui" introduces, it names nobody; "selon lui" is read below
+        if view.cues.has(i, "complementizers"):
+            # "il rapporto del Panel di esperti, diffuso ieri a New York, secondo cui ...": the body named
+            # before it
+            source = _source_before(view, i)
+            if source is not None:
+                return source
+            continue
+        if view.cues.has(i, "reporting:pronoun_frames"):
+            continue  # "selon lui" is read below
         found = [view.actor_at(k) for k in range(end, min(view.end, end + FRAME_REACH))]
         named = [a for a in found if a is not None and a.marker == "attribution"]
         solid = [a for a in named if not (a.adjective or a.possessive)]
@@ -464,6 +471,19 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
             return voice.reported_source
     if voice is not None and view.cues.any_in("reporting:pronoun_frames", view.start, view.end):
         return voice.antecedent()  # "according to him", "за його словами": who the text spoke of last
+    return None
+
+
+RELATIVE_FRAME_REACH = 16  # words back from "secondo cui", "according to which" to the body whose report it is
+
+
+def _source_before(view: SentenceView, frame: int) -> str | None:
+    """The organisation or person nearest before a relative frame, not a state: whose report "secondo cui",
+    "selon lequel", "según el cual" introduces."""
+    for k in range(frame - 1, max(view.start, frame - RELATIVE_FRAME_REACH) - 1, -1):
+        actor = view.actor_at(k)
+        if actor is not None and actor.mention.type in ("organization", "person") and not actor.adjective:
+            return actor.entity
     return None
 
 

@@ -240,6 +240,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             info[entity_id].country = titled_state.get(start)
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
 
+    mentions = _acronyms_in_brackets(words, mentions, info)
     mentions = _resolve_person_coreference(words, mentions, info, language in MORPHOLOGY_LANGUAGES)
     mentions += _resolve_titles(words, mentions, titles)
     mentions = _resolve_state_titles(doc, words, mentions, info, titles, language)
@@ -247,6 +248,40 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in mentions}
     return DocEntities(mentions, {k: v for k, v in info.items() if k in used})
+
+
+ACRONYM_LETTERS = range(2, 7)
+
+
+def _acronyms_in_brackets(words: Words, mentions: list[EntityMention],
+                          info: dict[str, EntityInfo]) -> list[EntityMention]:
+    """A name the gazetteer lacks, in brackets right after a name whose initials it spells, is that name's
+    short form wherever the text uses it: "l'autoproclamato Esercito nazionale libico (Lna)" (the Libyan
+    National Army), "Administration générale des douanes (AGD)" — not "Beyond Parallel (CSIS)"."""
+    ends = {m.end: m for m in mentions}
+    same: dict[str, EntityMention] = {}
+    for m in mentions:
+        text = words.texts[m.start]
+        if (info[m.entity].known or m.end - m.start != 1 or len(text) not in ACRONYM_LETTERS or not text.isalpha()
+                or not text[0].isupper() or m.start < 1 or words.texts[m.start - 1] != "("
+                or m.end >= len(words) or words.texts[m.end] != ")"):
+            continue
+        named = ends.get(m.start - 1)
+        if named is None or named.entity == m.entity:
+            continue
+        spelled = {_initials(words.span_text(named.start, named.end)), _initials(info[named.entity].name)}
+        if text.casefold() in spelled:
+            same[m.entity] = named
+    if not same:
+        return mentions
+    return [EntityMention(m.start, m.end, same[m.entity].entity, "name", same[m.entity].type)
+            if m.entity in same else m for m in mentions]
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words that are not lower-case function words: "Libyan National Army"
+    gives "lna", "Administration générale des douanes" "agd"."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if len(w) > 3 or w[0].isupper()).casefold()
 
 
 def _state_sides(doc: Doc, mentions: list[EntityMention], language: str) -> list[EntityMention]:

@@ -321,3 +321,22 @@ def test_entities_a_capital_beside_a_place_word_is_the_city(language, text, capi
     assert [m.text for m in place.mentions] == [capital]
     state = next(e for e in entities.values() if e.type == "country")
     assert [m.text for m in state.mentions] == [capital]
+
+
+def test_entities_a_bracketed_acronym_spelling_the_name_before_it_is_that_name():
+    found = _entities("fr", "Les agents de la Direction Zarvate des Services (DZS) ont saisi des fusils. Selon la DZS, ils viennent de Floride.")
+    [body] = [e for e in found.values() if e.name == "Direction Zarvate des Services"]
+    assert [m.text for m in body.mentions] == ["Direction Zarvate des Services", "DZS", "DZS"]
+    # ... and only when it spells it: a parent body in brackets is another name
+    found = _entities("en", "Analysts at Zarvat Monitor (KZT) said so.")
+    assert {"Zarvat Monitor", "KZT"} <= {e.name for e in found.values()}
+
+
+@pytest.mark.parametrize("language, text, entity", [
+    # the Security Council has a panel for each sanctions regime: a panel named without its country is none of them
+    ("it", "Il Panel di esperti delle Nazioni Unite ha pubblicato il rapporto.", "un-panel-of-experts"),
+    ("en", "The UN panel of experts on North Korea published its report.", "un-panel-of-experts-dprk"),
+    ("en", "The UN Panel of Experts on Libya published its report.", "un-panel-of-experts-libya"),
+])
+def test_entities_un_panels_of_experts(language, text, entity):
+    assert entity in _entities(language, text)
