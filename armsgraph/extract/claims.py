@@ -203,7 +203,8 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             # not back into the reporting clause, but for a pronoun: "told Reuters that the talks with
             # Bratislava" (not "Tehran denied that it sold")
             return None
-        candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free]
+        candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free
+                      and not _of_a_noun(view, a)]
         if candidates and region_start == start and (closed := view.closed_relative(start, trigger.start)):
             # "Iran, which Washington has long called a threat, supplied drones": the names inside a relative
             # clause closed by a comma are not the verb's subject; its antecedent is
@@ -216,6 +217,17 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
         if region_start == start and not _pronoun_or_empty_subject(view, start, trigger.start):
             return None
     return None
+
+
+def _of_a_noun(view: SentenceView, actor: Actor) -> bool:
+    """A name after a genitive preposition that follows a common noun qualifies that noun, it does not act: "le
+    risoluzioni del Consiglio di sicurezza e non ha fornito armi" (not a title's body, "la portavoce della Nato",
+    nor "il governo della Russia", an institution named as one)."""
+    k = actor.start - 1
+    while k > view.start and view.cues.has(k, "determiners"):
+        k -= 1  # "the resolutions of the Security Council"
+    return (k - 1 >= view.start and view.cues.has(k, "marker:genitive") and view.actor_at(k - 1) is None
+            and view.texts[k - 1].isalpha() and view.texts[k - 1].islower() and not view.cues.has(k - 1, "titles"))
 
 
 def _new_clause(view: SentenceView, k: int) -> bool:
