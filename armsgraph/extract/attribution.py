@@ -114,7 +114,9 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
     if kind == "noun":
         return None
     clause_start = _reporting_clause_start(view, start, postposed)
-    group = unnamed_sources.speaking_before(view, clause_start, start)
+    group = None if postposed else _group_speaking_before(view, clause_start, start)
+    if group is None and postposed:
+        group = unnamed_sources.speaking_before(view, clause_start, start)
     if group is None:
         group = unnamed_sources.speaking_after(view, end)
         # inverted before what it reports only when the group ends there: "ha detto una fonte che ..."
@@ -122,6 +124,16 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
                 group.end >= view.end or view.is_punct_stop(group.end) or view.cues.has(group.end, "complementizers")):
             group = None
     return group.id if group is not None else None
+
+
+def _group_speaking_before(view: SentenceView, clause_start: int, start: int):
+    """The unnamed group before a reporting verb in its clause, or before a relative clause that opens it:
+    "Western officials, who declined to be named, said"."""
+    group = unnamed_sources.speaking_before(view, clause_start, start)
+    comma = clause_start - 2
+    if group is None and comma >= view.start and view.cues.has(comma + 1, "relatives") and view.texts[comma] == ",":
+        group = unnamed_sources.speaking_before(view, view.clause_start(comma), comma)
+    return group
 
 
 EVIDENCE_REACH = 3  # words between the evidence noun and "by": "images published on Sunday by"
@@ -183,15 +195,21 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         # "Satellite images reviewed by Meridian Defence Monitor indicate that", "a report by RUSI says": the
         # evidence speaks for whoever made, read or published it
         return [authored[-1].entity]
-    if not postposed and view.closed_relative(clause_start, start) is not None:
-        # "John Kirby, who spoke to reporters on Monday, said": the relative pronoun's antecedent speaks
+    if not postposed and view.closed_relative(clause_start, start) is not None and (
+            view.relative_antecedent(clause_start, start).marker != "other"):
+        # "John Kirby, who spoke to reporters on Monday, said": the relative pronoun's antecedent speaks (not a
+        # place named after the speakers: "Two Western diplomats in Addis Ababa, who spoke on condition ...")
         return [view.relative_antecedent(clause_start, start).entity]
     owner = _owner_of_speaker(view, clause_start, start, exclude)
     if owner is not None:
         return [owner.entity]
     place = view.place_of_speaking(clause_start, start, exclude)
     if place is not None:
-        return [place.entity]
+        # "Officials in Seoul said": the place names whose officials they are; not so where the group says whose
+        # it is ("Two Western diplomats in Addis Ababa said")
+        group = _group_speaking_before(view, clause_start, start)
+        if group is None or group.end > place.start or group.name.casefold() == group.group.casefold():
+            return [place.entity]
     if any(view.cues.has(k, "first_person") for k in range(clause_start, start)):
         return [voice.first_person_claimant()]
     if kind != "noun" and postposed:

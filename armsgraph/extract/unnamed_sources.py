@@ -75,9 +75,15 @@ def speaking_before(view: SentenceView, clause_start: int, cue: int) -> UnnamedS
     if not candidates:
         return None
     source = candidates[-1]
-    between = range(source.end, cue)
-    if any(view.is_punct_stop(k) or view.actor_at(k) is not None for k in between):
-        return None
+    k = source.end
+    while k < cue:
+        actor = view.actor_at(k)
+        if actor is not None and actor.marker == "other" and actor.mention.type in ("country", "location"):
+            k = actor.end  # where the group is: "diplomats in Addis Ababa said"
+            continue
+        if view.is_punct_stop(k) or actor is not None:
+            return None
+        k += 1
     return source
 
 
