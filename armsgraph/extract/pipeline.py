@@ -478,14 +478,23 @@ class DocumentExtraction:
         one it warns, followed by what is said, warns the first party named there that is not on the warner's
         side (nor a recipient, as in build_frame: "la fornitura di armi all'Armenia" warns the supplier)."""
         start = frame.trigger.end
-        if not (start < view.end and (view.cues.has(start, "complementizers") or (
-                view.texts[start] == "," and view.verb_second))):
-            return  # (German puts a comma before what is said: "warnte, die Jets dürften nicht ...")
-        start += 1
+        quoted = _after_quote(view, frame.trigger.start)
+        if quoted:
+            # the quotation before the verb, whose subject is warned: '« Moscou paiera le prix fort », a averti
+            # Grant Shapps' (not a place in it: '"Estos buques pueden acabar en el bloqueo de Yemen", advirtió')
+            start, end = view.start, max(k for k in range(view.start, frame.trigger.start)
+                                         if view.texts[k] in CLOSING_QUOTES)
+        elif start < view.end and (view.cues.has(start, "complementizers") or (
+                view.texts[start] == "," and view.verb_second)):
+            # (German puts a comma before what is said: "warnte, die Jets dürften nicht ...")
+            start += 1
+            end = view.phrase_end(start)  # (what is said up to its first comma: not "..., und kündigte an, ...")
+        else:
+            return
         side = view.state_of(frame.subject) or frame.subject
-        end = view.phrase_end(start)  # (what is said up to its first comma: not "..., und kündigte an, ...")
         warned = next((a for a in view.actors if start <= a.start < end and a.entity != frame.subject
-                       and a.marker != "goal" and (view.state_of(a.entity) or a.entity) != side), None)
+                       and a.marker != "goal" and (view.state_of(a.entity) or a.entity) != side
+                       and (not quoted or a.free and not a.adjective)), None)
         if warned is not None:
             frame.object = warned.entity
             frame.spans.append((warned.start, warned.end))
@@ -1051,7 +1060,10 @@ def _without_restatements(drafts: list[ObservationDraft]) -> list[ObservationDra
 
 def _after_quote(view: SentenceView, k: int) -> bool:
     """A verb right after the quotation it reports: '"...", warned its spokeswoman', '"... a price," warned'
-    (not after an apposition's comma: "Sergej Netschajew, warnte die Bundesregierung")."""
+    (not after an apposition's comma: "Sergej Netschajew, warnte die Bundesregierung"); an auxiliary may come
+    first: '« ... », a averti le ministre'."""
+    while k - 1 > view.start and view.cues.has(k - 1, "auxiliaries"):
+        k -= 1
     before = view.texts[view.start:k][-2:]
     return len(before) == 2 and (before[0] in CLOSING_QUOTES and before[1] in {",", "—", "–"}
                                  or before[0] == "," and before[1] in CLOSING_QUOTES)
