@@ -366,9 +366,11 @@ class SentenceView:
             if previous and previous.entity == m.entity and m.start - previous.end <= 2 and all(
                     not self.texts[k][:1].isalnum() for k in range(previous.end, m.start)):
                 continue
-            if m.type == "country" and m.form in ("name", "seat") and self._names_a_titled_person(m.end):
-                # "met UAE President Mohamed bin Zayed", "US Secretary of State Antony Blinken": the state's name
-                # says whose title it is, as "Russian" does in "Russian President Vladimir Putin"
+            if m.type == "country" and m.form != "adjective" and (self._names_a_titled_person(m.end) or (
+                    m.start > self.start and self.cues.has(m.start - 1, "titles") and m.end in self._person_starts)):
+                # "met UAE President Mohamed bin Zayed", "US Secretary of State Antony Blinken", "с президентом России
+                # Владимиром Путиным": the state's name says whose title it is, as "Russian" does in "Russian
+                # President Vladimir Putin"
                 m = replace(m, form="adjective")
             actor = Actor(m)
             actors.append(actor)
