@@ -887,8 +887,12 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     # adjective after "with" stands for its people
     other = next((a for a in right if (a.free and not a.adjective) or a.marker == "with"), None)
     if other is not None and other.adjective:
-        # ... unless a person follows the state it names: "с президентом России Владимиром Путиным"
-        other = next((a for a in right if a.start == other.end and a.mention.type == "person"), other)
+        # ... unless a person follows the state it names, a title between: "с президентом России Владимиром
+        # Путиным", "mit ihrem israelischen Amtskollegen Israel Katz"
+        k = other.end
+        while k < view.end and view.cues.has(k, "titles"):
+            k += 1
+        other = next((a for a in right if a.start == k and a.mention.type == "person"), other)
     if other is None and view.verb_second and not trigger.is_noun and isinstance(subject, Actor):
         # the verb ends its clause: "war Lukaschenko ... mit Wladimir Putin zusammengetroffen"
         other = next((a for a in view.actors if subject.end <= a.start < trigger.start and a.marker == "with"
