@@ -206,7 +206,10 @@ def _weekday_pattern(language: str) -> re.Pattern:
         if forms:
             ordered = sorted(forms, key=len, reverse=True)
             alternatives.append(f"(?P<d{number}>{'|'.join(re.escape(f) for f in ordered)})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # a part of the day written onto the weekday: "am Sonntagabend" (the lexicon's ``weekday_part_suffixes``)
+    parts = "|".join(re.escape(str(p)) for p in load_lexicon(language).data.get("weekday_part_suffixes") or [])
+    tail = f"(?:{parts})?" if parts else ""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")" + tail + r"(?!\w)", re.IGNORECASE)
 
 
 def _weekday_dates(text: str, language: str, base: str | None) -> list[DateMention]:

@@ -50,6 +50,8 @@ from armsgraph.extract.dates import (
     ("en", "Last Tuesday we designated Iran Air.", "2024-09-17", [("Tuesday", "2024-09-10", "day")]),
     ("it", "Martedì scorso gli Stati Uniti hanno sanzionato Iran Air.", "2024-09-17", [("Martedì", "2024-09-10", "day")]),
     ("de", "Am vergangenen Dienstag verhängten die USA Sanktionen.", "2024-09-17", [("Dienstag", "2024-09-10", "day")]),
+    # a part of the day written onto the weekday's name
+    ("de", "Baerbock hatte den Kurswechsel am Sonntagabend angekündigt.", "2024-01-11", [("Sonntagabend", "2024-01-07", "day")]),
 ])
 def test_dates_found_with_precision(language, text, base, expected):
     found = [(text[d.start:d.end], d.iso, d.precision) for d in find_dates(text, language, base)]
