@@ -126,6 +126,13 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
     return group.id if group is not None else None
 
 
+def _after_as_opener(view: SentenceView, actor: Actor) -> bool:
+    """A name after a clause-opening "as", "wie", "comme": "Wie der „Spiegel“ berichtete, genehmigte ..."."""
+    k = actor.marker_token
+    return (k is not None and view.cues.has(k, "reporting:as_openers")
+            and (k == view.start or view.texts[k - 1] in {",", ";", ":"}))
+
+
 def _group_speaking_before(view: SentenceView, clause_start: int, start: int):
     """The unnamed group before a reporting verb in its clause, or before a relative clause that opens it:
     "Western officials, who declined to be named, said"."""
@@ -175,7 +182,8 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             if end <= actor.start <= end + 3 and actor.start not in exclude:
                 return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
-    left = [a for a in view.actors if clause_start <= a.start < start and a.free and a.start not in exclude]
+    left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
+            and a.start not in exclude]
     if left:
         speaker = max(left, key=lambda a: a.start)
         named = [a for a in left if not a.adjective]
