@@ -167,12 +167,13 @@ def _prefer_strong(labels: list[str]) -> str:
 
 def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]:
     """A trigger noun right after a trigger verb is its object ("negotiating arms deals", "sign an agreement"),
-    a package before sanctions is theirs, and a transfer verb right after an offer verb is what is offered ("offered to sell", "ha offerto di
-    vendere", "предложила поставить")."""
+    a package before sanctions is theirs, and a transfer verb right after an offer verb is what is offered
+    ("offered to sell", "ha offerto di vendere", "предложила поставить")."""
     kept: list[Trigger] = []
     for trigger in triggers:
         if (kept and kept[-1].type == "transfer" and kept[-1].is_noun and trigger.type == "sanction"
-                and trigger.start - kept[-1].end <= 2 and not any(view.actor_at(k) for k in range(kept[-1].end, trigger.start))):
+                and trigger.start - kept[-1].end <= 2
+                and not any(view.actor_at(k) for k in range(kept[-1].end, trigger.start))):
             # "adopted a 15th package of sanctions against Russia", "ухвалила пакет санкцій": the package is the
             # sanctions', one claim word with them
             kept[-1] = Trigger(kept[-1].start, trigger.end, trigger.type, trigger.group)

@@ -325,7 +325,8 @@ def _month_range(language: str) -> re.Pattern:
     joiners = {str(w) for w in (lexicon.get("day_range_joiners") or []) + (lexicon.get("month_range_joiners") or [])}
     words = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
     months = "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
-    return re.compile(rf"(?i)\b({months})((?:\s*[-–—]\s*|\s+(?:{words})\s+)(?:{months}))(?=\s+(?:\w{{1,3}}\s+)?\d{{4}}\b)")
+    joint = rf"(?:\s*[-–—]\s*|\s+(?:{words})\s+)"
+    return re.compile(rf"(?i)\b({months})({joint}(?:{months}))(?=\s+(?:\w{{1,3}}\s+)?\d{{4}}\b)")
 
 
 def _first_month_of_ranges(text: str, language: str) -> str:

@@ -409,7 +409,8 @@ def _name_words(words: Words) -> list[bool]:
 
 def _elided(words: Words, k: int) -> bool:
     """An elided article or preposition written onto the next word, opening a sentence: "L’inviato",
-    "Nell’elenco", "Un’immagine", "D'après" (not an Irish "O’Brien", nor a possessive, which a space follows: "Jones’ report")."""
+    "Nell’elenco", "Un’immagine", "D'après" (not an Irish "O’Brien", nor a possessive, which a space follows:
+    "Jones’ report")."""
     text = words.texts[k]
     return (text[-1] in "'’" and len(text) <= 5 and text[:-1] != "O" and k + 1 < len(words)
             and words.starts[k + 1] == words.starts[k] + len(text))

@@ -384,7 +384,8 @@ class SentenceView:
         name."""
         if k >= self.end or not self.cues.has(k, "titles"):
             return False
-        while k < self.end and (self.cues.has(k, "titles") or self.texts[k][:1].isupper() and k not in self._mention_starts):
+        while k < self.end and (self.cues.has(k, "titles")
+                                or self.texts[k][:1].isupper() and k not in self._mention_starts):
             k += 1
         return k in self._person_starts
 
