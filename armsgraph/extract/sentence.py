@@ -372,12 +372,30 @@ class SentenceView:
                 # Владимиром Путиным": the state's name says whose title it is, as "Russian" does in "Russian
                 # President Vladimir Putin"
                 m = replace(m, form="adjective")
+            if m.type == "person":
+                m = self._leaders_government(m) or m
             actor = Actor(m)
             actors.append(actor)
             previous = actor
         self._mark_roles(actors)
         self._mark_modifiers(actors)
         return actors
+
+    def _leaders_government(self, m: EntityMention) -> EntityMention | None:
+        """A person's government is their state as a party: "Abiy Ahmed's government", "the Maduro government",
+        "il governo di Meloni", "правительство Мишустина" (the lexicon's ``government_nouns``)."""
+        state = self.state_of(m.entity)
+        if state is None:
+            return None
+        k = m.end + 1 if m.end < self.end and self.cues.has(m.end, "possessive") else m.end
+        if k < self.end and self.cues.has(k, "government_nouns"):
+            return EntityMention(m.start, k + 1, state, "name", "country")
+        k = m.start - 1
+        if k - 1 >= self.start and self.cues.has(k, "marker:genitive"):
+            k -= 1  # "the government of Abiy Ahmed", "il governo di Meloni" (Russian's genitive needs no word)
+        if k >= self.start and self.cues.has(k, "government_nouns"):
+            return EntityMention(k, m.end, state, "name", "country")
+        return None
 
     def _names_a_titled_person(self, k: int) -> bool:
         """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
