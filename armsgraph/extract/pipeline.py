@@ -339,7 +339,9 @@ class DocumentExtraction:
                 self._firm_named_for_its_state(view, frame)
             if not frame.complete:
                 self._fill_from_discourse(view, frame, index)
-            if frame.type in SYMMETRIC_CLAIM_TYPES and frame.subject is None and frame.object is None:
+            if frame.type in SYMMETRIC_CLAIM_TYPES and frame.object is None:
+                # (a subject found in an earlier clause gives way: "India delivered ..., and the two countries
+                # have been discussing a second order")
                 self._pair_from_anaphor(view, frame)
             if frame.type in SYMMETRIC_CLAIM_TYPES and (frame.subject is None) != (frame.object is None):
                 self._party_from_pronoun(view, frame)
