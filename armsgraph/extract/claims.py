@@ -167,8 +167,8 @@ def _prefer_strong(labels: list[str]) -> str:
 
 def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]:
     """A trigger noun right after a trigger verb is its object ("negotiating arms deals", "sign an agreement"),
-    a package before sanctions is theirs, and a transfer verb right after an offer verb is what is offered
-    ("offered to sell", "ha offerto di vendere", "предложила поставить")."""
+    a package before sanctions is theirs, a purchase signed is no agreement of its own, and a transfer verb right
+    after an offer verb is what is offered ("offered to sell", "ha offerto di vendere", "предложила поставить")."""
     kept: list[Trigger] = []
     for trigger in triggers:
         if (kept and kept[-1].type == "transfer" and kept[-1].is_noun and trigger.type == "sanction"
@@ -177,6 +177,11 @@ def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]
             # "adopted a 15th package of sanctions against Russia", "ухвалила пакет санкцій": the package is the
             # sanctions', one claim word with them
             kept[-1] = Trigger(kept[-1].start, trigger.end, trigger.type, trigger.group)
+            continue
+        if (kept and kept[-1].type == "agreement" and not kept[-1].is_noun and trigger.type == "transfer"
+                and trigger.group in ("get_nouns", "give_nouns")
+                and all(view.cues.has(k, "determiners") for k in range(kept[-1].end, trigger.start))):
+            kept[-1] = trigger  # signing a purchase is the purchase: "Colombia firmó la compra de 17 Gripen a Suecia"
             continue
         if kept and not kept[-1].is_noun and not any(view.actor_at(k) for k in range(kept[-1].end, trigger.start)) and (
                 trigger.start - kept[-1].end <= 3 and (
@@ -374,7 +379,10 @@ def _subject_of_governing_verb(view: SentenceView, trigger: Trigger, other: Acto
         return None
     # (nor the subject of another claim's verb: "the US had warned Algiers that purchases of")
     since = min(subject.end, view.clause_start(trigger.start))
-    if any(view.is_trigger(k) for k in range(since, trigger.start)) or any(
+    # (signing one, or a contract for it, is making it: "La Argentina firmó en abril en Copenhague la compra de
+    # 24 F-16 a Dinamarca", "Poland signed a contract for the purchase of K2 tanks from South Korea")
+    if any(view.is_trigger(k) and not (view.cues.has(k, "agreement:verbs") or view.cues.has(k, "agreement:nouns"))
+           for k in range(since, trigger.start)) or any(
             view.texts[k] == "," for k in range(subject.end, trigger.start)):
         return None
     state = view.state_of(subject.entity)
