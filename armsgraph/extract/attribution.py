@@ -114,9 +114,8 @@ def unnamed_subject_of_reporting(view: SentenceView, start: int, end: int, kind:
     if kind == "noun":
         return None
     clause_start = _reporting_clause_start(view, start, postposed)
-    group = None if postposed else _group_speaking_before(view, clause_start, start)
-    if group is None and postposed:
-        group = unnamed_sources.speaking_before(view, clause_start, start)
+    group = (unnamed_sources.speaking_before(view, clause_start, start) if postposed
+             else _group_speaking_before(view, clause_start, start))
     if group is None:
         group = unnamed_sources.speaking_after(view, end)
         # inverted before what it reports only when the group ends there: "ha detto una fonte che ..."

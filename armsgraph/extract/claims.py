@@ -904,10 +904,8 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     if other is not None and other.adjective:
         # ... unless a person follows the state it names, a title between: "с президентом России Владимиром
         # Путиным", "mit ihrem israelischen Amtskollegen Israel Katz"
-        k = other.end
-        while k < view.end and (view.cues.has(k, "titles")
-                                or view.texts[k][:1].isupper() and view.actor_at(k) is None):
-            k += 1  # (an honorific the lexicon lacks too: "UAE President Sheikh Mohamed bin Zayed")
+        # (an honorific the lexicon lacks too: "UAE President Sheikh Mohamed bin Zayed")
+        k = view.past_title_words(other.end)
         other = next((a for a in right if a.start == k and a.mention.type == "person"), other)
     if other is None and view.verb_second and not trigger.is_noun and isinstance(subject, Actor):
         # the verb ends its clause: "war Lukaschenko ... mit Wladimir Putin zusammengetroffen"

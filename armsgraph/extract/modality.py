@@ -43,20 +43,24 @@ def _impersonal_matrix_start(view: SentenceView, start: int) -> int:
     return view.start
 
 
+def _comma_and(view: SentenceView, k: int) -> bool:
+    """A comma and a coordinator at token k: ", and" opening a clause of its own."""
+    return view.texts[k] == "," and view.cues.has(k + 1, "coordinators")
+
+
 def _negation_start(view: SentenceView, trigger_start: int) -> int:
     """Where a negation of the trigger may stand: the few words before it, or, when the verb closes its
     clause (German "Russland habe keine Waffen aus Nordkorea erhalten", Spanish "no tiene intención de
     exportar"), back to the clause start, as long as no other claim or reporting word stands between."""
     start = max(view.start, trigger_start - NEGATION_WINDOW)
     # (nor across ", and" opening a clause of its own: "Peskow sagte, Russland werde nicht ..., und warnte")
-    joined = [k + 2 for k in range(start, trigger_start - 1)
-              if view.texts[k] == "," and view.cues.has(k + 1, "coordinators")]
+    joined = [k + 2 for k in range(start, trigger_start - 1) if _comma_and(view, k)]
     if joined:
         return joined[-1]
     clause = max(view.start, view.clause_start(trigger_start))
     for k in range(start - 1, clause - 1, -1):
-        if view.is_trigger(k) or view.cues.has(k, "reporting:verbs") or view.cues.has(k, "complementizers") or (
-                view.texts[k] == "," and view.cues.has(k + 1, "coordinators")):
+        if (view.is_trigger(k) or view.cues.has(k, "reporting:verbs") or view.cues.has(k, "complementizers")
+                or _comma_and(view, k)):
             break
         start = k
     return start

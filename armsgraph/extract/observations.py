@@ -71,10 +71,10 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         scene = None
     # the place can only be a site named before; so it is when the sentence points back at it and names
     # other places only as where things came from ("sur ce même wharf ... un navire en provenance de Floride")
-    pointed_at = scene is None and (not view.locations or all(
-        _role_marking(view, m.start) == "source" for m in view.locations) and _points_back(
-        view, named_site, just_observed))
-    if pointed_at and not _points_back(view, named_site, just_observed):
+    only_origins = bool(view.locations) and all(_role_marking(view, m.start) == "source" for m in view.locations)
+    pointed_at = scene is None and (not view.locations or only_origins) and _points_back(
+        view, named_site, just_observed)
+    if scene is None and not view.locations and not pointed_at:
         return None  # no place: the sentence's dates, the costliest thing to read here, are left unread
     dates = [d for d in lazy_dates() if not _counted_year(view, d, sentence_offset)]
     # a report's date only when the sentence gives no other ("Una foto diffusa venerdì ... mostra"); the

@@ -219,8 +219,7 @@ class DocumentExtraction:
             if view.locations:
                 # (the place an observation was made, not the first named: "leaving Cairo West Air Base ... and
                 # landing at Aden Adde International Airport")
-                observed = draft.site if draft is not None and draft.sentence == index and (
-                    draft.observed_on or draft.counts) else None
+                observed = draft.site if draft is not None and (draft.observed_on or draft.counts) else None
                 scene = Scene(observed or view.locations[0].entity, index, dates)
                 named_site = site_named(view, observed) or named_site
             update_voice_after(view, self.voice, self.state_of, claimants)

@@ -400,12 +400,15 @@ class SentenceView:
     def _names_a_titled_person(self, k: int) -> bool:
         """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
         name."""
-        if k >= self.end or not self.cues.has(k, "titles"):
-            return False
+        return k < self.end and self.cues.has(k, "titles") and self.past_title_words(k) in self._person_starts
+
+    def past_title_words(self, k: int) -> int:
+        """The first token from ``k`` on that is neither a title word nor a capitalised word starting no name:
+        where the name after "President Sheikh" or "Secretary of State" starts."""
         while k < self.end and (self.cues.has(k, "titles")
                                 or self.texts[k][:1].isupper() and k not in self._mention_starts):
             k += 1
-        return k in self._person_starts
+        return k
 
     @cached_property
     def _mention_starts(self) -> set[int]:
