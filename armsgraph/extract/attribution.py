@@ -79,6 +79,10 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     for label in REPORTING_LABELS:
         kind = label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"
         found += [(i, view.cues.starts(i, label), kind) for i in view.cues.starts_in(label, view.start, view.end)]
+    if any(kind == "noun" for _, _, kind in found):
+        # a reporting noun inside a name is part of the name ("l'intelligence di Seul: «...»" is no report)
+        named = {k for m in view.mentions if m.type != "materiel" for k in range(m.start, m.end)}
+        found = [c for c in found if c[2] != "noun" or named.isdisjoint(range(c[0], c[1]))]
     found.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in found:  # one cue per token: a denial beats a plain verb on the same word
@@ -459,6 +463,8 @@ def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
     if colon is None:
         return None
     start = next((k + 1 for k in range(colon - 1, view.start - 1, -1) if view.texts[k] == ","), view.start)
+    while start < colon and view.cues.has(start, "determiners"):
+        start += 1  # "Corea del Nord, l'intelligence di Seul: «...»"
     actor = view.actor_at(start)
     if actor is None or actor.start != start or actor.end != colon or actor.adjective:
         return None

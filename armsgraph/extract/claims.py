@@ -335,6 +335,8 @@ def _noun_agent(view: SentenceView, trigger: Trigger) -> Actor | None:
     for actor in view.actors:
         if actor.start < trigger.end or actor.start - trigger.end > NOUN_AGENT_REACH:
             continue
+        if actor.adjective and actor.start == trigger.end and actor.origin_of is None:
+            return actor  # "des sanctions américaines", "le sanzioni europee": the adjective right after the noun
         if actor.adjective or actor.origin_of is not None:
             return None
         if actor.marker in ("genitive", "source") or (actor.marker is None and all(
@@ -553,6 +555,8 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         rest = [a for a in rest if own is None or view.state_of(a.entity) != own]
         target = _target(view, trigger, rest)
         unknown = _unknown_name_after(view, trigger) if target is None and not trigger.is_noun else None
+        if unknown is None and target is None and trigger.type == "sanction":
+            unknown = _sanctioned_vessel(view, trigger, passive=by is not None or trigger.is_noun)
         if unknown is not None:  # "a sanctionné, en février 2023, Ivan Maslov"
             frame.spans.append((unknown.start, unknown.end))
             target = unknown.entity
@@ -561,6 +565,25 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+VESSEL_REACH = 8  # words from a sanctioned ship's name to the sanction it is the target of
+
+
+def _sanctioned_vessel(view: SentenceView, trigger: Trigger, passive: bool) -> EntityMention | None:
+    """A ship is sanctioned as a state or a company is: "the Angara, a container vessel sanctioned by the US
+    Treasury", "l'Angara, déjà visé par des sanctions américaines" (the ship named before a passive or a
+    noun), "designated the Port Olya 3" (after an active verb, in its clause, or before the relative pronoun
+    opening it)."""
+    vessels = [m for m in view.mentions if m.type == "vessel"]
+    before = [m for m in vessels if m.end <= trigger.start and trigger.start - m.end <= VESSEL_REACH]
+    if not passive:
+        clause_end = view.clause_end(trigger.end - 1)
+        after = next((m for m in vessels if trigger.end <= m.start < clause_end), None)
+        # (or the ship a relative clause is about: "The Maria, which the State Department designated")
+        before = [m for m in before if view.cues.any_in("relatives", m.end, trigger.start)]
+        return after or (before[-1] if before else None)
+    return before[-1] if before else None
 
 
 def _subject_of_joined_verb(view: SentenceView, trigger: Trigger) -> Actor | None:
@@ -777,7 +800,7 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
                 supplier, recipient = agent, subject  # passive: "Russia was supplied by Iran"
             else:
                 supplier = subject or agent or source or origin
-                recipient = goal or with_actor or direct
+                recipient = goal or with_actor or direct or _sent_into(view, trigger, right, clause_end)
         else:
             recipient = subject if subject is not None else agent
             # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought;
@@ -799,6 +822,17 @@ def _bought_for(view: SentenceView, marked: list[Actor], buyer: Actor | str | No
     return next((a for a in marked if a.marker == "goal" and a.marker_token is not None
                  and view.cues.has(a.marker_token, "beneficiary_markers")
                  and view.state_of(a.entity) != view.state_of(buyer.entity)), None)
+
+
+def _sent_into(view: SentenceView, trigger: Trigger, right: list[Actor], clause_end: int) -> Actor | None:
+    """"avrebbe inviato in Russia obici", "spedito in Russia oltre 13.000 container": after a verb of sending
+    (``sending_verbs``), a country named after the place preposition (``arrival_places``) is where the goods
+    go; after other verbs "in" is only where something happens ("addestrati in Iran")."""
+    if not view.cues.any_in("sending_verbs", trigger.start, trigger.end):
+        return None
+    return next((a for a in right if a.start < clause_end and a.marker == "other" and a.marker_token is not None
+                 and view.cues.has(a.marker_token, "arrival_places") and a.mention.type == "country"
+                 and a.mention.form == "name" and not a.adjective and a.origin_of is None), None)
 
 
 def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
@@ -901,9 +935,10 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     # "met with Iranian officials", "discussed arms supplies with North Korean officials": a state's
     # adjective after "with" stands for its people
     other = next((a for a in right if (a.free and not a.adjective) or a.marker == "with"), None)
-    if other is not None and other.adjective:
-        # ... unless a person follows the state it names, a title between: "с президентом России Владимиром
-        # Путиным", "mit ihrem israelischen Amtskollegen Israel Katz"
+    if other is not None and (other.adjective or other.mention.type in ("organization", "country")):
+        # ... unless a person follows the state or body it names, a title between: "с президентом России
+        # Владимиром Путиным", "mit ihrem israelischen Amtskollegen Israel Katz", "il capo del Pentagono Lloyd
+        # Austin", "Pentagon chief Lloyd Austin"
         # (an honorific the lexicon lacks too: "UAE President Sheikh Mohamed bin Zayed")
         k = view.past_title_words(other.end)
         other = next((a for a in right if a.start == k and a.mention.type == "person"), other)

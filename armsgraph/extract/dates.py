@@ -108,7 +108,7 @@ def find_dates(text: str, language: str, base: str | None) -> list[DateMention]:
         return sorted(weekdays + periods, key=lambda d: d.start)  # nothing dateparser finds would be kept
     base_dt = _base_datetime(base)
     text = _first_day_of_ranges(_unelide_months(_undot_months(text, language), language), language)
-    text = _first_month_of_ranges(text, language)
+    text = _first_month_of_ranges(_month_year_linked(text, language), language)
     mentions = _dateparser_dates(text, language, base_dt)
     if language in INFLECTED_MONTHS:
         mentions = _inflected_months(text, language, base_dt, mentions)
@@ -334,6 +334,24 @@ def _first_month_of_ranges(text: str, language: str) -> str:
     "gennaio e aprile 2020" as nothing, and "January" alone in the article's year. The joiner and the second
     month are blanked out (same length: offsets into the text still hold)."""
     return _month_range(language).sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+@lru_cache(maxsize=None)
+def _month_year_link(language: str) -> re.Pattern | None:
+    links = load_lexicon(language).data.get("month_year_links") or []
+    if not links:
+        return None
+    words = "|".join(re.escape(str(w)) for w in links)
+    months = "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{months})\s+({words})(?=\s+\d{{4}}\b)")
+
+
+def _month_year_linked(text: str, language: str) -> str:
+    """"agosto del 2023": a word linking a month to its year (``month_year_links``) hides the year from
+    dateparser, which then reads the month in the article's year; it is blanked out (same length)."""
+    pattern = _month_year_link(language)
+    return text if pattern is None else pattern.sub(
+        lambda m: m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
 
 
 def _dateparser_dates(text: str, language: str, base_dt: datetime | None,

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
 
 from armsgraph import EXTRACTOR
@@ -75,6 +76,7 @@ def _build_nlp(language: str, model: str | None) -> Language:
         nlp = spacy.blank(language)
     if not load_lexicon(language).data.get("hyphen_compounds"):
         _split_capitalised_hyphens(nlp)  # (German reads its hyphenated compounds whole: components.py)
+    _keep_abbreviated_titles(nlp, language)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("armsgraph_lines")
@@ -83,6 +85,15 @@ def _build_nlp(language: str, model: str | None) -> Language:
     nlp.add_pipe("armsgraph_cues", config={"language": language})
     nlp.add_pipe("armsgraph_gazetteer", config={"language": language})
     return nlp
+
+
+def _keep_abbreviated_titles(nlp: Language, language: str) -> None:
+    """The lexicon's abbreviated titles keep their period ("Brig. Gen. Seyed Hamzeh Ghalandari", "Col. X"):
+    spaCy splits the ones it does not know, and the period then ends the sentence before the name."""
+    for title in load_lexicon(language).words("titles"):
+        for word in title.split():
+            if len(word) > 1 and word.endswith(".") and word[:-1].isalpha():
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # a hyphen before a capital joins two names, not a word's parts: "Mosca-Pyongyang", "Putin-Kim", "India-Francia"

@@ -275,7 +275,7 @@ class Lexicon:
         for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
                     "conditionals", "first_person", "first_person_possessive", "third_person", "titles",
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",
-                    "time_nouns", "auxiliaries", "arrival_places", "shares", "thanks_for", "support_verbs",
+                    "time_nouns", "auxiliaries", "arrival_places", "sending_verbs", "shares", "thanks_for", "support_verbs",
                     "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
                     "addressee_verbs", "reportive", "currencies", "made_by", "infinitive_markers", "consequences",
                     "government_nouns"):

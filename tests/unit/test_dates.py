@@ -45,6 +45,9 @@ from armsgraph.extract.dates import (
     # an elided article glued to a month or a day ("nell'agosto", "dall'11")
     ("it", "I droni furono avvistati nell'agosto 2021 sulla pista.", None, [("agosto 2021", "2021-08", "month")]),
     ("it", "Le consegne sono riprese dall'11 settembre.", "2025-05-20", [("11 settembre", "2024-09-11", "day")]),
+    # a word between the month and its year ("agosto del 2023": dateparser reads August of the article's year)
+    ("it", "Dall'agosto del 2023 il regime avrebbe spedito in Russia oltre 13.000 container.", "2024-10-30",
+     [("agosto del 2023", "2023-08", "month")]),
     # a weekday is the latest such day on or before the article's; "last Tuesday" said on a Tuesday a week before
     ("en", "On Tuesday the US sanctioned Iran Air.", "2024-09-17", [("Tuesday", "2024-09-17", "day")]),
     ("en", "Last Tuesday we designated Iran Air.", "2024-09-17", [("Tuesday", "2024-09-10", "day")]),
