@@ -192,6 +192,25 @@ def _drop_absorbed(view: SentenceView, triggers: list[Trigger]) -> list[Trigger]
     return kept
 
 
+TALKS_TOPIC_BEFORE = 3  # words before a talks noun that may say what they are about ("arms talks")
+
+
+def _people_talking(view: SentenceView, frame: Frame) -> bool:
+    """Both parties of talks are people: they meet (states' talks are negotiations, whatever the sentence names)."""
+    return all(e is not None and getattr(view.entity_info.get(e), "type", None) == "person"
+               for e in (frame.subject, frame.object))
+
+
+def _talks_topic(view: SentenceView, talks: Trigger) -> bool:
+    """Whether the phrase of a talks noun says they are about arms or military cooperation: goods, or another
+    claim word, however weak ("talks on military cooperation"); what the sentence reports after a comma is not
+    their topic ("Blinken, in London for talks with Lammy, said Russia has received missiles")."""
+    start = max(view.clause_start(talks.start), talks.start - TALKS_TOPIC_BEFORE)
+    end = view.phrase_end(talks.end)
+    return any(start <= m.start < end for m in view.items) or any(
+        view.is_trigger(k) for k in range(start, end) if not talks.start <= k < talks.end)
+
+
 def _topic_of_talks(view: SentenceView, talks: Trigger, trigger: Trigger) -> bool:
     """What talks are about is no claim of its own: "to discuss maintenance, training and a possible follow-on
     order" (a transfer cue after a negotiation verb, in its clause, with no name between)."""
@@ -507,6 +526,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     elif direction == "symmetric":
         _symmetric_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)
+        if trigger.type == "negotiation" and trigger.is_noun and _people_talking(view, frame) and not _talks_topic(
+                view, trigger):
+            frame.type = "meeting"  # two people's talks about nothing arms-related ("in London for talks with X,")
     elif trigger.group == "list_nouns":
         subject, target = _listed_roles(view, trigger)
         _set_role(frame, "subject", subject)
@@ -528,10 +550,14 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
                 and a.origin_of is None and a.marker not in ("source", "between") and a is not subject
                 and a not in authors]
-        if trigger.type == "warning" and trigger.end < view.end and view.cues.has(trigger.end, "complementizers"):
+        said = trigger.end + 1 if trigger.end < view.end and view.cues.has(trigger.end, "marker:genitive") else trigger.end
+        if trigger.type == "warning" and said < view.end and view.cues.has(said, "complementizers"):
             # what is said names the recipient of what is warned against, not the one warned: "ha avvertito che
-            # la fornitura di armi letali all'Armenia rischia ..." (the supplier is)
-            rest = [a for a in rest if a.marker != "goal"]
+            # la fornitura di armi letali all'Armenia rischia ...", "había advertido de que el suministro de armas
+            # letales a Ucrania por parte de Seúl" (the supplier is, however far into what is said)
+            said_end = next((k for k in range(said + 1, view.end) if view.texts[k] in (",", ";", ":")), view.end)
+            rest = [a for a in view.actors if trigger.end <= a.start < said_end and a.marker not in ("goal", "between")
+                    and not a.possessive and a.origin_of is None and a is not subject and a not in authors]
         before = _free_before(view, trigger)
         if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
                 a.start < view.clause_end(trigger.end - 1) for a in rest):

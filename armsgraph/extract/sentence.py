@@ -129,6 +129,11 @@ class DocCues:
         found = {i for label in ("complementizers", "relatives", "conditionals") for i in self.tokens_of.get(label, ())}
         found.update(i for i, text in enumerate(self.texts) if text in {";", ":"})
         found.update(i for i in self.tokens_of.get("clause_prepositions", ()) if self._opens_clause(i))
+        openers = self.tokens_of.get("correlative_openers", ())
+        if openers:
+            # "sia la Corea del Nord che la Russia": the pair's second word joins, it opens no clause
+            found -= {i for i in self.tokens_of.get("correlative_joiners", ())
+                      if any(i - CORRELATIVE_REACH <= o < i for o in openers)}
         return sorted(found)
 
     def _opens_clause(self, i: int) -> bool:
@@ -221,6 +226,7 @@ NOT_IN_NAMES = FUNCTION_WORDS | {"reporting:verbs"}
 _NO_CUES: dict[str, int] = {}
 
 
+CORRELATIVE_REACH = 8  # words from a correlative pair's first word to its second ("sia la Corea del Nord che")
 CLAUSE_OPENER_REACH = 6  # words from a clause-opening preposition to the verb of its clause
 REPORTED_CLAUSE_REACH = 6  # a reporting verb stands at most this many words before its "that" ("told Reuters that")
 
@@ -716,9 +722,19 @@ class SentenceView:
         """"Iran and Russia", "la Russia e la RPDC": the actor with those joined to it by a coordinator. With
         ``repeated``, a list may also repeat the actor's preposition ("au Mali, au Niger et au Burkina Faso")
         and open each name with one negation ("né all'Ucraina né alla Russia"; a lone "not" joins nothing)."""
+        def opens_pair(left: Actor) -> bool:
+            # "tanto Corea del Norte como Rusia", "sia la Corea del Nord che la Russia", "sowohl X als auch Y",
+            # "как X, так и Y": the pair's second word joins only when its first opens the list
+            k = left.start - 1
+            while k > self.start and self.cues.has(k, "determiners"):
+                k -= 1
+            return k >= self.start and self.cues.has(k, "correlative_openers")
+
         def joint(k: int, left: Actor) -> bool:
-            return self.cues.has(k, "coordinators") or repeated and self.cues.has(k, "modality:negation") and any(
-                self.cues.has(j, "modality:negation") for j in range(max(self.start, left.start - 3), left.start))
+            return self.cues.has(k, "coordinators") or (
+                self.cues.has(k, "correlative_joiners") and opens_pair(left)) or (
+                repeated and self.cues.has(k, "modality:negation") and any(
+                    self.cues.has(j, "modality:negation") for j in range(max(self.start, left.start - 3), left.start)))
 
         def filler(k: int, left: Actor) -> bool:
             return (joint(k, left) or self.cues.has(k, "determiners") or self.texts[k] == ","
