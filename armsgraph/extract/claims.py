@@ -90,10 +90,11 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         options = [(label, end) for label, end in options if end == longest]
         labels = [label for label, _ in options]
         reporting = cues.starts(i, "reporting:verbs")
-        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or (
+        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or cues.has(i, "idioms") or (
                 reporting is not None and reporting > longest):
             # nor is a word of "according to" (lemma "accord") a claim, nor the verb of a longer reporting phrase
-            # ("передает корреспондент ТАСС": conveys, reports)
+            # ("передает корреспондент ТАСС": conveys, reports), nor one of a set phrase ("принял к сведению": took
+            # note)
             i = longest
             continue
         label = _choose_reading(view, i, labels)
@@ -660,6 +661,14 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
     limit = min(view.clause_end(trigger.end - 1), trigger.end + GUEST_REACH)
     while k < limit:
         actor = view.actor_at(k)
+        if actor is None and seen_title and k in view.unknown_starts:
+            # a guest the gazetteer lacks, named after a long title: "міністра природних ресурсів та екології РФ
+            # Олександра Козлова"
+            return Actor(next(m for m in view.mentions if m.start == k))
+        place = _place_phrase_end(view, k) if not seen_title else None
+        if place is not None:
+            k = place  # where the guest is received: "прийняв у Пхеньяні міністра"
+            continue
         if actor is not None:
             if actor.adjective and (seen_title or view.cues.any_in("titles", actor.end, actor.end + 2)):
                 titled = titled or actor  # "the Indian ambassador", "l'ambasciatore indiano"
@@ -667,6 +676,10 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
                 continue
             if actor.mention.type == "person" and actor.marker is None and not actor.possessive:
                 return actor
+            if seen_title and actor.mention.type == "country":
+                titled = titled or actor  # the title's state, the name after it: "міністра ... РФ Олександра Козлова"
+                k = actor.end
+                continue
             return titled if seen_title and actor.marker is not None else None
         if _is_item(view, k) or view.is_trigger(k) or view.cues.marker_at(k) is not None and not seen_title:
             return None
@@ -676,6 +689,19 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
             return None
         k += 1
     return titled if seen_title else None
+
+
+def _place_phrase_end(view: SentenceView, k: int) -> int | None:
+    """The end of a place phrase at token ``k`` (a marker, then a seat of government or a place): "у Пхеньяні",
+    "in Pyongyang"; None when none starts there."""
+    marker = view.cues.marker_at(k)
+    if marker is None:
+        return None
+    end = marker[1]
+    actor = view.actor_at(end)
+    if actor is not None and actor.start == end and actor.mention.form == "seat":
+        return actor.end
+    return next((m.end for m in view.locations if m.start == end), None)
 
 
 def _receiving_host(view: SentenceView, trigger: Trigger, clause_end: int) -> Actor | None:

@@ -46,6 +46,7 @@ CONTINUATION_SENTENCES = 3  # how far back a supplier named without its recipien
 STRIKING_CATEGORIES = {"missiles", "uavs_loitering_munitions"}  # what "reaches" a place to hit it
 REPORTIVE_REACH = 1  # a reportive sentence goes on in the voice of a source named this many sentences before
 CREDIT_MAX_WORDS = 30  # a sentence crediting the one before it is short ...
+PARAGRAPH_CREDIT_REACH = 4  # sentences from one to the paragraph-opening credit that may cover it
 CREDIT_OPENING = 3  # ... and opens with its pointing-back word ("Об этом", "C'est ce que", "Così lo")
 SANCTIONED_FIRM_REACH = 15  # words after a state's adjective ("Iranian firms") in which the firm it means is named
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
@@ -204,13 +205,14 @@ class DocumentExtraction:
         text = self.cues.text
         sentences = [sent for sent in self.doc.sents if text[sent.start_char:sent.end_char].strip()]
         reported_after: list[str | None] = []
+        credits: dict[int, str | None] = {}  # a sentence's index -> the source it credits for what came before
         scene: Scene | None = None
         named_site: str | None = None  # the last site (not a region or a city) the article named
         for index, sent in enumerate(sentences):
             view = SentenceView(sent, self.cues, self.entities)
             self.voice.sentence = index
             update_voice_before(view, self.voice, self.state_of)
-            self.credit = self._credit_in(sentences[index + 1]) if index + 1 < len(sentences) else None
+            self.credit = self._credit_for(sentences, index, credits)
             dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
@@ -534,6 +536,27 @@ class DocumentExtraction:
             return None
         source = self.voice.recent_source(REPORTIVE_REACH)
         return None if source in (frame.subject, frame.object) else source
+
+    def _credit_for(self, sentences, index: int, credits: dict[int, str | None]) -> str | None:
+        """The source credited for sentence ``index``: by the sentence after it, or, when it is in the paragraph
+        before one that opens with a credit ("Північна Корея передала Росії ... . Частину цієї техніки ... ¶ Про
+        це ... заявив ... Андрій Юсов"), by that one: the credit points back at the whole paragraph."""
+        def credit(k: int) -> str | None:
+            if k not in credits:
+                credits[k] = self._credit_in(sentences[k])
+            return credits[k]
+
+        if index + 1 >= len(sentences):
+            return None
+        if (found := credit(index + 1)) is not None:
+            return found
+        for k in range(index + 1, min(len(sentences), index + 1 + PARAGRAPH_CREDIT_REACH)):
+            if self._opens_paragraph(sentences, k):
+                return credit(k) if k > index + 1 else None
+        return None
+
+    def _opens_paragraph(self, sentences, k: int) -> bool:
+        return k > 0 and "\n" in self.source.text[sentences[k - 1].end_char:sentences[k].start_char]
 
     def _credit_in(self, sent) -> str | None:
         """The source a short sentence credits for the one before it, when it says nothing of its own: "This

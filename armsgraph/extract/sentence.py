@@ -355,6 +355,10 @@ class SentenceView:
     def locations(self) -> list[EntityMention]:
         return [m for m in self.mentions if m.type == "location"]
 
+    @property
+    def unknown_starts(self) -> set[int]:
+        return self._unknown_starts
+
     @cached_property
     def _unknown_starts(self) -> set[int]:
         """Where the names of no known type ("Regierungskreisen") start."""
