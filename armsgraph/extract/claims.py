@@ -891,7 +891,8 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
                    clause_end: int) -> tuple[Actor | None, Actor | None]:
     """"Serbian ammunition has reached Ukraine", "des obus nord-coréens sont arrivés en Russie": the goods are
     the subject; the state their adjective, possessive or "from" names sends them, the country they arrive
-    in receives them. Only a country named as such receives: "Russian missiles reached Kyiv" is a strike."""
+    in receives them. Only a country named as such, or its armed forces, receives: "Russian missiles reached Kyiv"
+    is a strike."""
     goods = _items_in(view, clause_start, trigger.start)
     subject = _left_subject(view, trigger)
     if not goods or isinstance(subject, Actor) and subject.start > goods[0].start:
@@ -900,8 +901,8 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     supplier = source or _origin_of_items(view, clause_start, trigger.start) or next(
         (a for a in view.actors if a.possessive and clause_start <= a.start < goods[0].start), None)
     places = [a for a in view.actors if clause_start <= a.start < clause_end and a is not supplier
-              and not a.adjective and a.origin_of is None and a.mention.type == "country"
-              and a.mention.form in ("name", "genitive")
+              and not a.adjective and a.origin_of is None and (
+                  a.mention.type == "country" and a.mention.form in ("name", "genitive") or _armed_forces(view, a))
               and (a.marker in (None, "goal") or a.marker == "other" and view.cues.has(a.marker_token, "arrival_places"))]
     after = [a for a in places if a.start >= trigger.end]
     # verb last ("in Russland angekommen"): the place stands right before it
@@ -910,6 +911,12 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     if recipient is None or (supplier is not None and supplier.entity == recipient.entity):
         return None, None
     return supplier, recipient  # with no origin named, the discourse or the goods' maker may give one
+
+
+def _armed_forces(view: SentenceView, actor: Actor) -> bool:
+    """A state's armed forces, which goods reach as they reach the state ("поступили в ВВС Мьянмы")."""
+    info = view.entity_info.get(actor.entity)
+    return info is not None and info.kind == "armed_forces" and info.country is not None
 
 
 THANKED_REACH = 3  # words from a verb of thanking to the one it thanks ("подякував Нідерландам")
