@@ -355,12 +355,8 @@ class SentenceView:
     def locations(self) -> list[EntityMention]:
         return [m for m in self.mentions if m.type == "location"]
 
-    @property
-    def unknown_starts(self) -> set[int]:
-        return self._unknown_starts
-
     @cached_property
-    def _unknown_starts(self) -> set[int]:
+    def unknown_starts(self) -> set[int]:
         """Where the names of no known type ("Regierungskreisen") start."""
         return {m.start for m in self.mentions if m.type == "other"}
 
@@ -602,7 +598,7 @@ class SentenceView:
         while j < limit:
             if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
                 break
-            if j in self._unknown_starts or self.cues.has_prefix(j, "unnamed_sources:group:"):
+            if j in self.unknown_starts or self.cues.has_prefix(j, "unnamed_sources:group:"):
                 # an unknown name or an unnamed group is what it governs: "aus Regierungskreisen könnte die
                 # Ukraine ..."
                 break
