@@ -845,7 +845,9 @@ class DocumentExtraction:
         before = [d for d in dates if d.end <= trigger_char]
         if before:
             return max(before, key=lambda d: d.end)
-        return min(dates, key=lambda d: d.start)
+        # (not past a colon or semicolon: "ha sempre negato di aver venduto armi: a maggio Kim Yo-jong ...")
+        after = [d for d in dates if not any(c in view.text[trigger_char:d.start] for c in ":;")]
+        return min(after, key=lambda d: d.start) if after else None
 
     def _inside_a_name(self, view: SentenceView, mention: DateMention) -> bool:
         """A number in a name is no year: "Mirage 2000-5", "Gepard 1A2"."""

@@ -332,3 +332,11 @@ def test_a_number_inside_a_name_is_no_year():
     text = "En juin 2024, la France a promis de céder des Mirage 2000-5 à l'Ukraine. Des Mirage 2000-5 ont été livrés à l'Ukraine."
     claims = extract(make_source(text, {"language": "fr", "published": "2025-02-06"}, None)).claims
     assert [c.when for c in claims] == ["2024-06", None]
+
+
+def test_a_date_past_a_colon_does_not_date_the_claim_before_it(monkeypatch):
+    text = ("North Korea has always denied selling weapons to Russia: in May, Kim Yo Jong called the reports "
+            "absurd.")
+    result, _ = _extract_counting_dates(monkeypatch, text)
+    denials = [(c.claimant, c.when) for c in result.claims if c.modality == "denied" and c.claimant == "north-korea"]
+    assert denials == [("north-korea", None)]
