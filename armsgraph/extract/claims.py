@@ -255,9 +255,7 @@ def _of_a_noun(view: SentenceView, actor: Actor) -> bool:
     """A name after a genitive preposition that follows a common noun qualifies that noun, it does not act: "le
     risoluzioni del Consiglio di sicurezza e non ha fornito armi" (not a title's body, "la portavoce della Nato",
     nor "il governo della Russia", an institution named as one)."""
-    k = actor.start - 1
-    while k > view.start and view.cues.has(k, "determiners"):
-        k -= 1  # "the resolutions of the Security Council"
+    k = view.before_determiners(actor.start)  # "the resolutions of the Security Council"
     return (k - 1 >= view.start and view.cues.has(k, "marker:genitive") and view.actor_at(k - 1) is None
             and view.texts[k - 1].isalpha() and view.texts[k - 1].islower() and not view.cues.has(k - 1, "titles"))
 
@@ -328,6 +326,7 @@ def _people_of(view: SentenceView, trigger: Trigger) -> Actor | None:
     return None
 
 
+TARGET_REACH = 8  # words after a warning or sanction cue in which the one it is aimed at is named
 UNKNOWN_TARGET_REACH = 8  # words after a sanction or warning verb in which an unknown name is its target
 
 
@@ -548,17 +547,21 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
                                                                        trigger.start):
             subject = FIRST_PERSON  # "..., and we have been clear with Moscow": not a name further back
         authors = view.coordinated(subject) if isinstance(subject, Actor) else []  # "санкции ЕС и США"
-        rest = [a for a in view.actors if trigger.end <= a.start <= trigger.end + 8 and not a.possessive
-                and a.origin_of is None and a.marker not in ("source", "between") and a is not subject
-                and a not in authors]
-        said = trigger.end + 1 if trigger.end < view.end and view.cues.has(trigger.end, "marker:genitive") else trigger.end
+        def named_after(end: int, skipped_markers: tuple[str, ...]) -> list[Actor]:
+            return [a for a in view.actors if trigger.end <= a.start < end and not a.possessive
+                    and a.origin_of is None and a.marker not in skipped_markers and a is not subject
+                    and a not in authors]
+
+        said = trigger.end + 1 if trigger.end < view.end and view.cues.has(trigger.end, "marker:genitive") else (
+            trigger.end)
         if trigger.type == "warning" and said < view.end and view.cues.has(said, "complementizers"):
             # what is said names the recipient of what is warned against, not the one warned: "ha avvertito che
             # la fornitura di armi letali all'Armenia rischia ...", "había advertido de que el suministro de armas
             # letales a Ucrania por parte de Seúl" (the supplier is, however far into what is said)
             said_end = next((k for k in range(said + 1, view.end) if view.texts[k] in (",", ";", ":")), view.end)
-            rest = [a for a in view.actors if trigger.end <= a.start < said_end and a.marker not in ("goal", "between")
-                    and not a.possessive and a.origin_of is None and a is not subject and a not in authors]
+            rest = named_after(said_end, ("goal", "between"))
+        else:
+            rest = named_after(trigger.end + TARGET_REACH + 1, ("source", "between"))
         before = _free_before(view, trigger)
         if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
                 a.start < view.clause_end(trigger.end - 1) for a in rest):
@@ -882,9 +885,15 @@ def _sent_into(view: SentenceView, trigger: Trigger, right: list[Actor], clause_
     go; after other verbs "in" is only where something happens ("addestrati in Iran")."""
     if not view.cues.any_in("sending_verbs", trigger.start, trigger.end):
         return None
-    return next((a for a in right if a.start < clause_end and a.marker == "other" and a.marker_token is not None
-                 and view.cues.has(a.marker_token, "arrival_places") and a.mention.type == "country"
-                 and a.mention.form == "name" and not a.adjective and a.origin_of is None), None)
+    return next((a for a in right if a.start < clause_end and _after_place_preposition(view, a)
+                 and a.mention.type == "country" and a.mention.form == "name" and not a.adjective
+                 and a.origin_of is None), None)
+
+
+def _after_place_preposition(view: SentenceView, actor: Actor) -> bool:
+    """A name after the lexicon's ``arrival_places`` preposition ("in Russia", "в Россию")."""
+    return actor.marker == "other" and actor.marker_token is not None and view.cues.has(
+        actor.marker_token, "arrival_places")
 
 
 def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
@@ -903,7 +912,7 @@ def _arrival_roles(view: SentenceView, trigger: Trigger, clause_start: int,
     places = [a for a in view.actors if clause_start <= a.start < clause_end and a is not supplier
               and not a.adjective and a.origin_of is None and (
                   a.mention.type == "country" and a.mention.form in ("name", "genitive") or _armed_forces(view, a))
-              and (a.marker in (None, "goal") or a.marker == "other" and view.cues.has(a.marker_token, "arrival_places"))]
+              and (a.marker in (None, "goal") or _after_place_preposition(view, a))]
     after = [a for a in places if a.start >= trigger.end]
     # verb last ("in Russland angekommen"): the place stands right before it
     before = [a for a in places if goods[0].end <= a.end <= trigger.start and a.marker is not None]

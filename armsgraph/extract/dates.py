@@ -317,6 +317,11 @@ def _first_day_of_ranges(text: str, language: str) -> str:
     return _day_range(language).sub(first_day, text)
 
 
+def _month_alternation(language: str) -> str:
+    """The language's month names as a regular expression's alternatives, longest first."""
+    return "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _month_range(language: str) -> re.Pattern:
     """"between January and April 2020", "tra gennaio e aprile 2020", "de enero a abril de 2020": two months
@@ -324,7 +329,7 @@ def _month_range(language: str) -> re.Pattern:
     lexicon = load_lexicon(language).data
     joiners = {str(w) for w in (lexicon.get("day_range_joiners") or []) + (lexicon.get("month_range_joiners") or [])}
     words = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
-    months = "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
+    months = _month_alternation(language)
     joint = rf"(?:\s*[-–—]\s*|\s+(?:{words})\s+)"
     return re.compile(rf"(?i)\b({months})({joint}(?:{months}))(?=\s+(?:\w{{1,3}}\s+)?\d{{4}}\b)")
 
@@ -342,7 +347,7 @@ def _month_year_link(language: str) -> re.Pattern | None:
     if not links:
         return None
     words = "|".join(re.escape(str(w)) for w in links)
-    months = "|".join(re.escape(m) for m in sorted(_vocabulary(language)[0], key=len, reverse=True))
+    months = _month_alternation(language)
     return re.compile(rf"(?i)\b(?:{months})\s+({words})(?=\s+\d{{4}}\b)")
 
 

@@ -186,9 +186,7 @@ def _site(view: SentenceView) -> str:
 def _role_marking(view: SentenceView, start: int) -> str | None:
     """The role of the marker right before a place ("from", "to": the lexicon's markers; "leaving", "partiti
     da": its ``departed_from``, a source), a determiner or two between."""
-    k = start - 1
-    while k > view.start and view.cues.has(k, "determiners"):
-        k -= 1
+    k = view.before_determiners(start)
     if k < view.start:
         return None
     if view.cues.has(k, "observations:departed_from"):
@@ -270,12 +268,16 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
     spelled = _number_words(view.doc.lang_)
     # a number right before a designation counts it: "three Il-76", "tre Il-76" ("Il" is also an article)
     items = {m.start: m for m in view.items}
+
+    def designation_after(i: int) -> str | None:
+        return view.doc[i + 1:items[i + 1].end].text if i + 1 in items else None
+
     for token in view.sent:
         if token.lower_ in spelled and not any(s <= token.i < e for s, e in named):
             # "mostra quattro MiG-29", "una veintena de hombres": a number in words counts only what follows it
             # (past one linking word: "una veintena de")
-            if token.i + 1 in items:
-                counts.append((view.doc[token.i + 1:items[token.i + 1].end].text, spelled[token.lower_]))
+            if (designation := designation_after(token.i)) is not None:
+                counts.append((designation, spelled[token.lower_]))
                 continue
             linked = token.i + 1 < view.end and view.doc[token.i + 1].is_stop
             after = _counted_words(view, token.i + 1) or (_counted_words(view, token.i + 2) if linked else [])
@@ -294,8 +296,8 @@ def _counts(view: SentenceView, dates: list[DateMention], sentence_offset: int) 
         if any(e == token.i for _, e in named):
             continue  # a model's number after its maker: "un Boeing 747 de carga"
         value = int(re.sub(r"\D", "", token.text))
-        if token.i + 1 in items:
-            counts.append((view.doc[token.i + 1:items[token.i + 1].end].text, value))
+        if (designation := designation_after(token.i)) is not None:
+            counts.append((designation, value))
             continue
         after = _counted_words(view, token.i + 1)
         if after and view.cues.has(after[0].i, "observations:units"):

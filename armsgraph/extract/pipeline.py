@@ -952,10 +952,9 @@ class DocumentExtraction:
     def _goes_on_about(self, draft: ObservationDraft, sentences) -> bool:
         """The next sentence is of the observation's paragraph, or names the images again ("Le immagini,
         scattate da Maxar il 3 febbraio, ..."): not a quotation of a new paragraph about another year."""
-        this, nxt = sentences[draft.sentence], sentences[draft.sentence + 1]
-        if "\n" not in self.source.text[this.end_char:nxt.start_char]:
+        if not self._opens_paragraph(sentences, draft.sentence + 1):
             return True
-        view = SentenceView(nxt, self.cues, self.entities)
+        view = SentenceView(sentences[draft.sentence + 1], self.cues, self.entities)
         return observation_kind(view) is not None
 
     def _supported_claims(self, draft: ObservationDraft) -> list[str]:

@@ -403,6 +403,14 @@ class SentenceView:
             return EntityMention(k, m.end, state, "name", "country")
         return None
 
+    def before_determiners(self, k: int) -> int:
+        """The token before ``k``, past any determiners (``self.start - 1`` when none is left): the word a
+        phrase's article follows ("of the Security Council", "sia la Corea del Nord")."""
+        k -= 1
+        while k > self.start and self.cues.has(k, "determiners"):
+            k -= 1
+        return k
+
     def _names_a_titled_person(self, k: int) -> bool:
         """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
         name."""
@@ -725,9 +733,7 @@ class SentenceView:
         def opens_pair(left: Actor) -> bool:
             # "tanto Corea del Norte como Rusia", "sia la Corea del Nord che la Russia", "sowohl X als auch Y",
             # "как X, так и Y": the pair's second word joins only when its first opens the list
-            k = left.start - 1
-            while k > self.start and self.cues.has(k, "determiners"):
-                k -= 1
+            k = self.before_determiners(left.start)
             return k >= self.start and self.cues.has(k, "correlative_openers")
 
         def joint(k: int, left: Actor) -> bool:
