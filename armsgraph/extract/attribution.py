@@ -81,8 +81,11 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
         found += [(i, view.cues.starts(i, label), kind) for i in view.cues.starts_in(label, view.start, view.end)]
     if any(kind == "noun" for _, _, kind in found):
         # a reporting noun inside a name is part of the name ("l'intelligence di Seul: «...»" is no report)
-        named = {k for m in view.mentions if m.type != "materiel" for k in range(m.start, m.end)}
-        found = [c for c in found if c[2] != "noun" or named.isdisjoint(range(c[0], c[1]))]
+        found = [c for c in found if c[2] != "noun" or view.name_tokens.isdisjoint(range(c[0], c[1]))]
+    if any(kind == "noun" for _, _, kind in found):
+        # the medium of a verb's saying is no second report: "warned in a statement", "ha detto in una nota"
+        found = [c for c in found if c[2] != "noun" or not any(
+            other[2] != "noun" and _medium_of(view, other[1], c[0]) for other in found)]
     found.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in found:  # one cue per token: a denial beats a plain verb on the same word
@@ -92,6 +95,15 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
             continue
         merged.append((start, end, kind))
     return merged
+
+
+MEDIUM_GAP = 3  # short words between a reporting verb and the noun of its medium ("said in a statement")
+
+
+def _medium_of(view: SentenceView, verb_end: int, noun_start: int) -> bool:
+    gap = range(verb_end, noun_start)
+    return 0 < len(gap) <= MEDIUM_GAP and all(
+        view.cues.has(k, "determiners") or view.texts[k].islower() and len(view.texts[k]) <= 3 for k in gap)
 
 
 def subject_of_reporting(view: SentenceView, start: int, end: int, kind: str, voice: Voice,
@@ -185,8 +197,9 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             if end <= actor.start <= end + 3 and actor.start not in exclude:
                 return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
+    apposition = view.apposition_before(start)
     left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
-            and a.start not in exclude]
+            and a.start not in exclude and not (apposition and apposition[0] < a.start < apposition[1])]
     if left:
         speaker = max(left, key=lambda a: a.start)
         named = [a for a in left if not a.adjective]

@@ -91,10 +91,10 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         labels = [label for label, _ in options]
         reporting = cues.starts(i, "reporting:verbs")
         if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or cues.has(i, "idioms") or (
-                reporting is not None and reporting > longest):
+                reporting is not None and reporting > longest) or (i in view.name_tokens and longest - 1 in view.name_tokens):
             # nor is a word of "according to" (lemma "accord") a claim, nor the verb of a longer reporting phrase
             # ("передает корреспондент ТАСС": conveys, reports), nor one of a set phrase ("принял к сведению": took
-            # note)
+            # note), nor a word of a name ("Forces armées maliennes")
             i = longest
             continue
         label = _choose_reading(view, i, labels)
@@ -225,6 +225,7 @@ def _topic_of_talks(view: SentenceView, talks: Trigger, trigger: Trigger) -> boo
 def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
     """The nearest free participant before the trigger in its clause; past a relative pronoun when none."""
     start = view.clause_start(trigger.start)
+    apposition = view.apposition_before(trigger.start)
     for region_start, region_end in ((start, trigger.start), (view.start, start)):
         if region_end <= region_start:
             continue
@@ -236,7 +237,7 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             # Bratislava" (not "Tehran denied that it sold")
             return None
         candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free
-                      and not _of_a_noun(view, a)]
+                      and not _of_a_noun(view, a) and not (apposition and apposition[0] < a.start < apposition[1])]
         if candidates and region_start == start and (closed := view.closed_relative(start, trigger.start)):
             # "Iran, which Washington has long called a threat, supplied drones": the names inside a relative
             # clause closed by a comma are not the verb's subject; its antecedent is

@@ -633,10 +633,29 @@ def _speaks(cues: _CuesAround, words: Words, start: int, end: int) -> bool:
         k += 1  # an auxiliary or adverb first: "ha ammesso", "has also said" (not "the Sea that it said")
     if any(c.start == k and c.label in SPEAKING for c in cues.starting_between(k, k)):
         return True
-    if "reporting:frames" in cues.ending.get(start, set()):
+    if _cited(cues, words, start):
         return True  # cited: "Secondo Marco Lenzi, ...", "according to Oleksandr Kovalenko"
     closes = end >= len(words) or words.punct[end]
     return closes and bool(cues.ending.get(start, set()) & set(SPEAKING))
+
+
+CITED_NOUN_REACH = 3  # words from "according to" to the end of the report noun ("secondo l'ultima analisi di")
+
+
+def _cited(cues: _CuesAround, words: Words, start: int) -> bool:
+    """A name an "according to" frame cites, directly or as the author of a report: "according to X",
+    "according to an analysis by X", "secondo l'analisi di X", "selon une étude de X"."""
+    if "reporting:frames" in cues.ending.get(start, set()):
+        return True
+    link = start - 1
+    if link < 1 or not _is_link_word(words.texts[link]) or "reporting:nouns" not in cues.ending.get(link, set()):
+        return False
+    return any("reporting:frames" in cues.ending.get(k, set()) for k in range(max(0, link - CITED_NOUN_REACH), link))
+
+
+def _is_link_word(text: str) -> bool:
+    """A short lower-case word joining a noun to the name after it: "of", "by", "di", "de", "von", "d'"."""
+    return text.islower() and (len(text) <= 3 or text in NAME_CONNECTORS or text.endswith(("'", "’")))
 
 
 def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
@@ -648,7 +667,7 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
     if k < start:
         return cues.ending.get(k, set())
     link = words.texts[k - 1] if k > 0 else ""
-    if k > 1 and link.islower() and (len(link) <= 3 or link in NAME_CONNECTORS or link.endswith(("'", "’"))):
+    if k > 1 and _is_link_word(link):
         # a unit's number or the place's adjective may stand between the cue and the link: "la base aérienne 101
         # de Bamako-Sénou", "el Aeropuerto Internacional de Maiquetía"
         between = k - 2 if k > 2 and (words.texts[k - 2].isdigit() or words.texts[k - 2].isalpha()) else None

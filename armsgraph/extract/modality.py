@@ -21,7 +21,7 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
     found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
     # a negation inside a hedge is the hedge's ("did not rule out", "n'exclut pas", "не исключают")
     if any(view.cues.has(k, "modality:negation") and not view.cues.has(k, "modality:possible")
-           for k in range(_negation_start(view, trigger_start), trigger_start)):
+           for k in range(_negation_start(view, trigger_start), trigger_start)) or _negated_after(view, trigger_end):
         found.add("denied")
     for level in ("denied", "possible", "probable"):
         if level in found:
@@ -46,6 +46,17 @@ def _impersonal_matrix_start(view: SentenceView, start: int) -> int:
 def _comma_and(view: SentenceView, k: int) -> bool:
     """A comma and a coordinator at token k: ", and" opening a clause of its own."""
     return view.texts[k] == "," and view.cues.has(k + 1, "coordinators")
+
+
+def _negated_after(view: SentenceView, trigger_end: int) -> bool:
+    """A negation in the few words right after the verb, in the languages that put it there (German "Paris
+    liefere keine Angriffswaffen", English "has supplied no weapons"), within the verb's phrase."""
+    for k in range(trigger_end, min(view.phrase_end(trigger_end), trigger_end + NEGATION_WINDOW)):
+        if view.cues.has(k, "coordinators") or view.is_trigger(k):
+            return False
+        if view.cues.has(k, "modality:negation_after") and not view.cues.has(k, "modality:negation_after_exceptions"):
+            return True
+    return False
 
 
 def _negation_start(view: SentenceView, trigger_start: int) -> int:

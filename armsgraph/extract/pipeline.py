@@ -320,9 +320,12 @@ class DocumentExtraction:
         threats = {id(o) for o in frames if o.type == "sanction" and any(
             w.type == "warning" and w.trigger.end <= o.trigger.start for w in frames)}
         frames = [f for f in frames if id(f) not in threats]
+        # (unless it threatens consequences first: "warned that Turkey would bear full responsibility for the deaths
+        # caused by the drones it sells to the Malian army")
         frames = [f for f in frames if not (f.type == "warning" and any(
             o.trigger.start > f.trigger.start and o.type != "warning" and o.complete
             and not (o.trigger.weak and not o.items)  # nor a bare "continue to support Kiev"
+            and not view.cues.any_in("consequences", f.trigger.end, o.trigger.start)
             for o in frames))]
         readings: list[tuple[Frame, str | None, str, DateMention | None]] = []
         frames = split_by_origin(view, split_listed_targets(view, split_coordinated_objects(

@@ -29,6 +29,7 @@ def seat_suffixes(language: str) -> frozenset[str]:
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
 SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
+APPOSITION_REACH = 16  # words an apposition to a name may run to before its closing comma
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
 
@@ -356,6 +357,12 @@ class SentenceView:
         return [m for m in self.mentions if m.type == "location"]
 
     @cached_property
+    def name_tokens(self) -> frozenset[int]:
+        """Tokens inside the names of anyone or anywhere (not materiel, whose names hold cue words: "lethal
+        aid"): a cue word there is part of the name ("Forces armées maliennes", "l'intelligence di Seul")."""
+        return frozenset(k for m in self.mentions if m.type != "materiel" for k in range(m.start, m.end))
+
+    @cached_property
     def unknown_starts(self) -> set[int]:
         """Where the names of no known type ("Regierungskreisen") start."""
         return {m.start for m in self.mentions if m.type == "other"}
@@ -582,9 +589,18 @@ class SentenceView:
                 actor = by_start.get(j)
                 if actor is not None:
                     actor.marker, actor.marker_token = "attribution", i
-                    if not (actor.adjective or actor.possessive
+                    # "according to Ukraine's military intelligence agency HUR": through to HUR; "nach Angaben des
+                    # Stockholmer Friedensforschungsinstituts SIPRI": an unknown name describing a known one after it
+                    if not (actor.adjective or actor.possessive or self._describes_next(actor, by_start)
                             or (actor.end < self.end and self.cues.has(actor.end, "possessive"))):
-                        break  # "according to Ukraine's military intelligence agency HUR": through to HUR
+                        break
+
+    def _describes_next(self, actor: Actor, by_start: dict[int, Actor]) -> bool:
+        """An unknown name right before a known one: its description ("Stockholmer Friedensforschungsinstituts
+        SIPRI"), where a known name before another is its own ("Головному управлінні розвідки Міноборони")."""
+        following = by_start.get(actor.end)
+        return following is not None and not self.entity_info[actor.entity].known \
+            and self.entity_info[following.entity].known
 
     def _nominative(self, actor: Actor) -> bool:
         """Whether the name can only be a nominative (Russian, Ukrainian): a subject, which no preposition governs."""
@@ -694,6 +710,29 @@ class SentenceView:
         return k + 1 < self.end and self.texts[k] == "-" and self.texts[k + 1].lower() in seat_suffixes(
             self.sent.doc.lang_) and before >= self.start and self.texts[before] in APPOSITION_OPENERS and self.cues.has(
             before + 1, "determiners")
+
+    def apposition_before(self, k: int) -> tuple[int, int] | None:
+        """[opening, closing) of an apposition that a comma closes right before token k and that follows a name:
+        "The Azawad Liberation Front (FLA), a coalition of groups fighting Bamako in northern Mali, warned" (the
+        names inside describe the one before it; they do not act). Not a person's name after a title ("La jefa del
+        Comando Sur, la general Laura Richardson, advirtió"): that one acts."""
+        close = k - 1
+        if close <= self.start or self.texts[close] != ",":
+            return None
+        for opening in range(close - 1, max(self.start, close - APPOSITION_REACH) - 1, -1):
+            text = self.texts[opening]
+            if text in PUNCT_STOPS and text not in APPOSITION_OPENERS and text not in ("(", ")"):
+                return None
+            if text in APPOSITION_OPENERS and self.cues.has(opening + 1, "determiners"):
+                named = opening - 1
+                if named >= self.start and self.texts[named] == ")":  # past "(FLA)"
+                    named = next((j for j in range(named - 1, max(self.start, named - 4) - 1, -1)
+                                  if self.texts[j] == "("), named) - 1
+                if self.actor_at(named) is None or any(
+                        a.mention.type == "person" and opening < a.start < close for a in self.actors):
+                    return None
+                return opening, close
+        return None
 
     def _inside_phrase(self, i: int) -> bool:
         # a German article marks a name's case, not a noun phrase it modifies: "dass Deutschland der Ukraine
