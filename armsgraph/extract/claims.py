@@ -27,6 +27,9 @@ MADE_BY_REACH = 3  # words from a participle of making to its "by" ("produced un
 BETWEEN_REACH = 4  # words from a symmetric cue to the "between" that names its parties ("agreement signed between")
 TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
 APPOSITION_REACH = 4  # words from a counterpart's state to his name after it (", il generale Chang Dingqiu")
+HOST_REACH = 10  # words from a passive "received" to the "by" naming the host ("reçu fin mars au palais de X par")
+TITLE_REACH = 4  # words from that "by" to the host's title ("par le président de la transition")
+HOST_NAME_REACH = 10  # ... and to the host's name (", le colonel Assimi Goïta")
 GUEST_REACH = 10  # words after a receiving verb within which its guest is named ("received on Wednesday the ...")
 
 
@@ -723,6 +726,14 @@ def _receiving_host(view: SentenceView, trigger: Trigger, clause_end: int) -> Ac
         # then by name
         host = next((a for a in view.actors if agents[0].end <= a.start <= agents[0].end + APPOSITION_REACH
                      and a.mention.type == "person" and a.marker is None), None)
+    if host is None and not agents:
+        # "reçu fin mars au palais de Koulouba par le président de la transition, Assimi Goïta": the host named
+        # by a title alone, then by name
+        by = next((k for k in range(trigger.end, min(view.end, trigger.end + HOST_REACH))
+                   if view.cues.has(k, "marker:agent")), None)
+        if by is not None and view.cues.any_in("titles", by, by + TITLE_REACH):
+            host = next((a for a in view.actors if by < a.start <= by + HOST_NAME_REACH
+                         and a.mention.type == "person" and a.marker is None), None)
     return host
 
 

@@ -29,7 +29,7 @@ def seat_suffixes(language: str) -> frozenset[str]:
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
 SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
-APPOSITION_REACH = 16  # words an apposition to a name may run to before its closing comma
+APPOSITION_LENGTH = 16  # words an apposition to a name may run to before its closing comma
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
 
@@ -719,7 +719,7 @@ class SentenceView:
         close = k - 1
         if close <= self.start or self.texts[close] != ",":
             return None
-        for opening in range(close - 1, max(self.start, close - APPOSITION_REACH) - 1, -1):
+        for opening in range(close - 1, max(self.start, close - APPOSITION_LENGTH) - 1, -1):
             text = self.texts[opening]
             if text in PUNCT_STOPS and text not in APPOSITION_OPENERS and text not in ("(", ")"):
                 return None
