@@ -80,11 +80,9 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
         kind = label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"
         found += [(i, view.cues.starts(i, label), kind) for i in view.cues.starts_in(label, view.start, view.end)]
     if any(kind == "noun" for _, _, kind in found):
-        # a reporting noun inside a name is part of the name ("l'intelligence di Seul: «...»" is no report)
-        found = [c for c in found if c[2] != "noun" or view.name_tokens.isdisjoint(range(c[0], c[1]))]
-    if any(kind == "noun" for _, _, kind in found):
-        # the medium of a verb's saying is no second report: "warned in a statement", "ha detto in una nota"
-        found = [c for c in found if c[2] != "noun" or not any(
+        # a reporting noun inside a name is part of the name ("l'intelligence di Seul: «...»" is no report), and
+        # the medium of a verb's saying is no second report ("warned in a statement", "ha detto in una nota")
+        found = [c for c in found if c[2] != "noun" or view.name_tokens.isdisjoint(range(c[0], c[1])) and not any(
             other[2] != "noun" and _medium_of(view, other[1], c[0]) for other in found)]
     found.sort()
     merged: list[tuple[int, int, str]] = []
@@ -101,6 +99,7 @@ MEDIUM_GAP = 3  # short words between a reporting verb and the noun of its mediu
 
 
 def _medium_of(view: SentenceView, verb_end: int, noun_start: int) -> bool:
+    """Only a preposition and an article between a reporting verb and a reporting noun."""
     gap = range(verb_end, noun_start)
     return 0 < len(gap) <= MEDIUM_GAP and all(
         view.cues.has(k, "determiners") or view.texts[k].islower() and len(view.texts[k]) <= 3 for k in gap)
@@ -199,7 +198,7 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
     clause_start = _reporting_clause_start(view, start, postposed)
     apposition = view.apposition_before(start)
     left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
-            and a.start not in exclude and not (apposition and apposition[0] < a.start < apposition[1])]
+            and a.start not in exclude and a.start not in apposition]
     if left:
         speaker = max(left, key=lambda a: a.start)
         named = [a for a in left if not a.adjective]

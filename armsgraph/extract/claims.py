@@ -94,7 +94,7 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         labels = [label for label, _ in options]
         reporting = cues.starts(i, "reporting:verbs")
         if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or cues.has(i, "idioms") or (
-                reporting is not None and reporting > longest) or (i in view.name_tokens and longest - 1 in view.name_tokens):
+                reporting is not None and reporting > longest) or {i, longest - 1} <= view.name_tokens:
             # nor is a word of "according to" (lemma "accord") a claim, nor the verb of a longer reporting phrase
             # ("передает корреспондент ТАСС": conveys, reports), nor one of a set phrase ("принял к сведению": took
             # note), nor a word of a name ("Forces armées maliennes")
@@ -240,7 +240,7 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             # Bratislava" (not "Tehran denied that it sold")
             return None
         candidates = [a for a in view.actors if region_start <= a.start < region_end and a.free
-                      and not _of_a_noun(view, a) and not (apposition and apposition[0] < a.start < apposition[1])]
+                      and not _of_a_noun(view, a) and a.start not in apposition]
         if candidates and region_start == start and (closed := view.closed_relative(start, trigger.start)):
             # "Iran, which Washington has long called a threat, supplied drones": the names inside a relative
             # clause closed by a comma are not the verb's subject; its antecedent is

@@ -711,28 +711,29 @@ class SentenceView:
             self.sent.doc.lang_) and before >= self.start and self.texts[before] in APPOSITION_OPENERS and self.cues.has(
             before + 1, "determiners")
 
-    def apposition_before(self, k: int) -> tuple[int, int] | None:
-        """[opening, closing) of an apposition that a comma closes right before token k and that follows a name:
-        "The Azawad Liberation Front (FLA), a coalition of groups fighting Bamako in northern Mali, warned" (the
-        names inside describe the one before it; they do not act). Not a person's name after a title ("La jefa del
-        Comando Sur, la general Laura Richardson, advirtió"): that one acts."""
-        close = k - 1
+    def apposition_before(self, k: int) -> range:
+        """The words of an apposition that a comma closes right before token k and that follows a name (none:
+        empty): "The Azawad Liberation Front (FLA), a coalition of groups fighting Bamako in northern Mali, warned"
+        (the names inside describe the one before it; they do not act). Not a person's name after a title ("La jefa
+        del Comando Sur, la general Laura Richardson, advirtió"): that one acts."""
+        close, none = k - 1, range(0)
         if close <= self.start or self.texts[close] != ",":
-            return None
+            return none
         for opening in range(close - 1, max(self.start, close - APPOSITION_LENGTH) - 1, -1):
             text = self.texts[opening]
             if text in PUNCT_STOPS and text not in APPOSITION_OPENERS and text not in ("(", ")"):
-                return None
+                return none
             if text in APPOSITION_OPENERS and self.cues.has(opening + 1, "determiners"):
                 named = opening - 1
                 if named >= self.start and self.texts[named] == ")":  # past "(FLA)"
                     named = next((j for j in range(named - 1, max(self.start, named - 4) - 1, -1)
                                   if self.texts[j] == "("), named) - 1
+                words = range(opening + 1, close)
                 if self.actor_at(named) is None or any(
-                        a.mention.type == "person" and opening < a.start < close for a in self.actors):
-                    return None
-                return opening, close
-        return None
+                        a.mention.type == "person" and a.start in words for a in self.actors):
+                    return none
+                return words
+        return none
 
     def _inside_phrase(self, i: int) -> bool:
         # a German article marks a name's case, not a noun phrase it modifies: "dass Deutschland der Ukraine
