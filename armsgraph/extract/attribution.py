@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from armsgraph.extract import unnamed_sources
 from armsgraph.extract.claims import FIRST_PERSON, Trigger
-from armsgraph.extract.sentence import Actor, SentenceView
+from armsgraph.extract.sentence import FRAME_REACH, Actor, SentenceView
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
 QUOTES = "\"“”«»„"
@@ -425,13 +425,15 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
             result.denied = True
+        # (a hedge in the reporting clause hedges the claim, whoever speaks: "Flights suggest that Ankara has
+        # delivered")
+        result.scope_start = min(result.scope_start, view.clause_start(start))
         if found is None:
             unresolved = True
             group = unnamed_subject_of_reporting(view, start, end, kind)
             unnamed += [(group, view.clause_start(start))] if group else []
             continue
         claimants += found
-        result.scope_start = min(result.scope_start, view.clause_start(start))
     if not claimants and not before:
         for start, end, kind in after[:1]:
             if any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, start)):
@@ -482,8 +484,6 @@ def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
         return None
     return actor
 
-
-FRAME_REACH = 6  # words after "according to" where its source is named
 
 
 def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None = None) -> str | None:

@@ -93,11 +93,11 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         options = [(label, end) for label, end in options if end == longest]
         labels = [label for label, _ in options]
         reporting = cues.starts(i, "reporting:verbs")
-        if _verb_used_as_noun(view, i, labels) or cues.has(i, "reporting:frames") or cues.has(i, "idioms") or (
+        if _verb_used_as_noun(view, i, labels) or cues.has(i, "idioms") or (
                 reporting is not None and reporting > longest) or {i, longest - 1} <= view.name_tokens:
-            # nor is a word of "according to" (lemma "accord") a claim, nor the verb of a longer reporting phrase
-            # ("передает корреспондент ТАСС": conveys, reports), nor one of a set phrase ("принял к сведению": took
-            # note), nor a word of a name ("Forces armées maliennes")
+            # nor is the verb of a longer reporting phrase a claim ("передает корреспондент ТАСС": conveys, reports),
+            # nor one of a set phrase ("принял к сведению": took note), nor a word of a name ("Forces armées
+            # maliennes"); (the words of "according to" carry no claim cue: ``DocCues.index``)
             i = longest
             continue
         label = _choose_reading(view, i, labels)

@@ -29,6 +29,9 @@ def seat_suffixes(language: str) -> frozenset[str]:
 ROLE_MARKERS = ("source", "goal", "agent", "with", "between")
 MARKER_PRIORITY = ("agent", "source", "goal", "with", "between", "genitive", "other", "adverbial")
 SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
+# words after "according to" where its source is named ("according to flight-tracking data reviewed by The Defense
+# Post")
+FRAME_REACH = 8
 APPOSITION_LENGTH = 16  # words an apposition to a name may run to before its closing comma
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
@@ -82,9 +85,12 @@ class DocCues:
         covering: dict[int, set[str]] = {}
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
+        framing = {i for start, end, label in doc._.cues or [] if label == "reporting:frames" for i in range(start, end)}
         for start, end, label in doc._.cues or []:
             if label in NOT_IN_NAMES and not named.isdisjoint(range(start, end)):
                 continue  # a name is not a function word: "US" is not "us"; nor does the "State Department" state
+            if start in framing and end - 1 in framing and label.split(":", 1)[0] in CLAIM_TYPES:
+                continue  # nor is a word of "according to" (lemma "accord") a claim's
             labels = starting.setdefault(start, {})
             labels[label] = max(labels.get(label, 0), end)
             for i in range(start, end):
@@ -582,7 +588,7 @@ class SentenceView:
             end = self.cues.starts(i, "reporting:frames")
             if self.cues.has(i, "complementizers"):
                 continue
-            for j in range(end, min(self.end, end + 6)):
+            for j in range(end, min(self.end, end + FRAME_REACH)):
                 # "Laut dem Geheimdienst soll Nordkorea ...": the hedge or verb after an unnamed source ends it
                 if self.is_punct_stop(j) or self.is_trigger(j) or self.cues.has_prefix(j, "modality:"):
                     break
@@ -620,6 +626,10 @@ class SentenceView:
         j = end
         limit = min(self.end, end + SCOPE_LIMIT)
         while j < limit:
+            if j > end and self.cues.has(j - 1, "government_nouns") and self.cues.marker_at(j) is not None:
+                # "to the juntas in Niger and Mali", "al régimen de Damasco": the government's place or state
+                j = self.cues.marker_at(j)[1]
+                continue
             if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
                 break
             if j in self.unknown_starts or self.cues.has_prefix(j, "unnamed_sources:group:"):
