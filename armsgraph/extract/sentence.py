@@ -647,7 +647,10 @@ class SentenceView:
             if actor.marker is None:
                 actor.marker, actor.marker_token = self._by_case(role, marker, actor), marker
             j = actor.end
-            if not actor.adjective:
+            if actor.adjective:
+                # the name an adjective qualifies comes right after it: "tra X e il suo omologo indonesiano Y"
+                limit = max(limit, min(self.end, j + 2))
+            else:
                 # "to Russia and Belarus" goes on; "degli Stati Uniti Jake Sullivan" stops at the first name
                 k = j
                 while k < self.end and (self.cues.has(k, "determiners") or self.texts[k] == ","):
@@ -702,6 +705,12 @@ class SentenceView:
                 # "un lote de FTC-2000G chinos": the marker governs the goods, the adjective after them is their
                 # origin
                 actor.marker, actor.marker_token = None, None
+            against = self.before_determiners(actor.start)
+            if actor.adjective and against >= self.start and self.cues.has(against, "countered"):
+                # "Flugabwehr gegen russische Drohnen", "to counter Iranian drones": what the goods counter, not
+                # where they come from
+                actor.marker, actor.marker_token = "other", against
+                continue
             if actor.marker in ROLE_MARKERS:
                 continue
             if nxt in item_starts and (actor.adjective or self._inside_phrase(actor.start)):
