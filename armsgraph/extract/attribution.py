@@ -599,6 +599,7 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     according = according_to(view, unnamed=False)
     if according:
         voice.reported_source = according
+    note_body_named(view, voice)
     named = [c for c in claimants if c]
     if named:
         voice.last_claimant = named[-1]
@@ -616,6 +617,15 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
         voice.quoted = speakers[-1]
     elif not _opens_quote(view):
         voice.quoted = None
+
+
+def note_body_named(view: SentenceView, voice: Voice) -> None:
+    """A body opening a sentence as its subject, before any source has reported, is what "the organisation" or
+    "the report" later points back at: "CIR analysed the images. The organisation judges it very likely ..."."""
+    first = view.actors[0] if view.actors else None
+    if voice.reported_source is None and first is not None and first.free and first.mention.type == "organization" \
+            and first.start <= view.start + 1:
+        voice.reported_source = first.entity
 
 
 def _opens_with_publisher(view: SentenceView, voice: Voice) -> bool:

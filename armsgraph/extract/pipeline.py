@@ -20,7 +20,7 @@ from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
 from armsgraph.extract import unnamed_sources
 from armsgraph.extract.attribution import (
-    Voice, according_to, attribute, subject_of_reporting, update_voice_after, update_voice_before,
+    Voice, according_to, attribute, note_body_named, subject_of_reporting, update_voice_after, update_voice_before,
 )
 from armsgraph.extract.claims import (
     CLOSING_QUOTES, DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames,
@@ -216,6 +216,7 @@ class DocumentExtraction:
             dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
+                note_body_named(view, self.voice)
                 reported_after.append(self.voice.reported_source)
                 person = self._first_person_in(view)
                 if person is not None:
