@@ -420,7 +420,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         before = closing or before
     claimants: list[str | None] = []
     unresolved = False
-    unnamed: list[tuple[str, int]] = []  # (group, scope start): the last resort, when nothing named speaks
+    unnamed: list[str] = []  # groups: the last resort, when nothing named speaks
     for start, end, kind in before:
         found = subject_of_reporting(view, start, end, kind, voice, set())
         if kind == "denial":
@@ -431,7 +431,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         if found is None:
             unresolved = True
             group = unnamed_subject_of_reporting(view, start, end, kind)
-            unnamed += [(group, view.clause_start(start))] if group else []
+            unnamed += [group] if group else []
             continue
         claimants += found
     if not claimants and not before:
@@ -442,14 +442,14 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                     result.denied = True
                 claimants += found or []
                 group = None if found else unnamed_subject_of_reporting(view, start, end, kind, postposed=True)
-                unnamed += [(group, result.scope_start)] if group else []
+                unnamed += [group] if group else []
     if claimants and not result.denied and _called_false(view, trigger):
         result.denied = True
     if frame_claimant is not None:
         claimants = [frame_claimant]
     elif not claimants:
         group = cited_unnamed(view)
-        unnamed = [(group, result.scope_start)] if group else unnamed
+        unnamed = [group] if group else unnamed
     if not claimants and not before:
         claimants = [a.entity for a in [_headline_source(view, trigger)] if a is not None]
         result.headline = bool(claimants)
@@ -462,9 +462,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                                 for label in ("first_person", "first_person_possessive")):
             claimants = [voice.first_person_claimant()]
     if not claimants and unnamed:
-        group, scope_start = unnamed[0]
-        claimants = [group]
-        result.scope_start = min(result.scope_start, scope_start)
+        claimants = [unnamed[0]]
     claimants = [voice.first_person_claimant() if c == FIRST_PERSON else c for c in claimants]
     result.claimants = list(dict.fromkeys(claimants)) or [None]
     return result
@@ -483,7 +481,6 @@ def _headline_source(view: SentenceView, trigger: Trigger) -> Actor | None:
     if actor is None or actor.start != start or actor.end != colon or actor.adjective:
         return None
     return actor
-
 
 
 def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None = None) -> str | None:

@@ -626,9 +626,9 @@ class SentenceView:
         j = end
         limit = min(self.end, end + SCOPE_LIMIT)
         while j < limit:
-            if j > end and self.cues.has(j - 1, "government_nouns") and self.cues.marker_at(j) is not None:
+            if j > end and self.cues.has(j - 1, "government_nouns") and (place := self.cues.marker_at(j)) is not None:
                 # "to the juntas in Niger and Mali", "al régimen de Damasco": the government's place or state
-                j = self.cues.marker_at(j)[1]
+                j = place[1]
                 continue
             if self.is_punct_stop(j) or self.is_clause_boundary(j) or self._stops_role_phrase(j):
                 break
