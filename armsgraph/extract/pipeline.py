@@ -351,6 +351,10 @@ class DocumentExtraction:
                 self._warning_after_a_report(view, frame)
                 if frame.subject is not None and frame.object is None:
                     self._warned_in_what_is_said(view, frame)
+                if frame.object is not None and frame.object == self.state_of(frame.subject):
+                    # "Khan warned that Pakistan would take all necessary measures": one's own state is what the
+                    # warner speaks for, not the one warned
+                    frame.object = None
             if frame.type == "sanction":
                 self._firm_named_for_its_state(view, frame)
             if not frame.complete:

@@ -86,16 +86,19 @@ class DocCues:
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
         framing = {i for start, end, label in doc._.cues or [] if label == "reporting:frames" for i in range(start, end)}
+        words = words or Words.of(doc)
         for start, end, label in doc._.cues or []:
             if label in NOT_IN_NAMES and not named.isdisjoint(range(start, end)):
                 continue  # a name is not a function word: "US" is not "us"; nor does the "State Department" state
+            if label == "reporting:verbs" and end - start == 1 and words.hyphenated(start):
+                continue  # nor does a "state-run" outlet state, nor a "self-declared" one declare
             if start in framing and end - 1 in framing and label.split(":", 1)[0] in CLAIM_TYPES:
                 continue  # nor is a word of "according to" (lemma "accord") a claim's
             labels = starting.setdefault(start, {})
             labels[label] = max(labels.get(label, 0), end)
             for i in range(start, end):
                 covering.setdefault(i, set()).add(label)
-        return cls(doc, words or Words.of(doc), covering, starting)
+        return cls(doc, words, covering, starting)
 
     # --- by label, in token order: the rules ask "is there an X between these tokens?" ---------
     @cached_property
@@ -319,6 +322,9 @@ class SentenceView:
         "said on Monday that ..." (what follows is what was said; the names before it are not its subjects)."""
         if k <= self.start or not self.cues.has(k, "complementizers"):
             return False
+        cited = self._cited_between_commas(k - 1)
+        if cited is not None:
+            k = cited  # past the source cited between commas: "reported on Monday, citing unnamed experts, that"
         for j in range(k - 1, max(self.clause_start(k - 1), k - REPORTED_CLAUSE_REACH) - 1, -1):
             if self.texts[j] == "," and j < k - 1 or self.is_trigger(j):
                 return False  # "as we said, Russia transferred UAVs that it had purchased"
@@ -326,6 +332,14 @@ class SentenceView:
             if self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial"):
                 return True
         return False
+
+    def _cited_between_commas(self, close: int) -> int | None:
+        """The opening comma of ", citing X," or ", according to X," that the comma at ``close`` ends."""
+        if close <= self.start or self.texts[close] != ",":
+            return None
+        opening = next((j for j in range(close - 1, max(self.start, close - REPORTED_CLAUSE_REACH) - 1, -1)
+                        if self.texts[j] == ","), None)
+        return opening if opening is not None and self.cues.has(opening + 1, "reporting:frames") else None
 
     def closed_relative(self, clause_start: int, end: int) -> int | None:
         """The comma closing a relative clause that opens the clause of token ``end`` ("Iran, which Washington

@@ -36,6 +36,12 @@ class Words:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def hyphenated(self, i: int) -> bool:
+        """Whether word i is joined by a hyphen to the word after or before it ("state-run", "self-declared")."""
+        after = i + 1 < len(self.texts) and self.texts[i + 1] == "-" and self.starts[i + 1] == self.starts[i] + len(
+            self.texts[i])
+        return after or (i > 0 and self.texts[i - 1] == "-" and self.starts[i] == self.starts[i - 1] + 1)
+
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of words [start, end), as ``Span.start_char`` and ``Span.end_char`` give them."""
         return self.starts[start], self.starts[end - 1] + len(self.texts[end - 1])
