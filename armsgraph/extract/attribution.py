@@ -79,6 +79,8 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
     for label in REPORTING_LABELS:
         kind = label.split(":")[1].rstrip("s") if label != "reporting:denial" else "denial"
         found += [(i, view.cues.starts(i, label), kind) for i in view.cues.starts_in(label, view.start, view.end)]
+    # a verb's word after a possessive is a noun: "Niger's state broadcaster"
+    found = [c for c in found if c[2] != "verb" or not (c[0] > view.start and view.cues.has(c[0] - 1, "possessive"))]
     if any(kind == "noun" for _, _, kind in found):
         # a reporting noun inside a name is part of the name ("l'intelligence di Seul: «...»" is no report), and
         # the medium of a verb's saying is no second report ("warned in a statement", "ha detto in una nota")

@@ -278,7 +278,8 @@ class Lexicon:
                     "time_nouns", "auxiliaries", "arrival_places", "sending_verbs", "shares", "thanks_for", "support_verbs",
                     "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
                     "addressee_verbs", "reportive", "currencies", "made_by", "infinitive_markers", "consequences",
-                    "government_nouns", "correlative_openers", "correlative_joiners", "idioms", "countered"):
+                    "government_nouns", "correlative_openers", "correlative_joiners", "idioms", "countered",
+                    "country_anaphors"):
             labels[key] = self.words(key)
         # "ministre * de la Défense": a state's adjective may stand inside a title ("le ministre néerlandais de la
         # Défense X"); the whole phrase is a title, and its tail is marked for the rules to join to the head
