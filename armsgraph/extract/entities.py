@@ -234,6 +234,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         entity_type = max(counts, key=lambda t: (t != "other", counts[t]))
         entity_id = unknown_entity_id(text, entity_type)
         info.setdefault(entity_id, EntityInfo(entity_id, _display_name(text), entity_type, known=False))
+        if info[entity_id].name.isupper() and not text.isupper():
+            info[entity_id].name = text  # a headline's capitals give way to the name as the text writes it
         if entity_type == "person" and info[entity_id].country is None:
             # "le ministre malien Sadio Camara", "министр обороны Армении Сурен Папикян": the state between the
             # title and the name is the person's
@@ -389,8 +391,9 @@ def _info_from_entry(entry, language: str) -> EntityInfo:
 
 
 def _display_name(text: str) -> str:
-    """Unknown names in capitals ("MS. SHARMA") are shown in title case; others as written."""
-    return text.title() if text.isupper() and len(text) > 3 else text
+    """Unknown names of several words in capitals ("MS. SHARMA") are shown in title case; a single word in capitals
+    is kept as written, as an acronym ("ORTN") until a mention in running text spells it ("ZARVAT" / "Zarvat")."""
+    return text.title() if text.isupper() and " " in text else text
 
 
 # Arabic article and kinship particles written in lower case with a hyphen inside a name: "Ali al-Sadiq",
