@@ -246,9 +246,12 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             # clause closed by a comma are not the verb's subject; its antecedent is
             if all(a.start < closed for a in candidates):
                 return view.relative_antecedent(start, trigger.start) or max(candidates, key=lambda a: a.start)
-        if candidates and region_start != start and view.cues.any_in("country_anaphors", start, trigger.start):
+        if region_start != start and view.cues.any_in("country_anaphors", start, trigger.start):
             # "Ouédraogo denied that the country had received ...": the speaker's own state
-            return _state_of_speaker(view, max(candidates, key=lambda a: a.start))
+            state = _state_of_speaker(view, max(candidates, key=lambda a: a.start) if candidates else None,
+                                      region_start, region_end)
+            if state is not None:
+                return state
         if candidates:
             return max(candidates, key=lambda a: a.start)
         if view.first_person_before(region_start, region_end):
@@ -258,13 +261,14 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
     return None
 
 
-def _state_of_speaker(view: SentenceView, speaker: Actor) -> Actor:
-    """The state a speaker speaks for, as named in the sentence ("Burkina Faso's spokesman X"), else the speaker."""
-    if speaker.mention.type == "country":
+def _state_of_speaker(view: SentenceView, speaker: Actor | None, start: int, end: int) -> Actor | None:
+    """The state a speaker in [start, end) speaks for, as named there ("Burkina Faso's spokesman X"), else the
+    speaker (None when neither is named)."""
+    if speaker is not None and speaker.mention.type == "country":
         return speaker
-    state = view.state_of(speaker.entity)
-    named = [a for a in view.actors if a.mention.type == "country" and a.end <= speaker.start
-             and (state is None or a.entity == state)]
+    state = view.state_of(speaker.entity) if speaker is not None else None
+    named = [a for a in view.actors if a.mention.type == "country" and start <= a.start
+             and a.end <= (speaker.start if speaker is not None else end) and (state is None or a.entity == state)]
     return named[-1] if named else speaker
 
 
