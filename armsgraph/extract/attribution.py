@@ -98,6 +98,7 @@ def _reporting_cues(view: SentenceView) -> list[tuple[int, int, str]]:
 
 
 MEDIUM_GAP = 3  # short words between a reporting verb and the noun of its medium ("said in a statement")
+FRONTED_OBJECT_START = 2  # words before a claim noun that opens its clause as the object ("Eine Lieferung ...")
 
 
 def _medium_of(view: SentenceView, verb_end: int, noun_start: int) -> bool:
@@ -415,16 +416,23 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         # "Pjöngjang hat Vorwürfe über Waffenlieferungen an Russland stets zurückgewiesen": an auxiliary before the
         # claim, the participle closing the clause after it, is the main clause's verb, its subject the speaker
         # (the accusations it rejects are what is denied, not who says so)
+        # ("Eine Lieferung des Taurus lehnt Scholz weiterhin ab": the claim noun fronted as the verb's object, the
+        # subject after the verb)
         clause = view.clause_start(trigger.start)
-        closing = [c for c in after[:1] if c[2] != "noun" and view.cues.any_in("auxiliaries", clause, trigger.start)
+        fronted = trigger.is_noun and trigger.start - clause <= FRONTED_OBJECT_START
+        closing = [c for c in after[:1] if c[2] != "noun"
+                   and (fronted or view.cues.any_in("auxiliaries", clause, trigger.start))
                    and view.clause_start(c[0]) == clause
                    and not any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, c[0]))]
         before = closing or before
+        inverted = set(closing) if fronted else set()
+    else:
+        inverted = set()
     claimants: list[str | None] = []
     unresolved = False
     unnamed: list[str] = []  # groups: the last resort, when nothing named speaks
     for start, end, kind in before:
-        found = subject_of_reporting(view, start, end, kind, voice, set())
+        found = subject_of_reporting(view, start, end, kind, voice, set(), postposed=(start, end, kind) in inverted)
         if kind == "denial":
             result.denied = True
         # (a hedge in the reporting clause hedges the claim, whoever speaks: "Flights suggest that Ankara has
