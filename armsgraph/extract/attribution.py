@@ -412,6 +412,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)
               and not _time_clause_between(view, c[1], trigger.start)]
     after = [c for c in cues if c[0] >= trigger.end and not _in_relative_after(view, trigger.end, c[0])]
+    inverted: set[tuple[int, int, str]] = set()  # main verbs whose subject follows them
     if view.verb_second and all(c[2] == "noun" for c in before):
         # "Pjöngjang hat Vorwürfe über Waffenlieferungen an Russland stets zurückgewiesen": an auxiliary before the
         # claim, the participle closing the clause after it, is the main clause's verb, its subject the speaker
@@ -425,9 +426,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
                    and view.clause_start(c[0]) == clause
                    and not any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, c[0]))]
         before = closing or before
-        inverted = set(closing) if fronted else set()
-    else:
-        inverted = set()
+        inverted = set(closing) if fronted else inverted
     claimants: list[str | None] = []
     unresolved = False
     unnamed: list[str] = []  # groups: the last resort, when nothing named speaks
