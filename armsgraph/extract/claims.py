@@ -217,8 +217,10 @@ def _talks_topic(view: SentenceView, talks: Trigger) -> bool:
 
 def _topic_of_talks(view: SentenceView, talks: Trigger, trigger: Trigger) -> bool:
     """What talks are about is no claim of its own: "to discuss maintenance, training and a possible follow-on
-    order" (a transfer cue after a negotiation verb, in its clause, with no name between)."""
-    return (talks.type == "negotiation" and trigger.type in DIRECTIONAL
+    order", "discussed the signing of a second contract" (a transfer cue or an agreement noun after a negotiation
+    verb, in its clause, with no name between)."""
+    return (talks.type == "negotiation" and (trigger.type in DIRECTIONAL or trigger.type == "agreement"
+                                             and trigger.is_noun)
             and trigger.start - talks.end <= TOPIC_REACH
             and view.clause_start(trigger.start) == view.clause_start(talks.start))
 
