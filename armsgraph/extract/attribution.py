@@ -193,9 +193,12 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         for k in range(max(view.start, start - 2), start):
             if view.cues.has(k, "first_person_possessive"):
                 return [voice.first_person_claimant()]
-    # passive or nominal agent: "riportato da Beyond Parallel", "released by the US"
+    # passive or nominal agent: "riportato da Beyond Parallel", "released by the US" (not the goods' seller after
+    # an active verb with its subject before it: "Islamabad starebbe valutando l'acquisto dalla Cina")
+    subject_before = any(a.free and not a.adjective and view.clause_start(start) <= a.start < start
+                         for a in view.actors)
     for actor in view.actors:
-        if actor.marker == "agent" or (actor.marker == "source" and kind == "verb"):
+        if actor.marker == "agent" or (actor.marker == "source" and kind == "verb" and not subject_before):
             if end <= actor.start <= end + 3 and actor.start not in exclude:
                 return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
