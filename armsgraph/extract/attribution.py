@@ -196,7 +196,7 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
     # passive or nominal agent: "riportato da Beyond Parallel", "released by the US" (not the goods' seller after
     # an active verb with its subject before it: "Islamabad starebbe valutando l'acquisto dalla Cina")
     subject_before = any(a.free and not a.adjective and view.clause_start(start) <= a.start < start
-                         for a in view.actors)
+                         and "," not in view.texts[a.end:start] for a in view.actors)
     for actor in view.actors:
         if actor.marker == "agent" or (actor.marker == "source" and kind == "verb" and not subject_before):
             if end <= actor.start <= end + 3 and actor.start not in exclude:

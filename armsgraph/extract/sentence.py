@@ -32,6 +32,7 @@ SCOPE_LIMIT = 8  # tokens a role marker's phrase may run
 # words after "according to" where its source is named ("according to flight-tracking data reviewed by The Defense
 # Post")
 FRAME_REACH = 8
+TITLE_BODY_GAP = 3  # words between a title and the body it names, and between the body and the person's name
 APPOSITION_LENGTH = 16  # words an apposition to a name may run to before its closing comma
 PUNCT_STOPS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“", "”", "«", "»", "\n"}
 
@@ -405,6 +406,8 @@ class SentenceView:
                 # Владимиром Путиным": the state's name says whose title it is, as "Russian" does in "Russian
                 # President Vladimir Putin"
                 m = replace(m, form="adjective")
+            elif m.type == "organization" and self._body_of_a_title(m):
+                m = replace(m, form="adjective")  # "il ministro delle Forze armate francese Sébastien Lecornu"
             if m.type == "person":
                 m = self._leaders_government(m) or m
             actor = Actor(m)
@@ -437,6 +440,12 @@ class SentenceView:
         while k > self.start and self.cues.has(k, "determiners"):
             k -= 1
         return k
+
+    def _body_of_a_title(self, m: EntityMention) -> bool:
+        """A body named inside a title, the person's name right after it: "il ministro delle Forze armate francese
+        Sébastien Lecornu" (the body says whose minister; the person is the party)."""
+        titled = any(self.cues.has(k, "titles") for k in range(max(self.start, m.start - TITLE_BODY_GAP), m.start))
+        return titled and any(k in self._person_starts for k in range(m.end, min(self.end, m.end + TITLE_BODY_GAP)))
 
     def _names_a_titled_person(self, k: int) -> bool:
         """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
