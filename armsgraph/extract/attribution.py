@@ -171,6 +171,12 @@ def _evidence_before(view: SentenceView, agent_start: int) -> bool:
                for label in EVIDENCE_CUES)
 
 
+def _subject_right_before(view: SentenceView, verb: int) -> bool:
+    """A free name in the verb's clause before it, no comma between: the verb is active, its subject named."""
+    return any(a.free and not a.adjective and view.clause_start(verb) <= a.start < verb
+               and "," not in view.texts[a.end:verb] for a in view.actors)
+
+
 def _reporting_clause_start(view: SentenceView, start: int, postposed: bool) -> int:
     """Where the subject of a reporting cue may stand: its clause, and for a postposed cue (", Kirby said")
     only the stretch after the last punctuation before it."""
@@ -195,12 +201,10 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
                 return [voice.first_person_claimant()]
     # passive or nominal agent: "riportato da Beyond Parallel", "released by the US" (not the goods' seller after
     # an active verb with its subject before it: "Islamabad starebbe valutando l'acquisto dalla Cina")
-    subject_before = any(a.free and not a.adjective and view.clause_start(start) <= a.start < start
-                         and "," not in view.texts[a.end:start] for a in view.actors)
     for actor in view.actors:
-        if actor.marker == "agent" or (actor.marker == "source" and kind == "verb" and not subject_before):
-            if end <= actor.start <= end + 3 and actor.start not in exclude:
-                return [actor.entity]
+        if end <= actor.start <= end + 3 and actor.start not in exclude and (actor.marker == "agent" or (
+                actor.marker == "source" and kind == "verb" and not _subject_right_before(view, start))):
+            return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
     apposition = view.apposition_before(start)
     left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
