@@ -549,7 +549,7 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     elif direction == "symmetric":
         _symmetric_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)
-        if trigger.type == "negotiation" and trigger.is_noun and _people_talking(view, frame) and not _talks_topic(
+        if trigger.type == "negotiation" and _people_talking(view, frame) and not _talks_topic(
                 view, trigger):
             frame.type = "meeting"  # two people's talks about nothing arms-related ("in London for talks with X,")
     elif trigger.group == "list_nouns":
@@ -662,6 +662,8 @@ def _listed_roles(view: SentenceView, trigger: Trigger) -> tuple[Actor | None, A
               and not a.adjective and not a.possessive and a.origin_of is None and not _qualifies_name_before(view, a)]
     if owner is None and before:
         owner, before = before[0], before[1:]
+        # its partners list with it: "London und Washington setzten die Fluggesellschaft auf ihre Sanktionslisten"
+        before = [a for a in before if a not in view.coordinated(owner)]
     if not before:
         # the one listed after the list: "incluyó en febrero de 2023 en su lista de sanciones a la petrolera MOGE"
         end = view.phrase_end(trigger.end)
@@ -693,14 +695,21 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
             return Actor(next(m for m in view.mentions if m.start == k))
         place = _place_phrase_end(view, k) if not seen_title else None
         if place is not None:
-            k = place  # where the guest is received: "прийняв у Пхеньяні міністра"
+            # where the guest is received, not counted in the reach: "прийняв у Пхеньяні міністра"
+            limit = min(view.clause_end(trigger.end - 1), limit + place - k)
+            k = place
+            continue
+        marker = view.cues.marker_at(k) if actor is None and not seen_title else None
+        if marker is not None and marker[0] == "goal" and _title_or_person_at(view, marker[1]):
+            k = marker[1]  # a person as the object, marked: "recibió a su homólogo ucraniano, X"
             continue
         if actor is not None:
             if actor.adjective and (seen_title or view.cues.any_in("titles", actor.end, actor.end + 2)):
                 titled = titled or actor  # "the Indian ambassador", "l'ambasciatore indiano"
                 k = actor.end
                 continue
-            if actor.mention.type == "person" and actor.marker is None and not actor.possessive:
+            # (a person as the object may be marked: "recibió a Oleksii Reznikov")
+            if actor.mention.type == "person" and actor.marker in (None, "goal") and not actor.possessive:
                 return actor
             if seen_title and actor.mention.type == "country":
                 titled = titled or actor  # the title's state, the name after it: "міністра ... РФ Олександра Козлова"
@@ -715,6 +724,15 @@ def _received_guest(view: SentenceView, trigger: Trigger) -> Actor | None:
             return None
         k += 1
     return titled if seen_title else None
+
+
+def _title_or_person_at(view: SentenceView, k: int) -> bool:
+    """Whether a title or a person's name starts at token ``k``, past a determiner ("su homólogo")."""
+    while k < view.end and (view.cues.has(k, "determiners") or view.cues.has(k, "possessive")):
+        k += 1
+    actor = view.actor_at(k) if k < view.end else None
+    return k < view.end and (view.cues.has(k, "titles") or actor is not None and actor.start == k
+                             and actor.mention.type == "person")
 
 
 def _place_phrase_end(view: SentenceView, k: int) -> int | None:
@@ -1040,6 +1058,9 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
         # Austin", "Pentagon chief Lloyd Austin"
         # (an honorific the lexicon lacks too: "UAE President Sheikh Mohamed bin Zayed")
         k = view.past_title_words(other.end)
+        if other.adjective and k < view.end and view.texts[k] == "," and other.start > view.start \
+                and view.cues.has(other.start - 1, "titles"):
+            k = view.past_title_words(k + 1)  # the name set off after the title: "el presidente ucraniano, X"
         other = next((a for a in right if a.start == k and a.mention.type == "person"), other)
     if other is None and view.verb_second and not trigger.is_noun and isinstance(subject, Actor):
         # the verb ends its clause: "war Lukaschenko ... mit Wladimir Putin zusammengetroffen"

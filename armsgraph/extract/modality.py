@@ -7,7 +7,7 @@ receive more", the "likely" hedges only the second claim.
 """
 from __future__ import annotations
 
-from armsgraph.extract.sentence import SentenceView
+from armsgraph.extract.sentence import CLAIM_TYPES, SentenceView
 
 AFTER_TRIGGER = 2
 NEGATION_WINDOW = 3
@@ -18,7 +18,9 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
         return "denied"
     end = min(view.end, trigger_end + AFTER_TRIGGER)
     start = _impersonal_matrix_start(view, max(view.start, scope_start))
-    found = {level for level in ("denied", "possible", "probable") if view.cues.any_in(f"modality:{level}", start, end)}
+    found = {level for level in ("denied", "possible", "probable")
+             if any(not _qualifies_other_noun(view, k, trigger_start)
+                    for k in view.cues.covered_in(f"modality:{level}", start, end))}
     # a negation inside a hedge is the hedge's ("did not rule out", "n'exclut pas", "не исключают")
     if any(view.cues.has(k, "modality:negation") and not view.cues.has(k, "modality:possible")
            for k in range(_negation_start(view, trigger_start), trigger_start)) or _negated_after(view, trigger_end):
@@ -27,6 +29,13 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
         if level in found:
             return level
     return "asserted"
+
+
+def _qualifies_other_noun(view: SentenceView, k: int, trigger_start: int) -> bool:
+    """A hedge right before an earlier claim noun is that noun's attribute, not the sentence's: "Wegen der
+    mutmaßlichen Lieferung von Raketen hat die EU Sanktionen beschlossen" (the sanctions are no less real)."""
+    return k + 1 < trigger_start and any(label.endswith("nouns") and label.split(":", 1)[0] in CLAIM_TYPES
+                                         for label in view.cues.labels(k + 1))
 
 
 def _impersonal_matrix_start(view: SentenceView, start: int) -> int:

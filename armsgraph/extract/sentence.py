@@ -181,6 +181,10 @@ class DocCues:
         """The first token in [start, end) a cue with this label covers."""
         return _first_between(self.tokens_of.get(label, ()), start, end)
 
+    def covered_in(self, label: str, start: int, end: int) -> list[int]:
+        """Tokens in [start, end) a cue with this label covers."""
+        return _between(self.tokens_of.get(label, ()), start, end)
+
     def starts_in(self, label: str, start: int, end: int) -> list[int]:
         """Tokens in [start, end) where a cue with this label starts."""
         return _between(self.starts_of.get(label, []), start, end)
