@@ -160,15 +160,19 @@ def _group_speaking_before(view: SentenceView, clause_start: int, start: int):
     return group
 
 
-EVIDENCE_REACH = 3  # words between the evidence noun and "by": "images published on Sunday by"
+EVIDENCE_REACH = 5  # words between the evidence noun and "by": "analysis of Russian customs records by"
 EVIDENCE_CUES = ("reporting:nouns", "observations:satellite_imagery", "observations:photo")
 
 
-def _evidence_before(view: SentenceView, agent_start: int) -> bool:
-    """A report, data or images right before the "by" that names who made them."""
-    marker = agent_start - 1
-    return any(view.cues.has(k, label) for k in range(max(view.start, marker - EVIDENCE_REACH), marker)
-               for label in EVIDENCE_CUES)
+def _evidence_before(view: SentenceView, marker: int) -> bool:
+    """A report, data or images shortly before the "by" (at ``marker``) that names who made them (no claim word
+    between, whose agent the name would be: "a report on arms supplied by Iran")."""
+    for k in range(marker - 1, max(view.start, marker - EVIDENCE_REACH) - 1, -1):
+        if view.is_trigger(k):
+            return False
+        if any(view.cues.has(k, label) for label in EVIDENCE_CUES):
+            return True
+    return False
 
 
 def _subject_right_before(view: SentenceView, verb: int) -> bool:
@@ -206,9 +210,19 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
                 actor.marker == "source" and kind == "verb" and not _subject_right_before(view, start))):
             return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
+    if kind == "verb" and _pronoun_set_off_before(view, start):
+        # "Beijing, he added, “could well offer ...”": the pronoun speaks, not the name the quote is about
+        return [voice.antecedent()] if voice.antecedent() else None
     apposition = view.apposition_before(start)
     left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
             and a.start not in exclude and a.start not in apposition]
+    authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
+                and a.start not in exclude and _evidence_before(view, a.marker_token)]
+    if authored and kind == "verb" and all(a.adjective for a in left):
+        # "Satellite images reviewed by Meridian Defence Monitor indicate that", "a report by RUSI says", "an
+        # analysis of Russian customs records by X found": the evidence speaks for whoever made, read or
+        # published it (not a state whose adjective qualifies what it is about)
+        return [authored[-1].entity]
     if left:
         speaker = max(left, key=lambda a: a.start)
         named = [a for a in left if not a.adjective]
@@ -222,12 +236,6 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
             speaker = _subject_beside_auxiliary(view, clause_start, start, named) or speaker
         chain = view.coordinated(speaker)
         return [a.entity for a in chain if not a.adjective] or [chain[0].entity]
-    authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
-                and a.start not in exclude and _evidence_before(view, a.start)]
-    if authored and kind == "verb":
-        # "Satellite images reviewed by Meridian Defence Monitor indicate that", "a report by RUSI says": the
-        # evidence speaks for whoever made, read or published it
-        return [authored[-1].entity]
     if not postposed and view.closed_relative(clause_start, start) is not None and (
             view.relative_antecedent(clause_start, start).marker != "other"):
         # "John Kirby, who spoke to reporters on Monday, said": the relative pronoun's antecedent speaks (not a
@@ -281,6 +289,12 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         if any(view.cues.has(k, "third_person") for k in range(clause_start, start)):
             return [voice.antecedent()] if voice.antecedent() else None
     return None
+
+
+def _pronoun_set_off_before(view: SentenceView, cue: int) -> bool:
+    """A third-person pronoun right after a comma, right before the reporting verb: ", he added,"."""
+    k = cue - 1
+    return k - 1 >= view.start and view.cues.has(k, "third_person") and view.texts[k - 1] == ","
 
 
 def _second_verb(view: SentenceView, cue: int) -> bool:
@@ -527,7 +541,9 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
             return voice.reported_source
     if voice is not None and view.cues.any_in("reporting:pronoun_frames", view.start, view.end):
         return voice.antecedent()  # "according to him", "за його словами": who the text spoke of last
-    return None
+    # "Per Marco Lenzi, ...": the person whose view the sentence opens with (sentence.py marks them)
+    return next((a.entity for a in view.actors if a.marker == "attribution" and a.marker_token == view.start
+                 and view.cues.starts(view.start, "reporting:opening_frames")), None)
 
 
 RELATIVE_FRAME_REACH = 16  # words back from "secondo cui", "according to which" to the body whose report it is

@@ -163,6 +163,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
                      if s == 0 or not words.texts[s - 1][:1].isupper() or words.stop[s - 1] for i in range(s, e)}
     # nor is an "according to" opening the sentence part of the name it cites ("Secondo Marco Lenzi, ...")
     title_tokens |= {i for s, e in _cue_tokens(doc, "reporting:frames").items() for i in range(s, e)}
+    # nor a preposition that opens the sentence, capitalised: "Per Marco Lenzi, analista ...", "Pour Bruno Tessier"
+    title_tokens |= {s for s, e in _cue_tokens(doc, "marker:").items() if e - s == 1 and words.sent_start[s]}
     # a group the text does not name is no name either: "Aus Regierungskreisen hieß es" (unnamed_sources.py)
     title_tokens |= {i for s, e in _cue_tokens(doc, "unnamed_sources:group:").items() for i in range(s, e)}
 
@@ -604,6 +606,9 @@ def _apposition_type(cues: _CuesAround, words: Words, end: int, language: str) -
         kind = next((kind for kind in APPOSITION_TYPES
                      if (f"type_cue:{kind}" in labels or kind == "organization" and "type_cue:organization_before" in labels)
                      and words.texts[k].lower() in _type_nouns(language)[kind]), None)
+        if kind is None and "titles" in labels and (k == opening or k - opening <= 2 and any(
+                c.label == "determiners" for c in cues.starting_between(opening, opening))):
+            kind = "person"  # "Karim Mansour, a senior fellow at ...", "X, analista dell'Istituto ..."
         if kind is not None:
             return kind
     return None

@@ -627,6 +627,18 @@ class SentenceView:
                     if not (actor.adjective or actor.possessive or self._describes_next(actor, by_start)
                             or (actor.end < self.end and self.cues.has(actor.end, "possessive"))):
                         break
+        opening = self._opening_frame_source(by_start)
+        if opening is not None:
+            opening.marker, opening.marker_token = "attribution", self.start
+
+    def _opening_frame_source(self, by_start: dict[int, Actor]) -> Actor | None:
+        """"Per Marco Lenzi, analista ..., è probabile che ...", "For Karim Mansour, ...": a word opening the
+        sentence that gives a person's view, the person's name right after it, then a comma."""
+        end = self.cues.starts(self.start, "reporting:opening_frames")
+        actor = by_start.get(end) if end is not None else None
+        if actor is None or actor.mention.type != "person" or actor.end >= self.end:
+            return None
+        return actor if self.texts[actor.end] == "," else None
 
     def _describes_next(self, actor: Actor, by_start: dict[int, Actor]) -> bool:
         """An unknown name right before a known one: its description ("Stockholmer Friedensforschungsinstituts
