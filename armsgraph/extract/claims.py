@@ -359,9 +359,21 @@ def _unknown_name_after(view: SentenceView, trigger: Trigger) -> EntityMention |
     end = min(view.clause_end(trigger.end - 1), trigger.end + UNKNOWN_TARGET_REACH)
     for mention in view.mentions:
         if trigger.end <= mention.start < end and mention.type == "other" and not view.entity_info[
-                mention.entity].known:
+                mention.entity].known and not _in_circumstance(view, trigger.end, mention.start):
             return mention
     return None
+
+
+def _in_circumstance(view: SentenceView, start: int, k: int) -> bool:
+    """Whether token ``k`` stands in a phrase of place, time or medium opened after ``start``, no comma between:
+    "advirtió en su canal de Telegram" (a name after a comma is past it: "a sanctionné, en février 2023, X")."""
+    for j in range(k - 1, start - 1, -1):
+        if view.is_punct_stop(j):
+            return False
+        marker = view.cues.marker_at(j)
+        if marker is not None and marker[0] == "other":
+            return True
+    return False
 
 
 NOUN_AGENT_REACH = 2  # words between a sanction or warning noun and its author after it ("Sanktionen der EU")

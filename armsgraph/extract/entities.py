@@ -248,7 +248,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
         mentions.append(EntityMention(start, end, entity_id, "name", entity_type))
 
     mentions = _acronyms_in_brackets(words, mentions, info)
-    mentions = _resolve_person_coreference(words, mentions, info, language in MORPHOLOGY_LANGUAGES)
+    mentions = _resolve_person_coreference(words, mentions, info, language in MORPHOLOGY_LANGUAGES,
+                                           common_surnames=not nouns_capitalised)
     mentions += _resolve_titles(words, mentions, titles)
     mentions = _resolve_state_titles(doc, words, mentions, info, titles, language)
     mentions = _resolve_role_anaphors(doc, words, mentions)
@@ -737,10 +738,10 @@ def _fuzzy_choices(gazetteer: Gazetteer, language: str, entity_type: str) -> tup
 MIN_NAME_PART = 2
 
 
-def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
-                                info: dict[str, EntityInfo], inflected: bool) -> list[EntityMention]:
+def _resolve_person_coreference(words: Words, mentions: list[EntityMention], info: dict[str, EntityInfo],
+                                inflected: bool, common_surnames: bool = True) -> list[EntityMention]:
     """A surname or given name alone ("Kim", "KIRBY"; with ``inflected``, in any case: "Юна") is the person named
-    in full elsewhere in the text."""
+    in full elsewhere in the text; with ``common_surnames``, also where it is a common word ("Robles")."""
     parts: dict[str, set[str]] = {}
     for m in mentions:
         if m.type != "person":
@@ -751,7 +752,7 @@ def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
             if len(capitalised) >= 2:
                 for word in capitalised:
                     parts.setdefault(word.casefold(), set()).add(m.entity)
-    out = []
+    out = _surnames_among_common_words(words, mentions, parts) if common_surnames else []
     for m in mentions:
         entity = info.get(m.entity)
         if entity is not None and not entity.known and m.end - m.start == 1:
@@ -764,6 +765,26 @@ def _resolve_person_coreference(words: Words, mentions: list[EntityMention],
                 continue
         out.append(m)
     return out
+
+
+MIN_COMMON_SURNAME = 4  # letters of a surname that is also a common word, read as the name ("Robles", not "Li")
+
+
+def _surnames_among_common_words(words: Words, mentions: list[EntityMention],
+                                 parts: dict[str, set[str]]) -> list[EntityMention]:
+    """A part of one person's full name, capitalised and alone, where it is also a common word and so no name
+    was found: "declaró Robles", "Robles recibió" (Margarita Robles named in full elsewhere). Not where the
+    next word is capitalised too (the part of another name) nor where every noun is capitalised."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for k, text in enumerate(words.texts):
+        if k in covered or len(text) < MIN_COMMON_SURNAME or not text[:1].isupper() or not text[1:].islower():
+            continue
+        owners = parts.get(text.casefold(), ())
+        if len(owners) != 1 or k + 1 < len(words) and words.texts[k + 1][:1].isupper():
+            continue
+        found.append(EntityMention(k, k + 1, next(iter(owners)), "coref", "person"))
+    return found
 
 
 def _resolve_titles(words: Words, mentions: list[EntityMention], titles: dict[int, int]) -> list[EntityMention]:

@@ -319,8 +319,14 @@ class SentenceView:
         word = self.texts[last - 1] if last - 1 > self.start else ""
         if last < relative and word.isalpha() and word.islower():
             last -= 1  # an adjective after the name: "En Croatie voisine, qui a reçu ..."
-        return next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
-                     and a.marker != "attribution"), None)
+        found = next((a for a in self.actors if a.end == last and not a.adjective and not a.possessive
+                      and a.marker != "attribution"), None)
+        if found is not None and found.marker == "other" and found.marker_token is not None:
+            # a place that qualifies the name before it: "La Embajada de Rusia en Madrid, que dirige X"
+            head = next((a for a in self.actors if a.end == found.marker_token and not a.adjective
+                         and not a.possessive and a.marker != "attribution"), None)
+            found = head or found
+        return found
 
     def opens_reported_clause(self, k: int) -> bool:
         """Whether token k is a complementizer after a reporting verb: "ha detto all'agenzia Reuters che ...",
