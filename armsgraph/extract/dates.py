@@ -128,6 +128,34 @@ def _relative_pattern(language: str) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
 
 
+@lru_cache(maxsize=None)
+def _day_offset_pattern(language: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """The lexicon's ``day_offsets`` phrases ("the next day", "la veille"), longest first, and each one's days."""
+    days = {str(phrase).casefold(): int(offset)
+            for offset, phrases in (load_lexicon(language).data.get("day_offsets") or {}).items()
+            for phrase in phrases or []}
+    if not days:
+        return None, days
+    forms = sorted(days, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_apostrophe_either_way(f) for f in forms) + r")(?!\w)",
+                         re.IGNORECASE)
+    return pattern, days
+
+
+def day_offsets(text: str, language: str) -> list[tuple[int, int, int]]:
+    """"the next day", "zwei Tage später": (start, end, days) of each phrase that counts days from a day the
+    text named before it (not from the article's date: dateparser would read them so)."""
+    pattern, days = _day_offset_pattern(language)
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), days[m.group(0).casefold().replace("’", "'")]) for m in pattern.finditer(text)]
+
+
+def shifted_day(iso_day: str, days: int) -> str:
+    """An ISO day ``days`` later (earlier when negative)."""
+    return (date.fromisoformat(iso_day) + timedelta(days=days)).isoformat()
+
+
 def _apostrophe_either_way(phrase: str) -> str:
     """A phrase as a pattern in which a straight apostrophe also matches a curly one ("l’année dernière")."""
     return re.escape(phrase).replace("'", "['’]")

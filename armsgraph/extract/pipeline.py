@@ -26,7 +26,8 @@ from armsgraph.extract.claims import (
     CLOSING_QUOTES, DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames,
     split_coordinated_objects, split_by_origin, split_coordinated_subjects, split_listed_targets,
 )
-from armsgraph.extract.dates import DateMention, _vocabulary, find_dates, latest_full_date
+from armsgraph.extract.dates import (DateMention, _vocabulary, day_offsets, find_dates, latest_full_date,
+                                     shifted_day)
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
 from armsgraph.extract.observations import (
@@ -57,6 +58,7 @@ LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summar
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
 PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Ha poi incontrato ...")
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
+DAY_ANCHOR_SENTENCES = 3  # sentences back in which "the next day" finds the day it counts from
 
 
 def build_nlp(language: str, model: str | None = None) -> Language:
@@ -177,6 +179,7 @@ class DocumentExtraction:
         self.claim_sentence: dict[str, int] = {}
         self.pending_when: dict[str, _Lazy] = {}  # claim id -> its date, looked for when the claim is kept
         self.observations: list[ObservationDraft] = []
+        self.sentence_dates: list[_Lazy] = []  # each sentence's dates, by its index, found when first asked for
         self.denial_echoes: set[str] = set()  # ids of claims repeated from a bare denial
         self.headline_voices: set[tuple[int, str | None]] = set()  # (sentence, claimant) read off "USA: ..."
 
@@ -213,7 +216,8 @@ class DocumentExtraction:
             self.voice.sentence = index
             update_voice_before(view, self.voice, self.state_of)
             self.credit = self._credit_for(sentences, index, credits)
-            dates = _Lazy(lambda view=view: find_dates(view.text, self.source.language, self.base_date))
+            dates = _Lazy(lambda view=view, index=index: self._dates_of(view, index))
+            self.sentence_dates.append(dates)
             if not view.has_cues or view.cues.has(view.start, "related_links"):
                 # no trigger, report, hedge or observation word, or a link to another article: nothing to read
                 note_body_named(view, self.voice)
@@ -299,6 +303,25 @@ class DocumentExtraction:
                 spelled.setdefault(key(c), self.claim_sentence[c.id])
         self.claims = [c for c in self.claims if c.id not in self.denial_echoes
                        or spelled.get(key(c), -1) < self.claim_sentence[c.id]]
+
+    def _dates_of(self, view: SentenceView, index: int) -> list[DateMention]:
+        """The sentence's dates; days counted from a day named before ("imagery taken the next day") from the
+        last one named, earlier in the sentence or in the few sentences before."""
+        found = find_dates(view.text, self.source.language, self.base_date)
+        counted = day_offsets(view.text, self.source.language)
+        if not counted:
+            return found
+        found = [d for d in found if not any(d.start < end and start < d.end for start, end, _ in counted)]
+        for start, end, days in counted:
+            anchor = next((d.iso for d in reversed(found) if d.precision == "day" and d.end <= start), None)
+            for earlier in range(index - 1, max(-1, index - 1 - DAY_ANCHOR_SENTENCES), -1):
+                if anchor is not None:
+                    break
+                anchor = next((d.iso for d in reversed(self.sentence_dates[earlier]()) if d.precision == "day"),
+                              None)
+            if anchor is not None:
+                found.append(DateMention(start, end, shifted_day(anchor, days), "day"))
+        return sorted(found, key=lambda d: d.start)
 
     def _claims_of_sentence(self, view: SentenceView, index: int, dates: "_Lazy") -> list[str | None]:
         triggers = [t for t in find_triggers(view) if not view.in_conditional(t.start)]

@@ -39,6 +39,13 @@ def _observations(language: str, text: str):
      [("Kharkiv", "2024-01-02", [])]),
     ("en", "Satellite imagery shows 30 freight cars at the Tumangang rail facility. The images cannot show what the "
            "cars carried.", [("Tumangang rail yard", None, [30])]),
+    # days counted from the day named before, not from the article's date
+    ("en", "The ship berthed at Tartus on January 28. Satellite imagery of the port taken the next day shows "
+           "roughly 60 vehicles.", [("Tartus", "2024-01-29", [60])]),
+    ("de", "Die Angara legte am 3. März im Hafen Rajin an. Satellitenbilder zeigten zwei Tage später 40 Container "
+           "im Hafen Rajin.", [("Rajin port", "2024-03-05", [40])]),
+    ("fr", "Le cargo a quitté Tartous le 12 mai. Des images satellites prises le lendemain montrent 25 véhicules "
+           "à Tartous.", [("Tartus", "2024-05-13", [25])]),
 ])
 def test_observation_counts_and_dates(language, text, expected):
     assert _observations(language, text) == expected
