@@ -86,7 +86,7 @@ def find_observation(view: SentenceView, index: int, lazy_dates: Callable[[], li
         if not dates:
             return None
         scene = Scene(named_site, index, lambda: [])
-    site = scene.site if pointed_at or not view.locations else _site(view)
+    site = scene.site if pointed_at or not view.locations else _site(view, kind)
     if not dates and scene is not None:
         dates = [DateMention(0, 0, d.iso, d.precision) for d in scene.dates()]  # offsets are the scene's
         if not dates:
@@ -164,10 +164,13 @@ def _not_a_scene(view: SentenceView, kind: str | None, just_observed: bool) -> b
     return view.texts[cue][:1].isupper() and credit
 
 
-def _site(view: SentenceView) -> str:
+def _site(view: SentenceView, kind: str) -> str:
     """The first site the gazetteer knows, else the first place named, a region, sea or city last: in "73
     Güterwagen am Bahnhof Tumangang" German's capitalised nouns may pass for an unknown name before the rail
-    yard; in "la base aérienne 101 de Bamako-Sénou ... au Sahel" the base the gazetteer lacks is the site."""
+    yard; in "la base aérienne 101 de Bamako-Sénou ... au Sahel" the base the gazetteer lacks is the site.
+    Where the word for the images opens a clause of its own after other places, the places in that clause:
+    "ships made 11 trips between Rajin and Dunai, and that imagery from Jan. 8 showed the Maia-1 at Vostochny
+    port"."""
     # of equals, where a movement went to, not where it set out from: "flights by Il-76 freighters from Al
     # Dhafra Air Base near Abu Dhabi to Harar Meda"
     roles = {m.start: _role_marking(view, m.start) for m in view.locations}
@@ -180,7 +183,10 @@ def _site(view: SentenceView) -> str:
         if info.known and info.kind in WIDE_PLACES:
             return 2, order
         return (0 if info.known else 1), order
-    return min(view.locations, key=rank).entity
+    cue = view.cues.first_in(f"observations:{kind}", view.start, view.end)
+    clause = view.clause_start(cue)
+    own = [m for m in view.locations if m.start >= clause]
+    return min(own if clause > view.start and own else view.locations, key=rank).entity
 
 
 def _role_marking(view: SentenceView, start: int) -> str | None:

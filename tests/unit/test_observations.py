@@ -39,6 +39,15 @@ def _observations(language: str, text: str):
      [("Kharkiv", "2024-01-02", [])]),
     ("en", "Satellite imagery shows 30 freight cars at the Tumangang rail facility. The images cannot show what the "
            "cars carried.", [("Tumangang rail yard", None, [30])]),
+    # the images' own clause names their site, not the places of the voyages before it
+    ("en", "Analysts say two cargo ships made 11 round trips between Rajin and Dunai in December, and that "
+           "commercial imagery from Jan. 8 showed a ship at Vostochny port with roughly 80 containers.",
+     [("Vostochny port", "2024-01-08", [2, 11, 80])]),
+    # a coast is a place ("off the coast of X"), whatever the gazetteer knows of X
+    ("es", "Según la plataforma de seguimiento marítimo MarineTraffic, el carguero navegaba el 3 de marzo frente a "
+           "la costa de Bretaña.", [("Bretaña", "2024-03-03", [])]),
+    ("en", "Ship-tracking data showed the cargo ship off the coast of Cyrenaica on 3 March.",
+     [("Cyrenaica", "2024-03-03", [])]),
     # days counted from the day named before, not from the article's date
     ("en", "The ship berthed at Tartus on January 28. Satellite imagery of the port taken the next day shows "
            "roughly 60 vehicles.", [("Tartus", "2024-01-29", [60])]),
