@@ -58,6 +58,7 @@ LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summar
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
 PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Ha poi incontrato ...")
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
+UNPLACED_EVIDENCE_REACH = 2  # sentences around an observation of a site in no known state whose transfers it backs
 DAY_ANCHOR_SENTENCES = 3  # sentences back in which "the next day" finds the day it counts from
 
 
@@ -989,9 +990,16 @@ class DocumentExtraction:
         return observation_kind(view) is not None
 
     def _supported_claims(self, draft: ObservationDraft) -> list[str]:
+        """The claims an observation is evidence for: those whose parties include the site's state (or a body or
+        group of it: an armed group in the country imaged), the observer's own first; where the site's state is
+        unknown (a place the gazetteer lacks, no state named beside it), the transfers claimed right around it."""
         entry = self.gazetteer.get(draft.site)
         country = entry.country if entry else draft.site_country
-        related = [c for c in self.claims if c.type in DIRECTIONAL and country in (c.subject, c.object)]
+        if country is None:
+            return [c.id for c in self.claims if c.type == "transfer"
+                    and abs(self.claim_sentence[c.id] - draft.sentence) <= UNPLACED_EVIDENCE_REACH]
+        related = [c for c in self.claims if c.type in DIRECTIONAL and country in (
+            c.subject, c.object, self.state_of(c.subject), self.state_of(c.object))]
         by_observer = [c for c in related if draft.observer and c.claimant == draft.observer]
         if by_observer:
             return [c.id for c in by_observer]

@@ -69,3 +69,16 @@ def test_an_unknown_site_lies_in_the_state_named_beside_it_and_supports_its_clai
     [observation] = result.observations
     [claim] = result.claims
     assert observation.supports == [claim.id]
+
+
+def test_a_site_in_no_known_state_supports_the_transfers_claimed_right_around_it():
+    text = ("Egypt has received the HQ-9B air-defence system from China, analysts say. An image captured on 11 "
+            "September shows six launchers at Kom Awshim Air Base. The image was taken from orbit. Its resolution "
+            "is low. Russia sold helicopters to Egypt in 2015, reports said. France delivered Rafale jets to Egypt "
+            "in 2016.")
+    result = extract(make_source(text, {"language": "en", "published": "2025-10-01"}, None))
+    [observation] = result.observations
+    names = {e.id: e.name for e in result.entities}
+    supported = [c for c in result.claims if c.id in observation.supports]
+    # the transfer claimed beside the image, not those further on about other suppliers
+    assert [(names[c.subject], names[c.object]) for c in supported] == [("China", "Egypt")]
