@@ -1064,6 +1064,11 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     # "met with Iranian officials", "discussed arms supplies with North Korean officials": a state's
     # adjective after "with" stands for its people
     other = next((a for a in right if (a.free and not a.adjective) or a.marker == "with"), None)
+    if other is not None and other.possessive:
+        # the state whose body or firm it is: "signed a contract with South Korea's Hyundai Rotem"
+        owned = next((a for a in right if other.end < a.start <= other.end + 1
+                      and a.mention.type in ("organization", "person")), None)
+        other = owned or other
     if other is not None and (other.adjective or other.mention.type in ("organization", "country")):
         # ... unless a person follows the state or body it names, a title between: "с президентом России
         # Владимиром Путиным", "mit ihrem israelischen Amtskollegen Israel Katz", "il capo del Pentagono Lloyd

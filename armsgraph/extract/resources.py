@@ -94,6 +94,11 @@ class Gazetteer:
         if language in GENITIVE_S_LANGUAGES:
             out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
                     if form in ("name", "seat") and _takes_genitive_s(text)]
+        # a designation ending in a number takes the English plural: "K2s", "MiG-29s", "Il-76s"
+        known = {text for text, _, _ in out}
+        out += [(f"{text}s", entity_id, form) for text, entity_id, form in list(out)
+                if form == "name" and text[-1:].isdigit() and self.entries[entity_id].type == "materiel"
+                and f"{text}s" not in known]
         # scraped text writes the apostrophe curly as often as straight ("Democratic People’s Republic")
         out += [(text.replace("'", "\u2019"), entity_id, form) for text, entity_id, form in out if "'" in text]
         return out

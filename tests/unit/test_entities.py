@@ -21,6 +21,8 @@ def _entities(language, text):
     ("de", "Nordkorea hat Russland Granaten geliefert.", {"north-korea", "russia"}),
     ("ru", "КНДР поставила снаряды в Россию.", {"north-korea", "russia"}),
     ("uk", "Північна Корея передала снаряди Росії.", {"north-korea", "russia"}),
+    # a designation ending in a number, in the English plural
+    ("en", "The first K9s and K2s reached Gdynia, followed by two Il-76s.", {"k9-thunder", "k2-black-panther", "il-76"}),
 ])
 def test_entities_country_names_in_every_language(language, text, expected):
     assert expected <= set(_entities(language, text))
@@ -153,6 +155,12 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
     # a lower-case Arabic particle inside a name, however the tokenizer splits it
     ("fr", "Le ministre soudanais Ali al-Zarqawi a rencontré son homologue.", "Ali al-Zarqawi", "person"),
     ("it", "Il ministro sudanese Ali al-Zarqawi ha incontrato il suo omologo.", "Ali al-Zarqawi", "person"),
+    # a title opening the apposition types a person; a word for a body inside the name types a body
+    ("en", "Karim Zarvani, a senior fellow at the Levant Zarvan Forum, said so.", "Karim Zarvani", "person"),
+    ("en", "Karim Zarvani, a senior fellow at the Levant Zarvan Forum, said so.", "Levant Zarvan Forum",
+     "organization"),
+    # the preposition opening a sentence is no part of the name after it
+    ("it", "Per Marco Zarvani, analista dell'Istituto, la fornitura è probabile.", "Marco Zarvani", "person"),
 ])
 def test_entities_unknown_names_typed_by_the_words_around_them(language, text, name, entity_type):
     found = {e.name: e for e in _entities(language, text).values()}
