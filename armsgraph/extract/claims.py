@@ -925,8 +925,39 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             beneficiary = _bought_for(view, marked, recipient)
             if beneficiary is not None:
                 supplier, recipient = recipient, beneficiary  # "Ottawa will buy NASAMS from the US for Ukraine"
+    if give and recipient is None and trigger.group in ("give_verbs", "give_nouns"):
+        place = _place_reached(view, trigger, clause_end, supplier)
+        if place is not None:
+            recipient = view.entity_info[place.entity].country
+            frame.spans.append((place.start, place.end))
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
+
+
+PLACE_AFTER_GOAL = 5  # words from "to" to the place it names ("à la base aérienne de Kidal")
+
+
+def _place_reached(view: SentenceView, trigger: Trigger, clause_end: int,
+                   supplier: Actor | str | None) -> EntityMention | None:
+    """"shipped drones to the port of Novorossiysk", "livrés à la base aérienne de Kidal": goods sent to a place
+    go to the state the gazetteer places it in, unless that is the supplier's own (the place is returned)."""
+    if not any(trigger.end <= m.start < clause_end or view.clause_start(trigger.start) <= m.start < trigger.start
+               for m in view.items):
+        return None  # goods must be named: "attacked with drones at El Fasher" sends nothing there
+    for k in view.cues.starts_in("marker:goal", trigger.end, clause_end):
+        if any(view.is_punct_stop(j) for j in range(trigger.end, k)):
+            break  # the place must be in the verb's own phrase
+        for j in range(k + 1, min(clause_end, k + 1 + PLACE_AFTER_GOAL)):
+            if view.actor_at(j) is not None or view.is_punct_stop(j):
+                break
+            place = next((m for m in view.locations if m.start == j), None)
+            if place is None:
+                continue
+            state = view.entity_info[place.entity].country
+            if state is not None and view.state_of(state) != view.state_of(_entity(supplier)):
+                return place
+            break
+    return None
 
 
 def _bought_for(view: SentenceView, marked: list[Actor], buyer: Actor | str | None) -> Actor | None:
