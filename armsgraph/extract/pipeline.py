@@ -990,9 +990,9 @@ class DocumentExtraction:
         return observation_kind(view) is not None
 
     def _supported_claims(self, draft: ObservationDraft) -> list[str]:
-        """The claims an observation is evidence for: those whose parties include the site's state (or a body or
-        group of it: an armed group in the country imaged), the observer's own first; where the site's state is
-        unknown (a place the gazetteer lacks, no state named beside it), the transfers claimed right around it."""
+        """The claims an observation is evidence for: those whose parties include the site's state (or a body of
+        it: its ministry, its army), the observer's own first; where the site's state is unknown (a place the
+        gazetteer lacks, no state named beside it), the transfers claimed right around it."""
         entry = self.gazetteer.get(draft.site)
         country = entry.country if entry else draft.site_country
         if country is None:
