@@ -210,6 +210,11 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
                 actor.marker == "source" and kind == "verb" and not _subject_right_before(view, start))):
             return [actor.entity]
     clause_start = _reporting_clause_start(view, start, postposed)
+    joined_to = _reporting_verb_joined_to(view, start) if kind == "verb" else None
+    if joined_to is not None:
+        # "He added that Russia had handed Minsk an Iskander, but insisted ...": the verb shares the subject of
+        # the reporting verb it is joined to, past the clause that one reports
+        return subject_of_reporting(view, *joined_to, voice, exclude)
     if kind == "verb" and _pronoun_set_off_before(view, start):
         # "Beijing, he added, “could well offer ...”": the pronoun speaks, not the name the quote is about
         return [voice.antecedent()] if voice.antecedent() else None
@@ -298,14 +303,25 @@ def _pronoun_set_off_before(view: SentenceView, cue: int) -> bool:
 
 
 def _second_verb(view: SentenceView, cue: int) -> bool:
-    """A reporting verb joined to a verb before it: "and said", "et confirmé", "e ha detto", "и заявил" (an
-    auxiliary may stand between)."""
+    """A reporting verb joined to a verb before it: "and said", "but insisted", "et confirmé", "e ha detto", "и
+    заявил" (an auxiliary may stand between)."""
     for k in (cue - 1, cue - 2):
         if k < view.start:
             return False
-        if view.cues.has(k, "coordinators"):
+        if view.cues.has(k, "coordinators") or view.cues.has(k, "contrastive"):
             return k == cue - 1 or view.cues.has(k + 1, "auxiliaries")
     return False
+
+
+def _reporting_verb_joined_to(view: SentenceView, cue: int) -> tuple[int, int, str] | None:
+    """The reporting verb before this one that this one is joined to across the clause it reports: in "He added
+    that Russia had handed Minsk an Iskander, but insisted", "insisted" is joined to "added"."""
+    if not _second_verb(view, cue):
+        return None
+    earlier = [c for c in _reporting_cues(view) if c[2] == "verb" and c[1] <= cue]
+    if not earlier or not view.cues.any_in("complementizers", earlier[-1][1], cue):
+        return None
+    return earlier[-1]
 
 
 TITLED_SPEAKER_WORDS = 12  # ", ha detto il portavoce del Consiglio di sicurezza nazionale John Kirby."

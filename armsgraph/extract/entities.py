@@ -144,9 +144,10 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
     title_ends = set(titles.values())
     titled_state = {m.end: (m.entity if m.type == "country" else gazetteer.state_of(m.entity))
                     for m in mentions if (m.form == "adjective" or m.type == "country") and m.start in title_ends}
-    # or a state's body that the title runs into: "глава МЗС Пакистану Білавал Бхутто Зардарі"
+    # or a state's body that the title runs into or is followed by: "глава МЗС Пакистану Білавал Бхутто Зардарі",
+    # "речниця МЗС Пакистану Мумтаз Захра Балоч"
     titled_state |= {m.end: gazetteer.state_of(m.entity) for m in mentions if m.type == "organization"
-                     and any(s < m.start < e <= m.end for s, e in titles.items())}
+                     and any(s < m.start <= e <= m.end for s, e in titles.items())}
     # the rest of a title the state's adjective split ("le ministre néerlandais | de la Défense | X") is no name
     split_tails = {s: e for s, e in _cue_tokens(doc, "title_tails").items() if s in titled_state}
     title_tokens |= {i for s, e in split_tails.items() for i in range(s, e)}
