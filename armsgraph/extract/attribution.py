@@ -221,13 +221,15 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
     apposition = view.apposition_before(start)
     left = [a for a in view.actors if clause_start <= a.start < start and (a.free or _after_as_opener(view, a))
             and a.start not in exclude and a.start not in apposition]
-    authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
-                and a.marker_token is not None and a.start not in exclude and _evidence_before(view, a.marker_token)]
-    if authored and kind == "verb" and all(a.adjective for a in left):
+    if kind == "verb" and all(a.adjective for a in left):
         # "Satellite images reviewed by Meridian Defence Monitor indicate that", "a report by RUSI says", "an
         # analysis of Russian customs records by X found": the evidence speaks for whoever made, read or
         # published it (not a state whose adjective qualifies what it is about)
-        return [authored[-1].entity]
+        authored = [a for a in view.actors if clause_start <= a.start < start and a.marker in ("agent", "source")
+                    and a.marker_token is not None and a.start not in exclude
+                    and _evidence_before(view, a.marker_token)]
+        if authored:
+            return [authored[-1].entity]
     if left:
         speaker = max(left, key=lambda a: a.start)
         named = [a for a in left if not a.adjective]
