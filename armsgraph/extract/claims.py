@@ -557,7 +557,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
         if not items or trigger.is_noun:
             items = _items_in(view, view.clause_start(trigger.start), trigger.start) + items
         if not items:
-            items = _items_in(view, view.start, view.end)
+            # (not past a contrast: "had sent engineers to Russia, but insisted it had not sent drones")
+            contrast = view.cues.first_in("contrastive", clause_end, view.end)
+            items = _items_in(view, view.start, view.end if contrast is None else contrast)
     elif direction == "symmetric":
         _symmetric_roles(view, trigger, frame, right)
         items = _items_in(view, trigger.end, clause_end)

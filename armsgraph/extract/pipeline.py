@@ -720,7 +720,8 @@ class DocumentExtraction:
                 kept.append(reading)
                 continue
             between = range(twin[0].trigger.end, frame.trigger.start)
-            if twin[2] != reading[2] and any(self.cues.has(k, "coordinators") for k in between):
+            if twin[2] != reading[2] and any(self.cues.has(k, "coordinators") or self.cues.has(k, "contrastive")
+                                             for k in between):
                 kept.append(reading)
                 continue
             if self._qualifies_an_item(view, twin[0].trigger):

@@ -52,3 +52,12 @@ def test_claims_sentences(language, case):
     expected = {_key(c["type"], c["subject"], c["object"], c.get("claimant"), c["modality"])
                 for c in case["claims"]}
     assert _extracted(language, case["text"]) == expected
+
+
+def test_goods_named_past_a_contrast_are_not_the_earlier_verbs():
+    """A verb naming no goods in its own clause does not take those of the clause a "but" sets against it."""
+    text = "Araghchi said Iran had sent engineers to Russia, but insisted that Tehran had not sent drones to Russia."
+    result = extract(make_source(text, {"language": "en", "published": "2024-03-01"}, None))
+    names = {e.id: e.name for e in result.entities}
+    items = {c.modality: sorted(names[i] for i in c.items) for c in result.claims}
+    assert items == {"asserted": [], "denied": ["unmanned aerial vehicles"]}
