@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from armsgraph import EXTRACTOR
 from armsgraph.extract import components  # noqa: F401  (registers the spaCy factories)
@@ -81,6 +81,7 @@ def _build_nlp(language: str, model: str | None) -> Language:
     if not load_lexicon(language).data.get("hyphen_compounds"):
         _split_capitalised_hyphens(nlp)  # (German reads its hyphenated compounds whole: components.py)
     _keep_abbreviated_titles(nlp, language)
+    _split_designation_periods(nlp)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("armsgraph_lines")
@@ -98,6 +99,20 @@ def _keep_abbreviated_titles(nlp: Language, language: str) -> None:
         for word in title.split():
             if len(word) > 1 and word.endswith(".") and word[:-1].isalpha():
                 nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+# a sentence's period after a designation ("vom Typ CV90.", "K2.", "A400M.", "Su-35."): German keeps a period
+# after digits (an ordinal, "am 2. Oktober") and English one after a capital ("U.S."), which loses the name and
+# the sentence's end; a word mixing letters and digits is neither (fixed-width look-behinds, as ``re`` needs)
+DESIGNATION_PERIOD = "|".join(
+    rf"(?<={before})\.$" for before in (
+        r"[^\W\d_]\d", r"[^\W\d_]\d\d", r"[^\W\d_]\d\d\d", r"[^\W\d_]-\d", r"[^\W\d_]-\d\d",
+        r"[^\W\d_]-\d\d\d", r"\d[^\W\d_]"))
+
+
+def _split_designation_periods(nlp: Language) -> None:
+    suffixes = list(nlp.Defaults.suffixes or []) + [DESIGNATION_PERIOD]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 # a hyphen before a capital joins two names, not a word's parts: "Mosca-Pyongyang", "Putin-Kim", "India-Francia"
