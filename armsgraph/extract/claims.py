@@ -475,10 +475,12 @@ def _controller_of_infinitive(view: SentenceView, trigger: Trigger, before: list
     return outside[-1]
 
 
-def _next_free(right: list[Actor], after: Actor) -> Actor | None:
-    """The next unmarked participant (or one introduced by "with") right after ``after``."""
-    return next((a for a in right if a.start >= after.end and a.start - after.end <= 4 and not a.adjective
-                 and (a.free or a.marker == "with")), None)
+def _next_free(view: SentenceView, right: list[Actor], after: Actor) -> Actor | None:
+    """The next unmarked participant (or one introduced by "with") right after ``after`` (past a source cited
+    between them: "verhandelt Vilnius nach Angaben des Ministeriums mit Schweden")."""
+    return next((a for a in right if a.start >= after.end and not a.adjective and (a.free or a.marker == "with")
+                 and (a.start - after.end <= NEXT_PARTY_REACH or a.start - after.end <= CITED_NEXT_PARTY_REACH
+                      and view.cues.first_in("reporting:frames", after.end, a.start) is not None)), None)
 
 
 def _first(actors: list[Actor], marker: str | None) -> Actor | None:
@@ -601,8 +603,10 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
             rest = named_after(trigger.end + TARGET_REACH + 1, ("source", "between"))
         before = _free_before(view, trigger)
         if not trigger.is_noun and view.verb_second and len(before) >= 2 and not any(
-                a.start < view.clause_end(trigger.end - 1) for a in rest):
-            # verb last: "Baerbock hatte Peking eindringlich gewarnt"
+                a.start < view.clause_end(trigger.end - 1) for a in rest) and not any(
+                view.is_trigger(k) for k in range(before[-2].end, before[-1].start)):
+            # verb last: "Baerbock hatte Peking eindringlich gewarnt" (not past another claim's verb: "Litauen
+            # kauft Panzer – Moskau droht")
             subject, rest = before[-2], [before[-1]]
         if subject is None:
             # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow"
@@ -634,6 +638,8 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     return frame
 
 
+NEXT_PARTY_REACH = 4  # words from a verb's subject after it to its second party ("traf Kim Jong Un Wladimir Putin")
+CITED_NEXT_PARTY_REACH = 8  # ... with a cited source between them ("nach Angaben des Ministeriums")
 VESSEL_REACH = 8  # words from a sanctioned ship's name to the sanction it is the target of
 
 
@@ -911,7 +917,7 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             subject, direct = controller, direct or (inside[-1] if inside else None)
         if subject is None and direct is not None and view.verb_second:
             # "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland": the subject follows the verb
-            subject, direct = direct, _next_free(right, direct)
+            subject, direct = direct, _next_free(view, right, direct)
         origin = _origin_of_items(view, clause_start, clause_end)
         if give:
             if agent is not None and subject is not None and goal is None:
@@ -1119,7 +1125,7 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
     elif subject is None and other is not None and other.free and view.verb_second:
-        subject, other = other, _next_free(right, other)  # "Am 13. September traf Kim Jong Un Wladimir Putin"
+        subject, other = other, _next_free(view, right, other)  # "Am 13. September traf Kim Jong Un Wladimir Putin"
     _set_role(frame, "subject", subject)
     _set_role(frame, "object", other)
 

@@ -273,6 +273,7 @@ class CueMatcher:
                                              if label.startswith(as_written) for phrase in words],
                                        by_lemma=False)
         self.separable = _separable_stems(labels, lexicon.data.get("separable_particles") or [])
+        self.title_heads = tuple(str(w).lower() for w in lexicon.data.get("title_compound_heads") or [])
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
@@ -282,6 +283,8 @@ class CueMatcher:
         found = self.index(doc) | self.as_written(doc)
         if self.separable:
             found |= _split_separable_verbs(doc, self.separable)
+        if self.title_heads:
+            found |= self._compound_titles(doc, found)
         # "Paris agreed to supply ..., Colonna said": a commitment, not a report; a phrase of intention outranks a
         # reporting verb that is its first word ("agreed that" still reports)
         committed = {start for start, end, label in found if label == "intention" and end - start > 1}
@@ -293,6 +296,13 @@ class CueMatcher:
         found = {cue for cue in found if not (cue[2].startswith("modality:") and cue[1] - cue[0] == 1
                                               and self._month_name(doc[cue[0]]))}
         return list(map(Cue._make, sorted(found)))
+
+    def _compound_titles(self, doc: Doc, found: set) -> set:
+        """Capitalised compounds ending in a title ("Rüstungskontrollexperte", "Bundesverteidigungsminister")."""
+        titled = {start for start, _, label in found if label == "titles"}
+        heads = self.title_heads
+        return {(t.i, t.i + 1, "titles") for t in doc if t.i not in titled and t.text[:1].isupper()
+                and t.lower_.endswith(heads) and t.lower_ not in heads}
 
     def _month_name(self, token: Token) -> bool:
         return (token.text[:1].isupper() and not token.is_sent_start

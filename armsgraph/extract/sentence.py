@@ -623,7 +623,10 @@ class SentenceView:
                 continue
             for j in range(end, min(self.end, end + FRAME_REACH)):
                 # "Laut dem Geheimdienst soll Nordkorea ...": the hedge or verb after an unnamed source ends it
-                if self.is_punct_stop(j) or self.is_trigger(j) or self.cues.has_prefix(j, "modality:"):
+                # (and "with" after the source's noun starts the verb's own phrase: "verhandelt Vilnius nach Angaben
+                # des Ministeriums mit Schweden")
+                if self.is_punct_stop(j) or self.is_trigger(j) or self.cues.has_prefix(j, "modality:") or (
+                        j > end and self.cues.has(j, "marker:with")):
                     break
                 actor = by_start.get(j)
                 if actor is not None:
@@ -702,15 +705,17 @@ class SentenceView:
                     k += 1
                 if k < self.end and self.cues.has(k, "coordinators"):
                     j = k + 1
-                elif k > j and self._listed_names_from(by_start, k):
+                elif k > j and self._listed_names_from(by_start, k, actor.mention.type == "person"):
                     j = k  # "у Франции, США и Израиля": a comma list that an "and" closes
                 else:
                     break
                 limit = min(self.end, j + 4)
 
-    def _listed_names_from(self, by_start: dict[int, Actor], k: int) -> bool:
-        """Whether names joined by commas start at ``k`` and an "and" joins the last of them."""
-        while k < self.end and (actor := by_start.get(k)) is not None and not actor.adjective:
+    def _listed_names_from(self, by_start: dict[int, Actor], k: int, people: bool) -> bool:
+        """Whether names joined by commas start at ``k`` and an "and" joins the last of them, people in a list of
+        people and none in another ("À Jakarta, Emmanuel Macron et Prabowo Subianto ont signé" lists no place)."""
+        while k < self.end and (actor := by_start.get(k)) is not None and not actor.adjective and (
+                (actor.mention.type == "person") == people):
             k = actor.end
             while k < self.end and self.cues.has(k, "determiners"):
                 k += 1
