@@ -236,6 +236,8 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             continue
         if region_start != start and (antecedent := view.relative_antecedent(start, trigger.start)) is not None:
             return antecedent
+        if region_start != start and view.relative_of_an_item(start, trigger.start):
+            return None
         if region_start != start and view.opens_reported_clause(start - 1) and not any(
                 view.cues.has(k, "third_person") for k in range(start, trigger.start)):
             # not back into the reporting clause, but for a pronoun: "told Reuters that the talks with
@@ -309,8 +311,10 @@ def _genitive_attribute(view: SentenceView, actor: Actor) -> bool:
 
 
 def _right_actors(view: SentenceView, trigger: Trigger) -> list[Actor]:
-    """Participants after the trigger in its clause, up to a reporting verb (", said John Kirby")."""
+    """Participants after the trigger in its clause, up to a reporting verb (", said John Kirby") or a clause
+    joined by a comma and a coordinator (", а Лондон натомість передав би Україні")."""
     end = view.clause_end(trigger.end - 1)
+    end = next((k for k in range(trigger.end, end) if _new_clause(view, k)), end)
     reports = [view.cues.first_in(label, trigger.end, end) for label in ("reporting:verbs", "reporting:denial")]
     end = min((k for k in reports if k is not None), default=end)
     # nor past the quote's end: in '"... any contract for the BrahMos system," spokeswoman Pham Thu Hang said' the

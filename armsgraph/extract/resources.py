@@ -82,12 +82,16 @@ class Gazetteer:
     def aliases_for(self, language: str) -> list[tuple[str, str, str]]:
         """(alias text, entry id, form) for a language; English names and the canonical name count everywhere."""
         out: list[tuple[str, str, str]] = []
+        # a language's own alias outranks an English one written alike: Mexican Spanish "EU" is the United States
+        own = {alias.text.casefold(): entry.id for entry in self.entries.values() for alias in entry.aliases
+               if alias.language == language} if language != "en" else {}
         for entry in self.entries.values():
             if entry.generated:
                 continue  # found by composition (extract/institutions.py), not by its English name
             out.append((entry.name, entry.id, "name"))
             for alias in entry.aliases:
-                if alias.language in (language, "en", "*"):
+                if alias.language in (language, "*") or alias.language == "en" and own.get(
+                        alias.text.casefold(), entry.id) == entry.id:
                     out.append((alias.text, entry.id, alias.form))
                 if alias.language == language and language in GENITIVE_S_LANGUAGES and alias.form == "name":
                     out += [(form, entry.id, "name") for form in _declined_phrases(alias.text)]

@@ -328,6 +328,16 @@ class SentenceView:
             found = head or found
         return found
 
+    def relative_of_an_item(self, clause_start: int, end: int) -> bool:
+        """Whether the clause opens with a relative pronoun whose antecedent is goods: "el primer cliente del K2,
+        que ya exporta a Polonia" (its verb's subject is not a name further back)."""
+        relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
+                         and self.cues.has(k, "relatives")), None)
+        if relative is None:
+            return False
+        last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
+        return any(m.end == last for m in self.items)
+
     def opens_reported_clause(self, k: int) -> bool:
         """Whether token k is a complementizer after a reporting verb: "ha detto all'agenzia Reuters che ...",
         "said on Monday that ..." (what follows is what was said; the names before it are not its subjects)."""
@@ -902,6 +912,8 @@ class SentenceView:
             joined = any(joint(k, other) for k in gap)
             if not joined and not (listed and other.marker == chain[0].marker):
                 break
+            if not joined and other.start > self.start and self.cues.has(other.start - 1, "reporting:verbs"):
+                break  # the speaker a comma sets off: "Як повідомляв Handelsblatt, Берлін і Лондон обговорювали"
             chain.insert(0, other)
             listed = listed or joined
             back -= 1

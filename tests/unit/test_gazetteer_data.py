@@ -97,7 +97,8 @@ def _surface_forms(file_name: str, entry: dict):
     As the gazetteer loader does, English forms (aliases, adjectives, seats,
     babel's English country name) and the canonical name count in every
     language: an English alias of one entry must not be another entry's alias
-    in any language.
+    in any language, unless that language's own alias outranks it (Spanish
+    "EU" is the United States, the European Union's English "EU" is not read).
     """
     forms: dict[str, list[str]] = defaultdict(list)
     for field in ALIAS_FIELDS:
@@ -107,12 +108,19 @@ def _surface_forms(file_name: str, entry: dict):
         for lang, territories in _babel_territories().items():
             if entry.get("iso") in territories:
                 forms[lang].append(territories[entry["iso"]])
-    everywhere = list(forms.get("en", ()))
-    if isinstance(entry.get("name"), str):
-        everywhere.append(entry["name"])
+    english = list(forms.get("en", ()))
+    name = [entry["name"]] if isinstance(entry.get("name"), str) else []
     for lang in LANGUAGES:
-        for form in [*forms.get(lang, ()), *everywhere]:
+        shadowed = _own_aliases(lang) - {f.casefold() for f in forms.get(lang, ())} if lang != "en" else set()
+        for form in [*forms.get(lang, ()), *(f for f in english if f.casefold() not in shadowed), *name]:
             yield lang, form
+
+
+@functools.lru_cache(maxsize=None)
+def _own_aliases(lang: str) -> frozenset[str]:
+    """Every entry's surface forms written for ``lang`` itself (casefolded)."""
+    return frozenset(a.casefold() for _, e in _entries() for field in ALIAS_FIELDS
+                     for a in ((e.get(field) or {}).get(lang) or ()) if isinstance(a, str))
 
 
 def test_gazetteer_files_present_and_nonempty():
