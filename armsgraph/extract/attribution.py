@@ -299,9 +299,11 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
 
 
 def _pronoun_set_off_before(view: SentenceView, cue: int) -> bool:
-    """A third-person pronoun right after a comma, right before the reporting verb: ", he added,"."""
+    """A third-person pronoun right after a comma (or a quote closed after one), right before the reporting verb:
+    ", he added,", ',” he told reporters'."""
     k = cue - 1
-    return k - 1 >= view.start and view.cues.has(k, "third_person") and view.texts[k - 1] == ","
+    return k - 1 >= view.start and view.cues.has(k, "third_person") and (
+        view.texts[k - 1] == "," or view.texts[k - 1] in QUOTES and k - 2 >= view.start and view.texts[k - 2] == ",")
 
 
 def _second_verb(view: SentenceView, cue: int) -> bool:
@@ -446,11 +448,16 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     sending drones")."""
     result = Attribution(scope_start=view.clause_start(trigger.start))
     frame_claimant = according_to(view, voice=voice)
+    # (a word inside a quote the claim is not in is the quoted speaker's, not the claim's report)
+    quote = view.quote_around(trigger.start)
     cues = [c for c in _reporting_cues(view) if not (c[0] < trigger.end and trigger.start < c[1])
-            and not _raising_passive(view, c[0], c[1])]
+            and not _raising_passive(view, c[0], c[1]) and view.quote_around(c[0]) in (None, quote)]
     before = [c for c in cues if c[1] <= trigger.start and not _in_closed_relative(view, c[0], trigger.start)
               and not _time_clause_between(view, c[1], trigger.start)]
-    after = [c for c in cues if c[0] >= trigger.end and not _in_relative_after(view, trigger.end, c[0])]
+    # (what the quote holding the claim says further on is the speaker's own word, not who speaks: '"Iran has
+    # never sent weapons, and fabricated claims cannot ...," he told reporters')
+    after = [c for c in cues if c[0] >= trigger.end and not _in_relative_after(view, trigger.end, c[0])
+             and (quote is None or c[0] > quote[1])]
     inverted: set[tuple[int, int, str]] = set()  # main verbs whose subject follows them
     if view.verb_second and all(c[2] == "noun" for c in before):
         # "Pjöngjang hat Vorwürfe über Waffenlieferungen an Russland stets zurückgewiesen": an auxiliary before the

@@ -257,12 +257,30 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             if state is not None:
                 return state
         if candidates:
-            return max(candidates, key=lambda a: a.start)
+            nearest = max(candidates, key=lambda a: a.start)
+            if region_start == start and _reports_a_noun_subject(view, nearest.end, trigger):
+                return None
+            if region_start != start and view.cues.any_in("third_person", nearest.end, start):
+                return None  # a pronoun is nearer: '"Iran has never sent ...," he told reporters, warning that'
+            return nearest
         if view.first_person_before(region_start, region_end):
             return FIRST_PERSON
         if region_start == start and not _pronoun_or_empty_subject(view, start, trigger.start):
             return None
     return None
+
+
+def _reports_a_noun_subject(view: SentenceView, start: int, trigger: Trigger) -> bool:
+    """Whether a reporting verb between ``start`` and the trigger opens a clause whose subject is a common noun:
+    "Treasury said the army had received ...", "... said the army had prioritized weapons acquisition" (not "Iran
+    said it had sold", nor a noun the verb reports: "ont annoncé des sanctions")."""
+    if not view.complementizer_optional:
+        return False  # (elsewhere a determiner after the verb is its object's: "accusato il governo di aver agito")
+    end = trigger.start
+    return any((view.cues.has(k, "reporting:verbs") or view.cues.has(k, "reporting:denial"))
+               and k + 2 < end and view.cues.has(k + 1, "determiners") and view.actor_at(k + 2) is None
+               and (not trigger.is_noun or view.cues.any_in("auxiliaries", k + 2, end))
+               for k in range(start, end))
 
 
 def _state_of_speaker(view: SentenceView, speaker: Actor | None, start: int, end: int) -> Actor | None:
@@ -612,8 +630,9 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
             # verb last: "Baerbock hatte Peking eindringlich gewarnt" (not past another claim's verb: "Litauen
             # kauft Panzer – Moskau droht")
             subject, rest = before[-2], [before[-1]]
-        if subject is None:
-            # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow"
+        if subject is None and not view.cues.any_in("third_person", view.clause_start(trigger.start), trigger.start):
+            # "В Госдепартаменте США предупредили Москву", "Officials from the Pentagon warned Moscow" (not where a
+            # pronoun speaks: "he told reporters in Tehran, warning that")
             subject = view.place_of_speaking(view.clause_start(trigger.start), trigger.start) or _people_of(
                 view, trigger) or _subject_of_joined_verb(view, trigger)
         by = _passive_agent(view, trigger)

@@ -385,7 +385,10 @@ class DocumentExtraction:
             if frame.type == "warning" and frame.subject is None and (
                     frame.trigger.start - view.start <= 3 or any(
                         self.cues.has(k, "third_person") for k in range(view.start, frame.trigger.start))):
-                frame.subject = self.voice.last_claimant  # "He also warned ...", "Ha anche avvertito ..."
+                # "He also warned ...", "Ha anche avvertito ...", '"...," he told reporters, warning that' (who
+                # the pronoun is for the sentence's earlier claim)
+                said_here = next((r[1] for r in reversed(readings) if r[1] is not None), None)
+                frame.subject = said_here or self.voice.last_claimant
             if frame.type == "warning":
                 self._warning_after_a_report(view, frame)
                 if frame.subject is not None and frame.object is None:

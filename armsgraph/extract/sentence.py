@@ -20,6 +20,9 @@ from armsgraph.extract.resources import load_lexicon
 from armsgraph.extract.words import Words
 
 
+QUOTE_MARKS = frozenset("\"“”«»„")
+
+
 @lru_cache(maxsize=None)
 def seat_suffixes(language: str) -> frozenset[str]:
     """The lexicon's words after a hyphen that make a place a body's seat ("Türkiye-based")."""
@@ -283,6 +286,24 @@ class SentenceView:
     def is_punct_stop(self, i: int) -> bool:
         text = self.texts[i]
         return text in PUNCT_STOPS or "\n" in text
+
+    @cached_property
+    def quote_marks(self) -> list[int]:
+        """The sentence's quotation marks, with one the sentence splitter left on the sentence before ('law.”
+        “Iran has ...'): the words between an odd one and the next even one are quoted."""
+        marks = [k for k in range(self.start, self.end) if self.texts[k] in QUOTE_MARKS]
+        opener = self.sent.doc[self.start - 1] if self.start > 0 else None
+        if opener is not None and opener.text in QUOTE_MARKS and not opener.whitespace_:
+            marks.insert(0, opener.i)
+        return marks
+
+    def quote_around(self, k: int) -> tuple[int, int] | None:
+        """(opening mark, closing mark or the sentence's end) of the quote token k stands in, or None."""
+        before = bisect_left(self.quote_marks, k)
+        if before % 2 == 0:
+            return None
+        return self.quote_marks[before - 1], (self.quote_marks[before] if before < len(self.quote_marks)
+                                              else self.end)
 
     def is_clause_boundary(self, i: int) -> bool:
         return i in self.cues.boundary_set
@@ -605,6 +626,12 @@ class SentenceView:
         """Whether a fronted phrase puts the subject right after the finite verb (the lexicon's ``word_order``:
         "Im vergangenen Jahr lieferte Nordkorea Granaten an Russland")."""
         return load_lexicon(self.sent.doc.lang_).data.get("word_order") == "verb_second"
+
+    @cached_property
+    def complementizer_optional(self) -> bool:
+        """Whether a reported clause may open without "that" (the lexicon's ``complementizer_optional``: "Treasury
+        said the army had ...")."""
+        return bool(load_lexicon(self.sent.doc.lang_).data.get("complementizer_optional"))
 
     @cached_property
     def nouns_capitalised(self) -> bool:
