@@ -50,6 +50,11 @@ class Voice:
     # a reportive sentence with no source of its own goes on in its voice ("Iran habe Drohnen geliefert")
     last_source: str | None = None
     last_source_sentence: int = -1_000
+    last_outlet: str | None = None  # the news outlet named last ("un'inchiesta del Washington Post")
+
+    def pointed_back_source(self) -> str | None:
+        """What "the report", "il quotidiano" point back at: the source being reported, else the last outlet."""
+        return self.reported_source or self.last_outlet
 
     def recent_source(self, reach: int) -> str | None:
         """The source given at most ``reach`` sentences before this one."""
@@ -556,14 +561,17 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
         found = [view.actor_at(k) for k in range(end, min(view.end, end + FRAME_REACH))]
         named = [a for a in found if a is not None and a.marker == "attribution"]
         solid = [a for a in named if not (a.adjective or a.possessive)]
+        if not solid and voice is not None and voice.pointed_back_source() and _points_back(view, end):
+            # the adjective qualifies the word pointing back: "secondo il quotidiano statunitense,"
+            return voice.pointed_back_source()
         if solid or named:
             if not solid and unnamed:  # a state's adjective may qualify a group that speaks
                 group = unnamed_sources.qualifying(view, named[0])
                 if group is not None:
                     return group.id
             return (solid or named)[-1].entity if solid else named[0].entity
-        if voice is not None and voice.reported_source and _points_back(view, end):
-            return voice.reported_source
+        if voice is not None and voice.pointed_back_source() and _points_back(view, end):
+            return voice.pointed_back_source()
     if voice is not None and view.cues.any_in("reporting:pronoun_frames", view.start, view.end):
         return voice.antecedent()  # "according to him", "за його словами": who the text spoke of last
     # "Per Marco Lenzi, ...": the person whose view the sentence opens with (sentence.py marks them)
@@ -586,12 +594,21 @@ def _source_before(view: SentenceView, frame: int) -> str | None:
 
 def _points_back(view: SentenceView, k: int) -> bool:
     """A frame's object is a word pointing back at the source named before, closing the phrase: "secondo il
-    portale,", "according to the report,", "по данным издания," (not "d'après le site Military Africa")."""
+    portale,", "according to the report,", "по данным издания," (not "d'après le site Military Africa"); a state's
+    adjective may qualify the word ("secondo il quotidiano statunitense,", "according to the US daily,")."""
+    def past_adjective(j: int) -> int:
+        actor = view.actor_at(j) if j < view.end else None
+        return actor.end if actor is not None and actor.adjective and actor.start == j else j
+
     while k < view.end and view.cues.has(k, "determiners"):
         k += 1
+    k = past_adjective(k)
     anaphor = next((view.cues.starts(k, label) for label in ("reporting:anaphors", "reporting:outlet_anaphors")
                     if view.cues.starts(k, label)), None)
-    return anaphor is not None and anaphor < view.end and view.is_punct_stop(anaphor)
+    if anaphor is None:
+        return False
+    anaphor = past_adjective(anaphor)
+    return anaphor < view.end and view.is_punct_stop(anaphor)
 
 
 def cited_unnamed(view: SentenceView) -> str | None:
@@ -654,6 +671,9 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     if according:
         voice.reported_source = according
     note_body_named(view, voice)
+    outlets = [a.entity for a in view.actors if getattr(view.entity_info.get(a.entity), "kind", None) == "news_outlet"]
+    if outlets:
+        voice.last_outlet = outlets[-1]
     named = [c for c in claimants if c]
     if named:
         voice.last_claimant = named[-1]

@@ -687,7 +687,10 @@ def _cue_before_link(cues: _CuesAround, words: Words, start: int) -> set[str]:
         found = cues.ending.get(between, set()) if between is not None else set()
         if between is not None and not words.texts[between].isdigit():
             found &= {"type_cue:location"}
-        return cues.ending.get(k - 1, set()) | found
+        found |= cues.ending.get(k - 1, set())
+        if not any(c.label == "marker:genitive" for c in cues.starting_between(k - 1, k - 1)):
+            found &= {"type_cue:location"}  # a body's place, not its name: "завод в Корве", "the plant in X"
+        return found
     if k > 1 and link.isalpha() and link.islower():
         # a place's adjective after its type word: "el aeropuerto internacional Diori Hamani"
         return cues.ending.get(k - 1, set()) & {"type_cue:location"}

@@ -662,8 +662,8 @@ class SentenceView:
                 # "Laut dem Geheimdienst soll Nordkorea ...": the hedge or verb after an unnamed source ends it
                 # (and "with" after the source's noun starts the verb's own phrase: "verhandelt Vilnius nach Angaben
                 # des Ministeriums mit Schweden")
-                if self.is_punct_stop(j) or self.is_trigger(j) or self.cues.has_prefix(j, "modality:") or (
-                        j > end and self.cues.has(j, "marker:with")):
+                if self.is_punct_stop(j) and not self._quotes_name(j, by_start) or self.is_trigger(j) or (
+                        self.cues.has_prefix(j, "modality:")) or (j > end and self.cues.has(j, "marker:with")):
                     break
                 actor = by_start.get(j)
                 if actor is not None:
@@ -676,6 +676,10 @@ class SentenceView:
         opening = self._opening_frame_source(by_start)
         if opening is not None:
             opening.marker, opening.marker_token = "attribution", self.start
+
+    def _quotes_name(self, k: int, by_start: dict[int, Actor]) -> bool:
+        """A quotation mark opening a name ("по данным проекта «Гаюн»", "laut dem „Spiegel“")."""
+        return self.texts[k] in QUOTE_MARKS and k + 1 < self.end and k + 1 in by_start
 
     def _opening_frame_source(self, by_start: dict[int, Actor]) -> Actor | None:
         """"Per Marco Lenzi, analista ..., è probabile che ...", "For Karim Mansour, ...": a word opening the
