@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from armsgraph.extract import unnamed_sources
 from armsgraph.extract.claims import FIRST_PERSON, Trigger
 from armsgraph.extract.sentence import FRAME_REACH, Actor, SentenceView
+from armsgraph.extract.words import QUOTE_MARKS
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
-QUOTES = "\"“”«»„"
 TIME_CLAUSE_LEAD = 4  # words from the comma to the preposition that opens a time clause (", two weeks after")
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
@@ -308,7 +308,7 @@ def _pronoun_set_off_before(view: SentenceView, cue: int) -> bool:
     ", he added,", ',” he told reporters'."""
     k = cue - 1
     return k - 1 >= view.start and view.cues.has(k, "third_person") and (
-        view.texts[k - 1] == "," or view.texts[k - 1] in QUOTES and k - 2 >= view.start and view.texts[k - 2] == ",")
+        view.texts[k - 1] == "," or view.texts[k - 1] in QUOTE_MARKS and k - 2 >= view.start and view.texts[k - 2] == ",")
 
 
 def _second_verb(view: SentenceView, cue: int) -> bool:
@@ -496,7 +496,8 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         claimants += found
     if not claimants and not before:
         for start, end, kind in after[:1]:
-            if any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, start)):
+            # (set off by a comma or dash, or by the quote it closes: '"... to Russia!" said John Kirby')
+            if any(view.texts[k] in {",", "—", "–"} or view.texts[k] in QUOTE_MARKS for k in range(trigger.end, start)):
                 found = subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True
@@ -687,7 +688,10 @@ def update_voice_after(view: SentenceView, voice: Voice, state_of, claimants: li
     subject = speakers[-1] if speakers else (named[-1] if named else person)
     if subject:
         voice.last_subject = subject
-    if speakers and any(c in QUOTES for c in view.text):
+    # a quote opening the next sentence is in the voice of who spoke here: who gave a quote ('"...," Kurilla
+    # said.') or whose words it goes on to give ("X n'a ni confirmé ni infirmé l'arrivée des drones. « Le
+    # Tchad achète ... »")
+    if speakers:
         voice.quoted = speakers[-1]
     elif not _opens_quote(view):
         voice.quoted = None
@@ -717,8 +721,8 @@ def _starts_line(view: SentenceView) -> bool:
 
 def _opens_quote(view: SentenceView) -> bool:
     """Whether the sentence starts inside a quote (its opening mark may end the sentence before: 'said. "Iran')."""
-    if view.text.lstrip()[:1] in QUOTES:
+    if view.text.lstrip()[:1] in QUOTE_MARKS:
         return True
     before = view.cues.text[:view.cues.words.starts[view.start]].rstrip()
-    return before[-1:] in QUOTES and before[-2:-1].isspace()
+    return before[-1:] in QUOTE_MARKS and before[-2:-1].isspace()
 

@@ -236,7 +236,11 @@ def _left_subject(view: SentenceView, trigger: Trigger) -> Actor | str | None:
             continue
         if region_start != start and (antecedent := view.relative_antecedent(start, trigger.start)) is not None:
             return antecedent
-        if region_start != start and view.relative_of_an_item(start, trigger.start):
+        if region_start != start and view.relative_of_an_item(start, trigger.start) and not any(
+                view.cues.has(k, "third_person") and not view.cues.has(k + 1, "reporting:verbs")
+                for k in range(start, trigger.start)):
+            # (but "UAVs that it had purchased": the pronoun is the one named before; not in "a drone that it said
+            # was delivered", where it is the speaker)
             return None
         if region_start != start and view.opens_reported_clause(start - 1) and not any(
                 view.cues.has(k, "third_person") for k in range(start, trigger.start)):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from armsgraph.extract.dates import month_names
 from armsgraph.extract.resources import load_gazetteer, load_lexicon
+from armsgraph.extract.words import QUOTE_MARKS
 
 if not Doc.has_extension("cues"):
     Doc.set_extension("cues", default=None)
@@ -72,13 +73,38 @@ def line_boundaries(doc: Doc) -> Doc:
         after = doc.char_span(match.end(), len(text), alignment_mode="expand")
         if after is not None and len(after):
             starts.append(after.start)
-    if starts:
+    quotes = {orth for orth in set(orths) if strings[orth] in QUOTE_MARKS}
+    if quotes and not doc.has_annotation("DEP"):
+        values = doc.to_array(SENT_START).view("int64")  # (-1, "not a start", comes back as a uint64)
+        _mend_quote_boundaries(values, orths, spaces, quotes, strings)
+        values[starts] = 1
+        doc.from_array([SENT_START], values.view("uint64"))
+    elif starts:
         if doc.has_annotation("DEP"):
             raise ValueError(Errors.E043)  # as Token.is_sent_start refuses on a parsed document
         values = doc.to_array(SENT_START)
         values[starts] = 1
         doc.from_array([SENT_START], values)
     return doc
+
+
+OPENING_MARKS = frozenset("«„")  # (French spaces them off: "« Nous livrons »")
+
+
+def _mend_quote_boundaries(values, orths: list[int], spaces: list[int], quotes: set[int], strings) -> None:
+    """The sentencizer leaves an opening quotation mark on the sentence before ('... said. “Heavy armour ...')
+    and ends a sentence inside its quote after "!" or "?" ('“... have arrived!” the ministry wrote'): the mark
+    opens the next sentence, and a quote closed after "!" or "?" runs on into the lower-case words after it."""
+    n = len(orths)
+    for i, orth in enumerate(orths):
+        if orth not in quotes:
+            continue
+        opening = strings[orth] in OPENING_MARKS or not spaces[i] and (i == 0 or spaces[i - 1])
+        if i + 1 < n and values[i + 1] == 1 and opening and values[i] != 1:
+            values[i], values[i + 1] = 1, -1  # an opening mark: «, „, or one attached to the word after it
+        elif (i + 1 < n and values[i + 1] == 1 and i > 0 and strings[orths[i - 1]] in ("!", "?")
+              and strings[orths[i + 1]][:1].islower()):
+            values[i + 1] = -1  # '“... have arrived!” the ministry wrote'
 
 
 def _doc_text(strings, orths: list[int], spaces: list[int]) -> str:

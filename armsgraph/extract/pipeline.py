@@ -113,6 +113,9 @@ DESIGNATION_PERIOD = "|".join(
 def _split_designation_periods(nlp: Language) -> None:
     suffixes = list(nlp.Defaults.suffixes or []) + [DESIGNATION_PERIOD]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "the ministry wrote on X. Photographs ...": the platform ends the sentence far more often than an initial
+    # "X." stands in a name, which spaCy's exceptions read it as (then "X. Photographs" is a person)
+    nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
 
 
 # a hyphen before a capital joins two names, not a word's parts: "Mosca-Pyongyang", "Putin-Kim", "India-Francia"

@@ -17,10 +17,7 @@ from armsgraph.extract.dates import is_calendar_word, is_year_word
 from armsgraph.extract.entities import ACTOR_TYPES, APPOSITION_OPENERS, ITEM_TYPES, DocEntities, EntityMention
 from armsgraph.extract.morphology import case_of_name, is_passive, is_preposition
 from armsgraph.extract.resources import load_lexicon
-from armsgraph.extract.words import Words
-
-
-QUOTE_MARKS = frozenset("\"“”«»„")
+from armsgraph.extract.words import QUOTE_MARKS, Words
 
 
 @lru_cache(maxsize=None)
@@ -289,13 +286,8 @@ class SentenceView:
 
     @cached_property
     def quote_marks(self) -> list[int]:
-        """The sentence's quotation marks, with one the sentence splitter left on the sentence before ('law.”
-        “Iran has ...'): the words between an odd one and the next even one are quoted."""
-        marks = [k for k in range(self.start, self.end) if self.texts[k] in QUOTE_MARKS]
-        opener = self.sent.doc[self.start - 1] if self.start > 0 else None
-        if opener is not None and opener.text in QUOTE_MARKS and not opener.whitespace_:
-            marks.insert(0, opener.i)
-        return marks
+        """The sentence's quotation marks: the words between an odd one and the next even one are quoted."""
+        return [k for k in range(self.start, self.end) if self.texts[k] in QUOTE_MARKS]
 
     def quote_around(self, k: int) -> tuple[int, int] | None:
         """(opening mark, closing mark or the sentence's end) of the quote token k stands in, or None."""

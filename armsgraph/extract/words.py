@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
+# quotation marks of every supported language (a straight one opens and closes alike)
+QUOTE_MARKS = frozenset("\"“”«»„")
+
 
 @dataclass(frozen=True)
 class Words:

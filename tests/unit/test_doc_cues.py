@@ -135,3 +135,20 @@ def test_mixed_phrases_match_as_spacys_token_matcher_would(language):
     expected = {(start, end, nlp.vocab.strings[m]) for m, start, end in matcher(doc)}
     assert mixed(doc) == expected
     assert expected  # (each language finds some: the test compares real matches)
+
+
+@pytest.mark.parametrize("language, text, sentences", [
+    # an opening quotation mark starts the sentence it opens, not the one before
+    ("en", "Kirby said so. “Iran sent drones.” He added more.", ["Kirby said so.", "“Iran sent drones.”", "He added more."]),
+    ("fr", "Il a parlé. « Nous livrons des drones. » Le ministre a confirmé.",
+     ["Il a parlé.", "« Nous livrons des drones. »", "Le ministre a confirmé."]),
+    # a quote closed after "!" or "?" runs on into the lower-case words after it
+    ("en", "“Heavy armour has arrived!” the ministry wrote. Photos followed.",
+     ["“Heavy armour has arrived!” the ministry wrote.", "Photos followed."]),
+    ("fr", "« Est-ce une livraison ? » a demandé le ministre. Oui.", ["« Est-ce une livraison ? » a demandé le ministre.", "Oui."]),
+    # the platform "X." ends its sentence; a designation's period ends its sentence whole
+    ("en", "The ministry wrote on X. Photos followed.", ["The ministry wrote on X.", "Photos followed."]),
+    ("de", "Vilnius kauft den CV90. Moskau warnt.", ["Vilnius kauft den CV90.", "Moskau warnt."]),
+])
+def test_sentences_end_where_quotes_platforms_and_designations_end(language, text, sentences):
+    assert [s.text for s in build_nlp(language)(text).sents] == sentences
