@@ -1152,7 +1152,10 @@ def _symmetric_roles(view: SentenceView, trigger: Trigger, frame: Frame, right: 
     if subject is None and trigger.is_noun:
         subject = _possessor_before(view, trigger)
     elif subject is None and other is not None and other.free and view.verb_second:
-        subject, other = other, _next_free(view, right, other)  # "Am 13. September traf Kim Jong Un Wladimir Putin"
+        # "Am 13. September traf Kim Jong Un Wladimir Putin", "erörterten Chinas Verteidigungsminister Wei Fenghe und
+        # der saudische Vize-Verteidigungsminister Chalid bin Salman"
+        chain = [a for a in view.coordinated(other) if not a.adjective]
+        subject, other = other, chain[1] if len(chain) >= 2 else _next_free(view, right, other)
     _set_role(frame, "subject", subject)
     _set_role(frame, "object", other)
 

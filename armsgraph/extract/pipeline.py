@@ -490,7 +490,12 @@ class DocumentExtraction:
         opening the sentence) is the person the text spoke of last."""
         trigger = frame.trigger
         if trigger.is_noun:
-            return  # ("their deals", "la reunión con Noboa": no subject to point back with)
+            # ("la reunión con Noboa", "their deals": no subject to point back with; but "À l'issue de ses entretiens
+            # avec son homologue" are the talks of the person spoken of, where the sentence names no one before)
+            if trigger.start > view.start and self.cues.has(trigger.start - 1, "third_person_possessive") and not any(
+                    a.start < trigger.start for a in view.actors):
+                self._take_antecedent(frame)
+            return
         k = trigger.start - 1
         while k > view.start and (self.cues.has(k, "auxiliaries") or view.texts[k].islower() and self.words.stop[k]
                                   and not self.cues.has(k, "third_person")):
@@ -504,8 +509,11 @@ class DocumentExtraction:
         dropped = (len(opening) <= PRONOUN_DROP_REACH and not view.verb_second
                    and all(self.words.stop[j] or self.cues.has(j, "auxiliaries") for j in opening)
                    and not any(a.start < trigger.start for a in view.actors))
-        if not (before or after or dropped):
-            return
+        if before or after or dropped:
+            self._take_antecedent(frame)
+
+    def _take_antecedent(self, frame: Frame) -> None:
+        """The person the text spoke of last as the frame's missing party."""
         person = self.voice.antecedent()
         named = frame.subject or frame.object
         info = self.entities.info.get(person) if person is not None else None

@@ -282,7 +282,8 @@ class Lexicon:
             for key, words in (self.data.get(section) or {}).items():
                 labels[f"{section}:{key}"] = [str(w) for w in words or []]
         for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
-                    "conditionals", "first_person", "first_person_possessive", "third_person", "titles",
+                    "conditionals", "first_person", "first_person_possessive", "third_person", "third_person_possessive",
+                    "titles",
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",
                     "time_nouns", "auxiliaries", "arrival_places", "sending_verbs", "shares", "thanks_for", "support_verbs",
                     "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
