@@ -16,6 +16,7 @@ from armsgraph.extract.sentence import FRAME_REACH, Actor, SentenceView
 from armsgraph.extract.words import QUOTE_MARKS
 
 REPORTING_LABELS = ("reporting:verbs", "reporting:nouns", "reporting:denial")
+SETTING_OFF = {",", "—", "–"}  # what sets a reporting clause off after the claim ('..., said Kirby')
 TIME_CLAUSE_LEAD = 4  # words from the comma to the preposition that opens a time clause (", two weeks after")
 SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,3}\.\s+)?[A-Z][A-Z'’ .-]{1,40}:\s")
 
@@ -307,8 +308,10 @@ def _pronoun_set_off_before(view: SentenceView, cue: int) -> bool:
     """A third-person pronoun right after a comma (or a quote closed after one), right before the reporting verb:
     ", he added,", ',” he told reporters'."""
     k = cue - 1
-    return k - 1 >= view.start and view.cues.has(k, "third_person") and (
-        view.texts[k - 1] == "," or view.texts[k - 1] in QUOTE_MARKS and k - 2 >= view.start and view.texts[k - 2] == ",")
+    if k - 1 < view.start or not view.cues.has(k, "third_person"):
+        return False
+    return view.texts[k - 1] == "," or (view.texts[k - 1] in QUOTE_MARKS and k - 2 >= view.start
+                                        and view.texts[k - 2] == ",")
 
 
 def _second_verb(view: SentenceView, cue: int) -> bool:
@@ -475,7 +478,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
         closing = [c for c in after[:1] if c[2] != "noun"
                    and (fronted or view.cues.any_in("auxiliaries", clause, trigger.start))
                    and view.clause_start(c[0]) == clause
-                   and not any(view.texts[k] in {",", "—", "–"} for k in range(trigger.end, c[0]))]
+                   and not any(view.texts[k] in SETTING_OFF for k in range(trigger.end, c[0]))]
         before = closing or before
         inverted = set(closing) if fronted else inverted
     claimants: list[str | None] = []
@@ -497,7 +500,7 @@ def attribute(view: SentenceView, trigger: Trigger, voice: Voice) -> Attribution
     if not claimants and not before:
         for start, end, kind in after[:1]:
             # (set off by a comma or dash, or by the quote it closes: '"... to Russia!" said John Kirby')
-            if any(view.texts[k] in {",", "—", "–"} or view.texts[k] in QUOTE_MARKS for k in range(trigger.end, start)):
+            if any(view.texts[k] in SETTING_OFF or view.texts[k] in QUOTE_MARKS for k in range(trigger.end, start)):
                 found = subject_of_reporting(view, start, end, kind, voice, set(), postposed=True)
                 if kind == "denial":
                     result.denied = True

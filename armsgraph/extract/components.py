@@ -74,17 +74,16 @@ def line_boundaries(doc: Doc) -> Doc:
         if after is not None and len(after):
             starts.append(after.start)
     quotes = {orth for orth in set(orths) if strings[orth] in QUOTE_MARKS}
-    if quotes and not doc.has_annotation("DEP"):
-        values = doc.to_array(SENT_START).view("int64")  # (-1, "not a start", comes back as a uint64)
+    parsed = doc.has_annotation("DEP")  # (a parser's sentences are left as they are)
+    if not starts and (parsed or not quotes):
+        return doc
+    if parsed:
+        raise ValueError(Errors.E043)  # as Token.is_sent_start refuses on a parsed document
+    values = doc.to_array(SENT_START).view("int64")  # (-1, "not a start", comes back as a uint64)
+    if quotes:
         _mend_quote_boundaries(values, orths, spaces, quotes, strings)
-        values[starts] = 1
-        doc.from_array([SENT_START], values.view("uint64"))
-    elif starts:
-        if doc.has_annotation("DEP"):
-            raise ValueError(Errors.E043)  # as Token.is_sent_start refuses on a parsed document
-        values = doc.to_array(SENT_START)
-        values[starts] = 1
-        doc.from_array([SENT_START], values)
+    values[starts] = 1
+    doc.from_array([SENT_START], values.view("uint64"))
     return doc
 
 
@@ -96,9 +95,8 @@ def _mend_quote_boundaries(values, orths: list[int], spaces: list[int], quotes: 
     and ends a sentence inside its quote after "!" or "?" ('“... have arrived!” the ministry wrote'): the mark
     opens the next sentence, and a quote closed after "!" or "?" runs on into the lower-case words after it."""
     n = len(orths)
-    for i, orth in enumerate(orths):
-        if orth not in quotes:
-            continue
+    for i in [i for i, orth in enumerate(orths) if orth in quotes]:
+        orth = orths[i]
         opening = strings[orth] in OPENING_MARKS or not spaces[i] and (i == 0 or spaces[i - 1])
         if i + 1 < n and values[i + 1] == 1 and opening and values[i] != 1:
             values[i], values[i + 1] = 1, -1  # an opening mark: «, „, or one attached to the word after it

@@ -320,15 +320,22 @@ class SentenceView:
         end = self.clause_end(i)
         return next((k for k in range(i, end) if self.texts[k] in (",", ";", ":")), end)
 
+    def _relative_opening(self, clause_start: int, end: int) -> tuple[int, int] | None:
+        """(relative pronoun, end of the word it follows) when one opens the clause, a comma between them."""
+        relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
+                         and self.cues.has(k, "relatives")), None)
+        if relative is None:
+            return None
+        return relative, relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
+
     def relative_antecedent(self, clause_start: int, end: int) -> Actor | None:
         """"insieme alla Francia, che aveva fornito i missili", "China, que junto a Pakistán había ofrecido", "з
         Італії, які потім переправляли": the name right before a relative pronoun that opens the clause (a
         comma between) is the subject of its verb, whatever preposition it has in its own clause."""
-        relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
-                         and self.cues.has(k, "relatives")), None)
-        if relative is None or self.opens_reported_clause(relative):
+        opening = self._relative_opening(clause_start, end)
+        if opening is None or self.opens_reported_clause(opening[0]):
             return None
-        last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
+        relative, last = opening
         word = self.texts[last - 1] if last - 1 > self.start else ""
         if last < relative and word.isalpha() and word.islower():
             last -= 1  # an adjective after the name: "En Croatie voisine, qui a reçu ..."
@@ -344,12 +351,8 @@ class SentenceView:
     def relative_of_an_item(self, clause_start: int, end: int) -> bool:
         """Whether the clause opens with a relative pronoun whose antecedent is goods: "el primer cliente del K2,
         que ya exporta a Polonia" (its verb's subject is not a name further back)."""
-        relative = next((k for k in (clause_start - 1, clause_start) if self.start <= k < end
-                         and self.cues.has(k, "relatives")), None)
-        if relative is None:
-            return False
-        last = relative - 1 if relative - 1 >= self.start and self.texts[relative - 1] == "," else relative
-        return any(m.end == last for m in self.items)
+        opening = self._relative_opening(clause_start, end)
+        return opening is not None and any(m.end == opening[1] for m in self.items)
 
     def opens_reported_clause(self, k: int) -> bool:
         """Whether token k is a complementizer after a reporting verb: "ha detto all'agenzia Reuters che ...",
