@@ -42,7 +42,13 @@ class ObservationDraft:
 
 
 def observation_kind(view: SentenceView) -> str | None:
-    return next((kind for kind in KINDS if view.cues.any_in(f"observations:{kind}", view.start, view.end)), None)
+    """The first kind (in ``KINDS`` order) whose cue the sentence holds, not counting a cue inside a longer one of
+    another kind ("tracking data" in "flight-tracking data")."""
+    spans = {kind: [(i, view.cues.starts(i, f"observations:{kind}"))
+                    for i in view.cues.starts_in(f"observations:{kind}", view.start, view.end)] for kind in KINDS}
+    return next((kind for kind in KINDS if any(
+        not any(a <= i and j <= b and b - a > j - i for other in KINDS if other != kind for a, b in spans[other])
+        for i, j in spans[kind])), None)
 
 
 @dataclass

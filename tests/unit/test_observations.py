@@ -159,3 +159,10 @@ def test_a_headline_summing_up_a_dated_observation_is_not_one_of_its_own():
     text = ("ALGERIA: IMMAGINI SATELLITARI, DUE SU-57 A ZARVAT\n\n(ASM) - ALGERI, 29 OTT - L'Algeria avrebbe ricevuto "
             "i primi due Su-57. Immagini satellitari di Airbus del 21 ottobre mostrano due velivoli sulla base di Zarvat.")
     assert [(site, date) for site, date, _ in _observations("it", text)] == [("Zarvat", "2024-10-21")]
+
+
+def test_flight_tracking_data_is_no_ship_tracking():
+    """The longer cue decides the kind: "tracking data" inside "flight-tracking data" is no ship tracking."""
+    text = "Flight-tracking data show that a Boeing 747 freighter landed at Port Sudan on October 12, 2024."
+    result = extract(make_source(text, {"language": "en", "published": "2024-11-12"}, path=None))
+    assert [o.kind for o in result.observations] == ["other"]
