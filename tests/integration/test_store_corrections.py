@@ -67,7 +67,8 @@ def test_corrections_merge_joins_two_spellings_into_one_proposition(store):
     company = [r for r in _company_supplies_myanmar(store) if r["subject"] == "Borisov Trading Company"]
     assert len(company) == 1 and not [r for r in _company_supplies_myanmar(store) if r["subject"] == "Volga Logistics Company"]
     assert company[0]["independent_origins"] == 2 and company[0]["origins"] == ["Reuters", "United Nations"]
-    assert company[0]["sources"] == 2 and company[0]["claims"] == 2
+    # (the Reuters article's "General Borisov said the company had never sold arms to Myanmar" denies it too)
+    assert company[0]["sources"] == 2 and company[0]["claims"] == 3 and company[0]["denied_by"] == ["Borisov"]
     assert sorted(c.id for c in store.claims()) == claim_ids  # ids researchers cite do not change
     assert not store.query("MATCH (e:Entity {id: $id}) RETURN e.id AS id", {"id": VOLGA})
     # the merged spelling now finds the entity it became, and provenance names it
