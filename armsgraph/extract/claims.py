@@ -1001,8 +1001,9 @@ def _bought_for(view: SentenceView, marked: list[Actor], buyer: Actor | str | No
     buyer's to that one ("Оттава придбає у США для України")."""
     if not isinstance(buyer, Actor):
         return None
+    # (not a state's adjective: "to sign for the Swedish jet" says where the jet is from)
     return next((a for a in marked if a.marker == "goal" and a.marker_token is not None
-                 and view.cues.has(a.marker_token, "beneficiary_markers")
+                 and view.cues.has(a.marker_token, "beneficiary_markers") and not a.adjective
                  and view.state_of(a.entity) != view.state_of(buyer.entity)), None)
 
 
