@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from armsgraph.extract.morphology import MORPHOLOGY_LANGUAGES, place_case_forms
+
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("en", "it", "fr", "es", "de", "ru", "uk")
 ENTITY_TYPES = {"person", "organization", "country", "location", "materiel", "vessel", "commodity"}
@@ -95,6 +97,11 @@ class Gazetteer:
                     out.append((alias.text, entry.id, alias.form))
                 if alias.language == language and language in GENITIVE_S_LANGUAGES and alias.form == "name":
                     out += [(form, entry.id, "name") for form in _declined_phrases(alias.text)]
+        if language in MORPHOLOGY_LANGUAGES:
+            # a seat in the other cases ("предупредила Астану"), where the data lists only its nominative
+            known = {text for text, _, _ in out}
+            out += [(case_form, entity_id, "seat") for text, entity_id, form in list(out) if form == "seat"
+                    for case_form in place_case_forms(text, language) if case_form not in known]
         if language in GENITIVE_S_LANGUAGES:
             out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
                     if form in ("name", "seat") and _takes_genitive_s(text)]
