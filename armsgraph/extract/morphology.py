@@ -31,19 +31,20 @@ def cases(word: str, language: str) -> frozenset[str]:
     return frozenset(p.tag.case for p in _parses(word, language) if p.tag.case)
 
 
-def place_case_forms(name: str, language: str) -> list[str]:
+@lru_cache(maxsize=None)
+def place_case_forms(name: str, language: str) -> tuple[str, ...]:
     """A one-word place name in every singular case pymorphy3 knows it in ("Астана": "Астану", "Астаной", ...),
     written with its capital; none for a word its dictionary lacks (a guess from the ending could be wrong)."""
     if language not in MORPHOLOGY_LANGUAGES or " " in name or "-" in name:
-        return []
+        return ()
     if not analyzer(language).word_is_known(name.lower()):
-        return []
+        return ()
     place = next((p for p in _parses(name, language) if p.tag.POS == "NOUN" and p.tag.case == "nomn"
                   and p.tag.number != "plur"), None)
     if place is None:
-        return []
+        return ()
     forms = {f.word for f in place.lexeme if f.tag.number != "plur"} - {name.lower()}
-    return sorted(f[:1].upper() + f[1:] for f in forms)
+    return tuple(sorted(f[:1].upper() + f[1:] for f in forms))
 
 
 @lru_cache(maxsize=8192)
