@@ -100,8 +100,11 @@ class Gazetteer:
         if language in MORPHOLOGY_LANGUAGES:
             # a seat in the other cases ("предупредила Астану"), where the data lists only its nominative
             known = {text for text, _, _ in out}
-            out += [(case_form, entity_id, "seat") for text, entity_id, form in list(out) if form == "seat"
-                    for case_form in place_case_forms(text, language) if case_form not in known]
+            for text, entity_id, form in [row for row in out if row[2] == "seat"]:
+                for case_form in place_case_forms(text, language):
+                    if case_form not in known:  # (the first seat to give a form keeps it)
+                        known.add(case_form)
+                        out.append((case_form, entity_id, "seat"))
         if language in GENITIVE_S_LANGUAGES:
             out += [(f"{text}s", entity_id, "genitive") for text, entity_id, form in out
                     if form in ("name", "seat") and _takes_genitive_s(text)]
