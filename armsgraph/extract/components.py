@@ -8,7 +8,6 @@ loaded when the component is built.  Results live in ``doc._.cues`` and
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import NamedTuple
 
 import numpy
@@ -19,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from armsgraph.extract.dates import month_names
+from armsgraph.extract.lemma_table import LemmaTable, lemma_table
 from armsgraph.extract.resources import load_gazetteer, load_lexicon
 from armsgraph.extract.words import QUOTE_MARKS
 
@@ -115,22 +115,29 @@ PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 class WordLemmatizer:
-    """spaCy's lemmatizer, asked once per distinct word.
+    """Lemmas from spacy-lookups-data's table (``lookup`` mode, held packed: lemma_table.py) or pymorphy3's
+    analysis (``pymorphy3``, through spaCy's lemmatizer), asked once per distinct word.
 
-    Without tags from a statistical pipeline a word's lemma depends on its text alone (a table lookup,
-    or pymorphy3's analysis), so it is kept by word id and the document's lemmas are set as one array,
-    without a Token per word.
+    Without tags from a statistical pipeline a word's lemma depends on its text alone, so it is kept by word
+    id and the document's lemmas are set as one array, without a Token per word.
     """
 
     def __init__(self, nlp: Language, mode: str):
         self.mode = mode
-        self.lemmatizer = nlp.create_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
-        self.lemmatizer.initialize()
+        self.table: LemmaTable | None = None
+        self.lemmatizer = None
+        if mode == "lookup":
+            self.table = lemma_table(nlp.lang)
+        else:
+            self.lemmatizer = nlp.create_pipe("lemmatizer", config={"mode": mode, "overwrite": True})
+            self.lemmatizer.initialize()
         self.lemmas: dict[int, int] = {}  # word id -> lemma id
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc) or any(doc.has_annotation(attr) for attr in ("TAG", "POS", "MORPH")):
-            return self.lemmatizer(doc)  # tags make a lemma depend on its context
+        if not len(doc):
+            return doc
+        if self.lemmatizer is not None and any(doc.has_annotation(attr) for attr in ("TAG", "POS", "MORPH")):
+            return self.lemmatizer(doc)  # tags make pymorphy3's lemma depend on its context (a lookup's never)
         orths = doc.to_array(ORTH).tolist()
         for i, orth in enumerate(orths):
             if orth not in self.lemmas:
@@ -138,18 +145,14 @@ class WordLemmatizer:
         lemmas = numpy.array([self.lemmas[orth] for orth in orths], dtype=numpy.uint64).reshape(-1, 1)
         return doc.from_array([LEMMA], lemmas)
 
-    @cached_property
+    @property
     def lemma_values(self) -> frozenset[str]:
         """Every lemma the lookup table gives (empty for pymorphy3, whose lemmas are its own analysis)."""
-        lookups = getattr(self.lemmatizer, "lookups", None)
-        if lookups is None or not lookups.has_table("lemma_lookup"):
-            return frozenset()
-        values: set[str] = set()
-        for value in lookups.get_table("lemma_lookup").values():  # a lemma, or a list of them (French)
-            values.update(value if isinstance(value, list) else [value])
-        return frozenset(values)
+        return self.table.values if self.table is not None else frozenset()
 
     def _lemma(self, token: Token) -> str:
+        if self.table is not None:
+            return self.table.lemma(token.text)
         try:
             lemma = self.lemmatizer.lemmatize(token)[0]
         except ValueError:  # pymorphy3 fails on a character without a Unicode name (an unassigned code point)

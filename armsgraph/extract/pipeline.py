@@ -131,17 +131,15 @@ def _split_capitalised_hyphens(nlp: Language) -> None:
 
 def common_word_test(nlp: Language, language: str) -> Callable[[str], bool]:
     """Whether a word (as written) is one the language's lemma data knows (so not a name)."""
-    lemmatizer = nlp.get_pipe("lemmatizer").lemmatizer
+    lemmatizer = nlp.get_pipe("lemmatizer")
     if language in PYMORPHY_LANGUAGES:
-        analyzer = lemmatizer._morph
+        analyzer = lemmatizer.lemmatizer._morph
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
         # asked for every capitalised word of every article: pymorphy3's analysis is kept per word
         return lru_cache(maxsize=65536)(lambda word: analyzer.word_is_known(word.lower()) and not any(
             proper & set(p.tag.grammemes) for p in analyzer.parse(word.lower())[:1]))
-    table = lemmatizer.lookups.get_table("lemma_lookup")
-    lemmas: set[str] = set()
-    for value in table.values():  # a lemma, or a list of them (French)
-        lemmas.update(value if isinstance(value, list) else [value])
+    table = lemmatizer.table
+    lemmas = table.values
     months, days = _vocabulary(language)
 
     def known(word: str) -> bool:
