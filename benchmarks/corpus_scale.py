@@ -270,7 +270,7 @@ def main() -> None:
     else:
         if neo4j and args.wipe:
             with open_store(args.store) as store:
-                store.query("MATCH (n) DETACH DELETE n", write=True)
+                store.clear()
         elif not neo4j and (Path(args.store).exists() or list(Path(args.store).parent.glob(Path(args.store).name + ".*"))):
             parser.error(f"{args.store} exists: give a new store path")
         plan = batches(args.corpus, args.checkpoints) if args.checkpoints else [(None, [args.corpus])]

@@ -192,7 +192,7 @@ def run(name: str, location: str, sources, results, args) -> None:
     print(f"{name} ({location})")
     with open_store(location) as store:
         if name == "neo4j":
-            store.query("MATCH (n) DETACH DELETE n", write=True)  # start empty (a throwaway server)
+            store.clear()  # start empty (a throwaway server)
         measure_ingest(store, sources, args.articles)
         claim_ids = fill(store, results, args.claims, start_k=0)
         if name == "neo4j":

@@ -67,7 +67,7 @@ def store_location(request, tmp_path):
 
     try:
         with open_store(uri) as store:
-            store.query("MATCH (n) DETACH DELETE n", write=True)
+            store.clear()
     except StoreError as error:
         _neo4j_unavailable(str(error))
     return uri

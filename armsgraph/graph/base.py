@@ -278,6 +278,14 @@ class CypherStore(ABC):
                            credibility=r["credibility"], proposition=r["id"], items=" | ".join(r["items"] or []))
         return graph
 
+    def clear(self, batch: int = 10_000) -> None:
+        """Delete everything in the store (benchmarks and tests start from an empty Neo4j database), ``batch``
+        relationships, then nodes, per transaction: one transaction over a large graph runs out of a server's
+        transaction memory."""
+        for statement in (self.queries.DELETE_SOME_RELS, self.queries.DELETE_SOME_NODES):
+            while self.query(statement, {"limit": batch}, write=True)[0]["deleted"]:
+                pass
+
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts by node label and by relationship type."""
         nodes = {r["label"]: r["count"] for r in self.query(self.queries.NODE_COUNTS)}

@@ -139,7 +139,7 @@ def test_linking_evidence_does_not_depend_on_the_order_articles_arrive(store):
     paths = sorted(SCENARIO.glob("*.txt"))
 
     def evidence(order):
-        store.query("MATCH (n) DETACH DELETE n", write=True)
+        store.clear()
         for path in order:
             list(ingest_paths(store, [path]))
         return sorted((r["id"], r["observations"]) for r in store.corroboration())

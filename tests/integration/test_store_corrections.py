@@ -97,7 +97,7 @@ def test_corrections_recorded_before_ingest_give_the_graph_of_a_correction_after
         correction = _merge_company(store)
         store.correct(correction)
         corrected_after = _graph_summary(store)
-        store.query("MATCH (n) DETACH DELETE n", write=True)
+        store.clear()
         store.correct(correction, strict=False)  # e.g. a shared corrections file, loaded into a new store
         _ingest(store, "01-trader-un.txt", "02-trader-reuters.txt")
         assert _graph_summary(store) == corrected_after

@@ -248,6 +248,9 @@ class Queries:
             "RETURN o.id AS observation, c.id AS claim, sup.position AS position ORDER BY observation, position")
         self.DELETE_PROPOSITION_EVIDENCE = "MATCH (:Observation)-[r:SUPPORTS]->(p:Proposition {id: $id}) DELETE r"
         self.DELETE_PROPOSITION = "MATCH (p:Proposition {id: $id}) DETACH DELETE p"
+        # relationships first: a node with a million of them is more than one transaction can delete
+        self.DELETE_SOME_RELS = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted"
+        self.DELETE_SOME_NODES = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
 
         # -- reading ---------------------------------------------------------------------------------------
         self.TIMELINE_CLAIMS = (
