@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from armsgraph.extract import unnamed_sources
-from armsgraph.extract.claims import FIRST_PERSON, Trigger
+from armsgraph.extract.claims import FIRST_PERSON, Trigger, reporting_participle_agent
 from armsgraph.extract.sentence import FRAME_REACH, Actor, SentenceView
 from armsgraph.extract.words import QUOTE_MARKS
 
@@ -578,9 +578,29 @@ def according_to(view: SentenceView, unnamed: bool = True, voice: Voice | None =
             return voice.pointed_back_source()
     if voice is not None and view.cues.any_in("reporting:pronoun_frames", view.start, view.end):
         return voice.antecedent()  # "according to him", "за його словами": who the text spoke of last
+    reporter = reported_by(view)
+    if reporter is not None:
+        return reporter.entity
     # "Per Marco Lenzi, ...": the person whose view the sentence opens with (sentence.py marks them)
     return next((a.entity for a in view.actors if a.marker == "attribution" and a.marker_token == view.start
                  and view.cues.starts(view.start, "reporting:opening_frames")), None)
+
+
+REPORTER_NAME_REACH = 5  # words from the "by" after a reporting participle to the name ("by the Maldivian news portal X")
+
+
+def reported_by(view: SentenceView) -> Actor | None:
+    """Who a passive reporting participle names: "the purchase ... was first reported in January by the Maldivian
+    news portal Adhadhu" (not a state whose adjective qualifies the reporter)."""
+    for i in view.cues.starts_in("reported_by", view.start, view.end):
+        by = reporting_participle_agent(view, i)
+        if by is None:
+            continue
+        for k in range(by + 1, min(view.end, by + 1 + REPORTER_NAME_REACH)):
+            actor = view.actor_at(k)
+            if actor is not None and not actor.adjective:
+                return actor
+    return None
 
 
 RELATIVE_FRAME_REACH = 16  # words back from "secondo cui", "according to which" to the body whose report it is

@@ -24,6 +24,7 @@ SYMMETRIC = {"negotiation", "agreement", "meeting"}
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and its "by" phrase
 CLOSING_QUOTES = {"\"", "”", "»", "“"}
 MADE_BY_REACH = 3  # words from a participle of making to its "by" ("produced under licence by")
+REPORTED_BY_REACH = 3  # words from a reporting participle to its "by" ("was first reported in January by")
 BETWEEN_REACH = 4  # words from a symmetric cue to the "between" that names its parties ("agreement signed between")
 TOPIC_REACH = 8  # words after a negotiation verb that may still be what the talks are about
 APPOSITION_REACH = 4  # words from a counterpart's state to his name after it (", il generale Chang Dingqiu")
@@ -821,6 +822,23 @@ def _receiving_host(view: SentenceView, trigger: Trigger, clause_end: int) -> Ac
     return host
 
 
+def reporting_participle_agent(view: SentenceView, participle: int) -> int | None:
+    """The "by" of a reporting participle, a few words after it ("reported in January by"), if there is one (not
+    a claim word's: "the reported delivery by Iran")."""
+    for k in range(participle + 1, min(view.end, participle + 1 + REPORTED_BY_REACH)):
+        if view.is_trigger(k):
+            return None
+        if view.cues.has(k, "marker:agent"):
+            return k
+    return None
+
+
+def _reporters_by(view: SentenceView, start: int) -> set[int]:
+    """The "by"s of reporting participles from ``start`` on: who follows them reported the claim."""
+    return {k for i in view.cues.starts_in("reported_by", start, view.end)
+            for k in [reporting_participle_agent(view, i)] if k is not None}
+
+
 def _passive_agent(view: SentenceView, trigger: Trigger) -> Actor | None:
     """The agent of a passive warning or sanction verb: "sanctioned by the United States", "von der EU
     sanktioniert" (the agent phrase right after the verb, or right before it when the verb ends its clause)."""
@@ -859,9 +877,12 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     goal = _first([a for a in marked if a.start >= trigger.start or verb_last], "goal")
     # (not the maker after "built by": "to transfer missiles built by Mitsubishi Heavy Industries", "prodotti su
     # licenza da Mitsubishi Heavy Industries", where Italian's "da" is also "from")
+    # (nor the reporter after a reporting participle that follows the trigger: "the purchase of the aircraft from
+    # Baykar was first reported in January by Adhadhu")
     unmade = [a for a in marked if not (a.marker in ("agent", "source") and a.marker_token is not None
                                         and view.cues.any_in("made_by", max(view.start, a.marker_token - MADE_BY_REACH),
-                                                             a.marker_token))]
+                                                             a.marker_token))
+              and not (a.marker == "agent" and a.marker_token in _reporters_by(view, trigger.end))]
     source = _first(unmade, "source")
     agent = _first(unmade, "agent")
     with_actor = _first(right, "with")

@@ -297,7 +297,7 @@ class Lexicon:
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",
                     "time_nouns", "auxiliaries", "arrival_places", "sending_verbs", "shares", "thanks_for", "support_verbs",
                     "clause_prepositions", "refusals", "refused_words", "any_recipients", "beneficiary_markers",
-                    "addressee_verbs", "reportive", "currencies", "made_by", "infinitive_markers", "consequences",
+                    "addressee_verbs", "reportive", "currencies", "made_by", "reported_by", "infinitive_markers", "consequences",
                     "government_nouns", "correlative_openers", "correlative_joiners", "idioms", "countered",
                     "country_anaphors"):
             labels[key] = self.words(key)
