@@ -101,13 +101,14 @@ def _keep_abbreviated_titles(nlp: Language, language: str) -> None:
                 nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
-# a sentence's period after a designation ("vom Typ CV90.", "K2.", "A400M.", "Su-35."): German keeps a period
-# after digits (an ordinal, "am 2. Oktober") and English one after a capital ("U.S."), which loses the name and
-# the sentence's end; a word mixing letters and digits is neither (fixed-width look-behinds, as ``re`` needs)
+# a sentence's period after a designation ("vom Typ CV90.", "K2.", "A400M.", "Su-35.", "WJ-600A/D."): German keeps
+# a period after digits (an ordinal, "am 2. Oktober") and English one after a capital ("U.S.", and the "D." a slash
+# leaves of "F-16C/D."), which loses the name and the sentence's end; a word mixing letters and digits is neither,
+# nor is a variant letter after a slash (fixed-width look-behinds, as ``re`` needs)
 DESIGNATION_PERIOD = "|".join(
     rf"(?<={before})\.$" for before in (
         r"[^\W\d_]\d", r"[^\W\d_]\d\d", r"[^\W\d_]\d\d\d", r"[^\W\d_]-\d", r"[^\W\d_]-\d\d",
-        r"[^\W\d_]-\d\d\d", r"\d[^\W\d_]"))
+        r"[^\W\d_]-\d\d\d", r"\d[^\W\d_]", r"\d[^\W\d_]/[^\W\d_]"))
 
 
 def _split_designation_periods(nlp: Language) -> None:

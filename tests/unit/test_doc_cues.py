@@ -149,6 +149,10 @@ def test_mixed_phrases_match_as_spacys_token_matcher_would(language):
     # the platform "X." ends its sentence; a designation's period ends its sentence whole
     ("en", "The ministry wrote on X. Photos followed.", ["The ministry wrote on X.", "Photos followed."]),
     ("de", "Vilnius kauft den CV90. Moskau warnt.", ["Vilnius kauft den CV90.", "Moskau warnt."]),
+    # ... also after a variant letter behind a slash (not an initial "D.")
+    ("ru", "Китай экспортировал беспилотники WJ-600A/D. К такому выводу пришли авторы.",
+     ["Китай экспортировал беспилотники WJ-600A/D.", "К такому выводу пришли авторы."]),
+    ("en", "It sold the F-16C/D. Then U.S./U.K. forces left.", ["It sold the F-16C/D.", "Then U.S./U.K. forces left."]),
 ])
 def test_sentences_end_where_quotes_platforms_and_designations_end(language, text, sentences):
     assert [s.text for s in build_nlp(language)(text).sents] == sentences
