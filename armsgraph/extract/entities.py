@@ -563,7 +563,28 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, langu
         return "location"
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
-    return _apposition_type(cues, words, end, language) or "other"
+    return _apposition_type(cues, words, end, language) or _bracketed_acronym_type(cues, words, start, end) or "other"
+
+
+ACRONYM_EXPANSION_REACH = 8  # words before an acronym's bracket that may spell it out
+
+
+def _bracketed_acronym_type(cues: _CuesAround, words: Words, start: int, end: int) -> str | None:
+    """An acronym in brackets after the words it abbreviates is an organisation when those words hold an
+    organisation's type word: "ministère de la Défense nationale (MDN)", "Организации Договора о коллективной
+    безопасности (ОДКБ)" (and it keeps being one where the text uses it alone, which its type alone allows)."""
+    if not (end - start == 1 and start >= 2 and end < len(words) and words.texts[start - 1] == "("
+            and words.texts[end] == ")" and words.texts[start].isupper()):
+        return None
+    for k in range(start - 2, max(-1, start - 2 - ACRONYM_EXPANSION_REACH), -1):
+        if words.punct[k]:
+            return None
+        labels = {c.label for c in cues.starting_between(k, k)}
+        if labels & {"type_cue:organization", "type_cue:organization_before"}:
+            return "organization"
+        if words.sent_start[k]:
+            return None
+    return None
 
 
 APPOSITION_REACH = 4  # words of an apposition before its noun ("a London-based research group")

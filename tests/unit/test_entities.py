@@ -161,6 +161,13 @@ def test_entities_a_capital_inside_a_hyphenated_name_is_not_the_state():
      "organization"),
     # the preposition opening a sentence is no part of the name after it
     ("it", "Per Marco Zarvani, analista dell'Istituto, la fornitura è probabile.", "Marco Zarvani", "person"),
+    # an acronym in brackets is a body when the words it abbreviates name one
+    ("fr", "Un responsable du ministère de la Défense nationale (MDZ) a démenti.", "MDZ", "organization"),
+    ("ru", "Саммит Организации Договора о коллективной безопасности (ОДКЗ) прошёл в Минске.", "ОДКЗ",
+     "organization"),
+    ("es", "La Fuerza Armada Nacional Zarvariana (FANZ) recibió drones de Irán.", "FANZ", "organization"),
+    # ... not when they name something else
+    ("fr", "Les deux frégates de défense et d'intervention (FDZ) seront livrées en 2026.", "FDZ", "other"),
 ])
 def test_entities_unknown_names_typed_by_the_words_around_them(language, text, name, entity_type):
     found = {e.name: e for e in _entities(language, text).values()}
