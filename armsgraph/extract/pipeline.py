@@ -59,6 +59,7 @@ LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline an
 PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Ha poi incontrato ...")
 REPORTING_REACH = 3  # words from a reporting verb within which a weekday dates the statement ("said on Friday")
 UNPLACED_EVIDENCE_REACH = 2  # sentences around an observation of a site in no known state whose transfers it backs
+SAID_SUBJECT_WORDS = 2  # words opening what a warning says in which a state's adjective is its subject's
 DAY_ANCHOR_SENTENCES = 3  # sentences back in which "the next day" finds the day it counts from
 
 
@@ -566,9 +567,12 @@ class DocumentExtraction:
         else:
             return
         side = view.state_of(frame.subject) or frame.subject
+        # (a state's adjective only in what opens the saying, its subject: "warned that Chinese firms would face
+        # ...", not "warned that it did not want Chinese ships in our waters")
         warned = next((a for a in view.actors if start <= a.start < end and a.entity != frame.subject
                        and a.marker != "goal" and (view.state_of(a.entity) or a.entity) != side
-                       and (not quoted or a.free and not a.adjective)), None)
+                       and (not quoted or a.free and not a.adjective)
+                       and (not a.adjective or a.start - start <= SAID_SUBJECT_WORDS)), None)
         if warned is not None:
             frame.object = warned.entity
             frame.spans.append((warned.start, warned.end))
