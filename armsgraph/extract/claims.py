@@ -382,13 +382,19 @@ UNKNOWN_TARGET_REACH = 8  # words after a sanction or warning verb in which an u
 
 def _unknown_name_after(view: SentenceView, trigger: Trigger) -> EntityMention | None:
     """A name the gazetteer does not know and cannot type, first after the verb in its clause: sanctions
-    and warnings are aimed at people and firms too few articles name twice ("Ivan Maslov")."""
+    and warnings are aimed at people and firms too few articles name twice ("Ivan Maslov"), not at a
+    designation, a word of letters and digits ("in a configuration designated K9A1EGY")."""
     end = min(view.clause_end(trigger.end - 1), trigger.end + UNKNOWN_TARGET_REACH)
     for mention in view.mentions:
         if trigger.end <= mention.start < end and mention.type == "other" and not view.entity_info[
-                mention.entity].known and not _in_circumstance(view, trigger.end, mention.start):
+                mention.entity].known and not _in_circumstance(view, trigger.end, mention.start) and not any(
+                _designation_like(view.texts[k]) for k in range(mention.start, mention.end)):
             return mention
     return None
+
+
+def _designation_like(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _in_circumstance(view: SentenceView, start: int, k: int) -> bool:
