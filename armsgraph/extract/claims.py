@@ -387,9 +387,9 @@ def _unknown_name_after(view: SentenceView, trigger: Trigger) -> EntityMention |
     end = min(view.clause_end(trigger.end - 1), trigger.end + UNKNOWN_TARGET_REACH)
     for mention in view.mentions:
         if trigger.end <= mention.start < end and mention.type == "other" and not view.entity_info[
-                mention.entity].known and not _in_circumstance(view, trigger.end, mention.start) and not any(
-                _designation_like(view.texts[k]) for k in range(mention.start, mention.end)):
-            return mention
+                mention.entity].known and not _in_circumstance(view, trigger.end, mention.start):
+            designation = any(_designation_like(view.texts[k]) for k in range(mention.start, mention.end))
+            return None if designation else mention
     return None
 
 
