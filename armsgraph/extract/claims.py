@@ -885,10 +885,11 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
     # licenza da Mitsubishi Heavy Industries", where Italian's "da" is also "from")
     # (nor the reporter after a reporting participle that follows the trigger: "the purchase of the aircraft from
     # Baykar was first reported in January by Adhadhu")
+    reporters = _reporters_by(view, trigger.end)
     unmade = [a for a in marked if not (a.marker in ("agent", "source") and a.marker_token is not None
                                         and view.cues.any_in("made_by", max(view.start, a.marker_token - MADE_BY_REACH),
                                                              a.marker_token))
-              and not (a.marker == "agent" and a.marker_token in _reporters_by(view, trigger.end))]
+              and not (a.marker == "agent" and a.marker_token in reporters)]
     source = _first(unmade, "source")
     agent = _first(unmade, "agent")
     with_actor = _first(right, "with")
