@@ -272,8 +272,7 @@ def _acronyms_in_brackets(words: Words, mentions: list[EntityMention],
     for m in mentions:
         text = words.texts[m.start]
         if (info[m.entity].known or m.end - m.start != 1 or len(text) not in ACRONYM_LETTERS or not text.isalpha()
-                or not text[0].isupper() or m.start < 1 or words.texts[m.start - 1] != "("
-                or m.end >= len(words) or words.texts[m.end] != ")"):
+                or not text[0].isupper() or not _in_brackets(words, m.start, m.end)):
             continue
         named = ends.get(m.start - 1)
         if named is None or named.entity == m.entity:
@@ -285,6 +284,11 @@ def _acronyms_in_brackets(words: Words, mentions: list[EntityMention],
         return mentions
     return [EntityMention(m.start, m.end, same[m.entity].entity, "name", same[m.entity].type)
             if m.entity in same else m for m in mentions]
+
+
+def _in_brackets(words: Words, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` stand alone in round brackets: "(MDN)"."""
+    return start >= 1 and end < len(words) and words.texts[start - 1] == "(" and words.texts[end] == ")"
 
 
 def _initials(name: str) -> str:
@@ -573,8 +577,7 @@ def _bracketed_acronym_type(cues: _CuesAround, words: Words, start: int, end: in
     """An acronym in brackets after the words it abbreviates is an organisation when those words hold an
     organisation's type word: "ministère de la Défense nationale (MDN)", "Организации Договора о коллективной
     безопасности (ОДКБ)" (and it keeps being one where the text uses it alone, which its type alone allows)."""
-    if not (end - start == 1 and start >= 2 and end < len(words) and words.texts[start - 1] == "("
-            and words.texts[end] == ")" and words.texts[start].isupper()):
+    if not (end - start == 1 and start >= 2 and _in_brackets(words, start, end) and words.texts[start].isupper()):
         return None
     for k in range(start - 2, max(-1, start - 2 - ACRONYM_EXPANSION_REACH), -1):
         if words.punct[k]:
