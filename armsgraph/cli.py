@@ -14,6 +14,7 @@ from rich.table import Table
 from armsgraph import __version__
 from armsgraph.errors import ArmsgraphError, InputError
 from armsgraph.reader import DEFAULT_MAX_BYTES, SUPPORTED_LANGUAGES, ReadOptions
+from armsgraph.linking.propositions import ANY_MATERIEL
 from armsgraph.schema.models import ClaimType, Modality
 from armsgraph.views import shorten
 
@@ -555,21 +556,31 @@ def corroboration(
     object: Annotated[Optional[list[str]], typer.Option("--object", help="Recipient, second party…")] = None,
     type: Annotated[Optional[ClaimTypeOption], typer.Option("--type", "-t")] = None,
     item: Annotated[Optional[list[str]], typer.Option("--item", help="Materiel named among the items.")] = None,
+    category: Annotated[Optional[str], typer.Option(
+        "--category", help=f"'{ANY_MATERIEL}': a pair's propositions whatever the materiel; a materiel category "
+        "(missiles, ammunition, uavs_loitering_munitions, …): the narrower ones. Default: both.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     store: StoreOption = None,
     database: DatabaseOption = None,
 ) -> None:
     """How well each proposition is supported: claims, sources, independent origins, denials, evidence."""
+    from armsgraph.graph.linker import materiel_categories
+
+    if category is not None and category not in (ANY_MATERIEL, *materiel_categories()):
+        _fail(f"--category {category!r}: not a materiel category; use {ANY_MATERIEL} or one of "
+              f"{', '.join(materiel_categories())}")
     with _open(store, database) as graph:
         rows = graph.corroboration(subjects=_resolve_all(graph, subject), objects=_resolve_all(graph, object),
-                                   type=type and type.value, items=_resolve_all(graph, item))
+                                   type=type and type.value, items=_resolve_all(graph, item), category=category)
     if format is TableFormat.json:
         _print_json(rows)
         return
-    _print_rows([{**r, "items": ", ".join(r["items"] or []), "origins": ", ".join(r["origins"] or []),
+    _print_rows([{**r, "category": r["category"] or ANY_MATERIEL, "items": ", ".join(r["items"] or []),
+                  "origins": ", ".join(r["origins"] or []),
                   "denied_by": ", ".join(r["denied_by"] or []),
                   "modalities": " ".join(f"{k}:{v}" for k, v in r["modalities"].items() if v)} for r in rows],
-                ["id", "type", "subject", "object", "items", "claims", "sources", "independent_origins", "origins",
+                ["id", "type", "subject", "object", "category", "items", "claims", "sources", "independent_origins",
+                 "origins",
                  "modalities", "denied_by", "observations", "first_claimed", "last_claimed", "credibility"])
     err.print(f"{len(rows)} propositions", highlight=False)
 

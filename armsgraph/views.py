@@ -58,6 +58,11 @@ def provenance_panel(answer: Provenance) -> Panel:
             + f"; {p.observations} observations; credibility {p.credibility}"))
         if p.credibility_reason:
             facts.add_row("", Text(p.credibility_reason, style="dim"))
+    for n in answer.narrower:
+        facts.add_row(f"  {n.category}", escape(
+            f"{n.id}: {n.claims} claims, {n.independent_origins} independent origins "
+            f"({', '.join(n.origins) or 'none'})" + (f"; denied by {', '.join(n.denied_by)}" if n.denied_by else "")
+            + f"; credibility {n.credibility}"))
 
     parts = [Text(answer.summary, style="bold"), Text(), facts]
     if answer.evidence:

@@ -28,6 +28,7 @@ from armsgraph.graph.unknown_names import file_unknown_names, join_unknown_names
 from armsgraph.linking.corrections import redirects
 from armsgraph.linking.duplicates import Fingerprint, fingerprint
 from armsgraph.linking.plan import gazetteer_entity
+from armsgraph.linking.propositions import ANY_MATERIEL
 from armsgraph.schema import Correction, ExtractionResult
 from armsgraph.schema.ids import normalise_name
 
@@ -248,11 +249,18 @@ class CypherStore(ABC):
         return self.query(self.queries.entities(type="type" in params, search="search" in params), params)
 
     def corroboration(self, *, subjects: list[str] | None = None, objects: list[str] | None = None,
-                      type: str | None = None, items: list[str] | None = None) -> list[dict]:
-        """One row per proposition (ids from ``resolve``), the most independently corroborated first."""
-        params = {k: v for k, v in {"subjects": subjects, "objects": objects, "type": type, "items": items}.items()
-                  if v is not None}
-        cypher = self.queries.corroboration(**{k: k in params for k in ("subjects", "objects", "type", "items")})
+                      type: str | None = None, items: list[str] | None = None,
+                      category: str | None = None) -> list[dict]:
+        """One row per proposition (ids from ``resolve``), the most independently corroborated first.
+        ``category``: ``"any"`` for the propositions of a pair whatever the materiel, a materiel category for
+        the narrower ones; None for both."""
+        params = {k: v for k, v in {"subjects": subjects, "objects": objects, "type": type, "items": items,
+                                    "category": category}.items() if v is not None}
+        if category == ANY_MATERIEL:
+            del params["category"]
+        cypher = self.queries.corroboration(**{k: k in params for k in ("subjects", "objects", "type", "items",
+                                                                         "category")},
+                                            any_materiel=category == ANY_MATERIEL)
         rows = self.query(cypher, params)
         for row in rows:
             row["modalities"] = {m: row.pop(m) or 0 for m in ("asserted", "probable", "possible", "denied")}
@@ -304,7 +312,10 @@ class CypherStore(ABC):
         found = run(q.CLAIM_AND_SOURCE, {"id": claim_id})
         if not found:
             raise StoreError(f"no claim with id {claim_id!r} in {self.location}")
-        claim_node, source_node, proposition = found[0]["claim"], found[0]["source"], found[0]["proposition"]
+        claim_node, source_node = found[0]["claim"], found[0]["source"]
+        asserted_nodes = sorted((r["proposition"] for r in found if r["proposition"]),
+                                key=lambda p: (p.get("category") or "", p["id"]))
+        proposition = next((p for p in asserted_nodes if not p.get("category")), None)
         roles: dict = {"items": []}
         refs: dict[str, EntityRef] = {}
         def ref(entity: dict | None) -> str | None:
@@ -344,7 +355,8 @@ class CypherStore(ABC):
             related_total=related_total, origin=claim_node.get("origin"),
             source_reliability=source_node.get("reliability"),
             claimant_reliability=claimant_node.get("reliability") if claimant_node else None,
-            proposition=PropositionRow.from_node(proposition) if proposition else None)
+            proposition=PropositionRow.from_node(proposition) if proposition else None,
+            narrower=[PropositionRow.from_node(p) for p in asserted_nodes if p.get("category")])
 
     def _related(self, run: Run, claim, asserted: list[str], limit: int) -> tuple[list[ClaimRow], int]:
         """Other claims about exactly this claim's participants (either order, any type): the most recent

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from armsgraph.graph.documents import prepare, statements, stored_corrections, stored_document
-from armsgraph.graph.linker import Run, evidence_candidates, rebuild_proposition
+from armsgraph.graph.linker import Run, evidence_candidates, join_narrower_propositions, rebuild_proposition
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking.corrections import CorrectionError, check_merge
 from armsgraph.schema import Correction
@@ -94,6 +94,7 @@ def _rewrite(run: Run, q: Queries, source_id: str, corrections: list[Correction]
         if cypher != q.CREATE_SOURCES:  # the source node stays, with its duplicate links and bands
             run(cypher, params)
     touched |= {p["id"] for p in rows.propositions}
+    touched |= {pid for _, pid in join_narrower_propositions(run, q, article)}
     candidates = evidence_candidates(article)
     if candidates:
         touched |= {r["id"] for r in run(q.PROPOSITIONS_BY_ID, {"ids": sorted(candidates)})}

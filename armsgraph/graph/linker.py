@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from armsgraph.graph.queries.cypher import Queries
 from armsgraph.linking import duplicates
 from armsgraph.linking.origins import SOURCE_PREFIX
 from armsgraph.linking.plan import LinkPlan
-from armsgraph.linking.propositions import NewClaim, PropositionState, proposition_id
+from armsgraph.extract.resources import load_gazetteer
+from armsgraph.linking.propositions import (GENERIC_CATEGORY, NewClaim, PropositionState, narrower_propositions,
+                                            participants)
 from armsgraph.linking.reliability import Reliability, load_reliability
 from armsgraph.schema import ExtractionResult, ids
 
@@ -51,25 +54,86 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
     source_id = article.result.document.id
     canonical = _mark_duplicate(run, q, article) or source_id
     own_voice = _own_voice(run, q, article, canonical)
+    open_claims = set(article.plan.open_claims)
+    new_claims = {c.id: _new_claim(c, article, own_voice, c.id in open_claims) for c in article.result.claims}
     by_proposition: dict[str, list[NewClaim]] = {}
-    for claim in article.result.claims:
-        pid = proposition_id(claim)
-        if pid is not None:
-            by_proposition.setdefault(pid, []).append(_new_claim(claim, article, own_voice))
+    for row in article.plan.asserts:
+        by_proposition.setdefault(row["proposition"], []).append(new_claims[row["claim"]])
+    # The pairs' propositions are locked first: a writer looks for a pair's narrower propositions, or adds
+    # the pair's stored claims to a new one, only while it holds the pair (Neo4j's concurrent writers).
+    nodes = _propositions_for_update(run, q, sorted(p["id"] for p in article.plan.propositions if not p["category"]))
+    for claim_id, pid in join_narrower_propositions(run, q, article):
+        by_proposition.setdefault(pid, []).append(new_claims[claim_id])
+    nodes.update(_propositions_for_update(run, q, sorted(set(by_proposition) - set(nodes))))
     explicit = _explicit_evidence(article)
     saves: list[tuple[str, PropositionState, list[tuple[str, str]], str | None, str | None, dict]] = []
-    nodes = _propositions_for_update(run, q, sorted(by_proposition))
     for pid, claims in sorted(by_proposition.items()):
         node = nodes[pid]
         state = PropositionState.from_properties(node)
         is_new = state.claims == 0
+        if is_new and node.get("category") and _has_stored_open_claims(nodes[_pair_id(node)]):
+            # the claims stored before it that name no category join it
+            for earlier in _join_open_claims(run, q, node, exclude_source=source_id).values():
+                state.add(earlier, new_sources=1)
         state.add(claims, new_sources=1)
         evidence = [(o, reason) for o, reason in explicit.get(pid, [])]
-        if is_new and node.get("type") == "transfer":  # what was already seen in the participants' territory
+        if is_new and node.get("type") == "transfer" and not node.get("category"):
+            # what was already seen in the participants' territory
             evidence += _territory_evidence(run, q, state, exclude={o for o, _ in evidence})
         saves.append((pid, state, evidence, article.names.get(state.subject), article.names.get(state.object), node))
     saves += _evidence_for_existing(run, q, article, set(by_proposition))
     _save(run, q, saves)
+
+
+def join_narrower_propositions(run: Run, q: Queries, article: Article) -> list[tuple[str, str]]:
+    """The article's claims that name no materiel category join the narrower propositions of their pair
+    that exist (``linking.propositions``): (claim, proposition) pairs, their ASSERTS written. Found by key
+    among the pair's possible categories, so the cost does not grow with the store."""
+    claims = {c.id: c for c in article.result.claims}
+    possible: dict[str, list[str]] = {}
+    for claim_id in article.plan.open_claims:
+        claim = claims[claim_id]
+        subject, object_ = participants(claim)
+        for pid in narrower_propositions(claim.type, subject, object_, materiel_categories()):
+            possible.setdefault(pid, []).append(claim_id)
+    if not possible:
+        return []
+    joins = [(claim_id, r["id"]) for r in run(q.PROPOSITIONS_BY_ID, {"ids": sorted(possible)})
+             for claim_id in possible[r["id"]]]
+    if joins:
+        run(q.CREATE_ASSERTS, {"rows": [{"claim": c, "proposition": p} for c, p in joins]})
+    return joins
+
+
+def _pair_id(node: dict) -> str:
+    return ids.proposition_id(node["type"], node.get("subject"), node.get("object"))
+
+
+def _has_stored_open_claims(pair: dict) -> bool:
+    """Whether the pair's proposition, as read before this article, has claims naming no category (a store
+    made before they were counted: perhaps)."""
+    return bool(pair.get("claims")) and pair.get("openClaims") != 0
+
+
+def _join_open_claims(run: Run, q: Queries, node: dict, exclude_source: str | None = None) -> dict[str, list[NewClaim]]:
+    """A new narrower proposition: the stored claims of its pair that name no materiel category (other than
+    those of ``exclude_source``) assert it too; returns them by source, their ASSERTS written."""
+    rows = [r for r in run(q.PROPOSITION_CLAIMS, {"id": _pair_id(node)})
+            if r["source"] != exclude_source and not _names_a_category(r)]
+    if rows:
+        run(q.CREATE_ASSERTS, {"rows": [{"claim": r["id"], "proposition": node["id"]} for r in rows]})
+    return _stored_claims(run, q, rows)
+
+
+def _names_a_category(row: dict) -> bool:
+    return any(c and c != GENERIC_CATEGORY for c in row.get("itemCategories") or [])
+
+
+@lru_cache(maxsize=1)
+def materiel_categories() -> tuple[str, ...]:
+    """Every materiel category of the gazetteer's catalogue (but the generic one)."""
+    entries = load_gazetteer().entries.values()
+    return tuple(sorted({e.category for e in entries if e.category and e.category != GENERIC_CATEGORY}))
 
 
 def _propositions_for_update(run: Run, q: Queries, pids: list[str]) -> dict[str, dict]:
@@ -173,7 +237,7 @@ def _source_voice(run: Run, q: Queries, source_id: str) -> tuple[str, str]:
     return source["publisher"] or source["title"] or source_id, source["reliability"] or "F"
 
 
-def _new_claim(claim, article: Article, own_voice: tuple[str, str, str]) -> NewClaim:
+def _new_claim(claim, article: Article, own_voice: tuple[str, str, str], open_: bool) -> NewClaim:
     origin = article.plan.claim_origins[claim.id]
     if origin.startswith(SOURCE_PREFIX):
         origin, origin_name, grade = own_voice
@@ -182,17 +246,19 @@ def _new_claim(claim, article: Article, own_voice: tuple[str, str, str]) -> NewC
     return NewClaim(modality=claim.modality, date=claim.when or article.result.document.published, origin=origin,
                     origin_name=origin_name, origin_grade=grade,
                     claimant_name=article.names.get(claim.claimant) if claim.claimant else None,
-                    items={i: article.names.get(i, i) for i in claim.items})
+                    items={i: article.names.get(i, i) for i in claim.items}, open=open_)
 
 
 def _explicit_evidence(article: Article) -> dict[str, list[tuple[str, str]]]:
-    """Observations the article offers as evidence for its claims, by the propositions those assert."""
-    claims = {c.id: c for c in article.result.claims}
+    """Observations the article offers as evidence for its claims, by the propositions those assert by
+    themselves (their pair's and their items' categories')."""
+    asserted: dict[str, list[str]] = {}
+    for row in article.plan.asserts:
+        asserted.setdefault(row["claim"], []).append(row["proposition"])
     found: dict[str, dict[str, str]] = {}
     for observation in article.result.observations:
         for claim_id in observation.supports:
-            pid = proposition_id(claims[claim_id]) if claim_id in claims else None
-            if pid is not None:
+            for pid in asserted.get(claim_id, []):
                 found.setdefault(pid, {}).setdefault(
                     observation.id, f"offered as evidence for claim {claim_id} in the same article")
     return {pid: sorted(links.items()) for pid, links in found.items()}
@@ -275,14 +341,42 @@ def _date_fits(observed: str | None, first: str | None, last: str | None) -> boo
 
 def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
     """A proposition's summary and evidence recomputed from the claims that assert it now (after a
-    correction rewrote some of them); a proposition no claim asserts any more is deleted. Returns whether
-    it still exists."""
-    rows = run(q.PROPOSITION_CLAIMS, {"id": pid})
+    correction rewrote some of them); a proposition no claim asserts any more is deleted, and so is a
+    narrower one no claim naming its category asserts. Returns whether it still exists."""
+    found = run(q.PROPOSITION_NODE, {"id": pid})
+    node = found[0]["proposition"] if found else None
+    rows = run(q.PROPOSITION_CLAIMS, {"id": pid}) if node else []
+    if node and node.get("category"):
+        if not any(_names_a_category(r) for r in rows):
+            rows = []
+        else:  # the pair's claims naming no category that do not assert it yet (rewritten ones) join it
+            asserting = {r["id"] for r in rows}
+            late = [r for r in run(q.PROPOSITION_CLAIMS, {"id": _pair_id(node)})
+                    if r["id"] not in asserting and not _names_a_category(r)]
+            if late:
+                run(q.CREATE_ASSERTS, {"rows": [{"claim": r["id"], "proposition": pid} for r in late]})
+            rows += late
     if not rows:
         run(q.DELETE_PROPOSITION, {"id": pid})
         return False
-    node = run(q.PROPOSITION_NODE, {"id": pid})[0]["proposition"]
     state = PropositionState(subject=node.get("subject"), object=node.get("object"))
+    for claims in _stored_claims(run, q, rows).values():
+        state.add(claims, new_sources=1)
+    run(q.DELETE_PROPOSITION_EVIDENCE, {"id": pid})
+    explicit: dict[str, str] = {}
+    for r in run(q.PROPOSITION_EXPLICIT_EVIDENCE, {"id": pid}):
+        explicit.setdefault(r["observation"], f"offered as evidence for claim {r['claim']} in the same article")
+    evidence = sorted(explicit.items())
+    if node.get("type") == "transfer" and not node.get("category"):
+        evidence += _territory_evidence(run, q, state, exclude=set(explicit))
+    names = {r["entity"]["id"]: r["entity"]["name"]
+             for r in run(q.ENTITIES_BY_ID, {"ids": [p for p in (state.subject, state.object) if p]})}
+    _save(run, q, [(pid, state, evidence, names.get(state.subject), names.get(state.object), node)])
+    return True
+
+
+def _stored_claims(run: Run, q: Queries, rows: list[dict]) -> dict[str, list[NewClaim]]:
+    """Stored claims (rows of ``PROPOSITION_CLAIMS``) as they join a proposition, by source."""
     source_voices: dict[str, tuple[str, str]] = {}
     by_source: dict[str, list[NewClaim]] = {}
     for r in rows:
@@ -295,17 +389,5 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
             name, grade = r["originName"] or origin, r["originGrade"] or "F"
         by_source.setdefault(r["source"], []).append(NewClaim(
             modality=r["modality"], date=r["date"], origin=origin, origin_name=name, origin_grade=grade,
-            claimant_name=r["claimant"], items=dict(zip(r["items"], r["itemNames"]))))
-    for claims in by_source.values():
-        state.add(claims, new_sources=1)
-    run(q.DELETE_PROPOSITION_EVIDENCE, {"id": pid})
-    explicit: dict[str, str] = {}
-    for r in run(q.PROPOSITION_EXPLICIT_EVIDENCE, {"id": pid}):
-        explicit.setdefault(r["observation"], f"offered as evidence for claim {r['claim']} in the same article")
-    evidence = sorted(explicit.items())
-    if node.get("type") == "transfer":
-        evidence += _territory_evidence(run, q, state, exclude=set(explicit))
-    names = {r["entity"]["id"]: r["entity"]["name"]
-             for r in run(q.ENTITIES_BY_ID, {"ids": [p for p in (state.subject, state.object) if p]})}
-    _save(run, q, [(pid, state, evidence, names.get(state.subject), names.get(state.object), node)])
-    return True
+            claimant_name=r["claimant"], items=dict(zip(r["items"], r["itemNames"])), open=not _names_a_category(r)))
+    return by_source

@@ -52,6 +52,7 @@ class PropositionRow(_Model):
     type: str
     subject: str | None = None
     object: str | None = None
+    category: str | None = Field(None, description="materiel category of a narrower proposition; null: the pair's")
     items: list[str] = Field(default_factory=list)
     claims: int = 0
     sources: int = 0
@@ -70,7 +71,7 @@ class PropositionRow(_Model):
     def from_node(cls, node: dict) -> "PropositionRow":
         return cls(
             id=node["id"], type=node["type"], subject=node.get("subjectName"), object=node.get("objectName"),
-            items=node.get("itemNames") or [], claims=node.get("claims") or 0, sources=node.get("sources") or 0,
+            category=node.get("category"), items=node.get("itemNames") or [], claims=node.get("claims") or 0, sources=node.get("sources") or 0,
             independent_origins=node.get("independentOrigins") or 0, origins=node.get("originNames") or [],
             claimants=node.get("claimantNames") or [],
             modalities={m: node.get(m) or 0 for m in ("asserted", "probable", "possible", "denied")},
@@ -98,6 +99,8 @@ class Provenance(_Model):
     source_reliability: str | None = Field(None, description="Admiralty grade A–F of the publisher")
     claimant_reliability: str | None = Field(None, description="Admiralty grade A–F of the claimant")
     proposition: PropositionRow | None = Field(None, description="what the claim asserts, across articles")
+    narrower: list[PropositionRow] = Field(default_factory=list,
+                                           description="the same, by materiel category (one per category)")
 
 
 _VERBS = {  # (positive, negative) phrasing per claim type: subject VERB object

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from armsgraph.extract.resources import Gazetteer
 from armsgraph.linking import origins as O
 from armsgraph.linking.duplicates import Fingerprint, content_fingerprint
-from armsgraph.linking.propositions import participants, proposition_id
+from armsgraph.linking.propositions import claim_propositions, item_categories, participants
 from armsgraph.schema import Entity, ExtractionResult
 
 
@@ -20,7 +20,8 @@ class LinkPlan:
     claim_origins: dict[str, str] = field(default_factory=dict)      # claim id → origin (entity id or source:…)
     origin_entities: list[Entity] = field(default_factory=list)      # origins the document does not mention
     asserts: list[dict] = field(default_factory=list)                # {claim, proposition}
-    propositions: list[dict] = field(default_factory=list)           # {id, type, subject, object}
+    propositions: list[dict] = field(default_factory=list)           # {id, type, subject, object, category}
+    open_claims: list[str] = field(default_factory=list)             # claims naming no category: overlap all
     countries: dict[str, str] = field(default_factory=dict)          # entity id → its state, from the gazetteer
     fingerprint: Fingerprint | None = None                            # of the text: copies
     content: Fingerprint | None = None                                # of what it says: translations
@@ -50,6 +51,7 @@ def plan_links(result: ExtractionResult, text: str | None, print_: Fingerprint |
     publisher = O.publisher_entity(result.document.publisher, gazetteer_index)
     publisher = plan.publisher = redirect.get(publisher, publisher) if publisher else None
     known = {e.id for e in result.entities}
+    categories = {e.id: e.category for e in result.entities}
     propositions: dict[str, dict] = {}
     for claim in result.claims:
         origin = O.origin_of(claim.claimant, publisher, source, gazetteer)
@@ -60,12 +62,14 @@ def plan_links(result: ExtractionResult, text: str | None, print_: Fingerprint |
             if entity is not None:
                 plan.origin_entities.append(entity)
                 known.add(origin)
-        pid = proposition_id(claim)
-        if pid is None:
-            continue
         subject, object_ = participants(claim)
-        propositions[pid] = {"id": pid, "type": claim.type, "subject": subject, "object": object_}
-        plan.asserts.append({"claim": claim.id, "proposition": pid})
+        asserted = claim_propositions(claim, categories)
+        for pid, category in asserted:
+            propositions[pid] = {"id": pid, "type": claim.type, "subject": subject, "object": object_,
+                                 "category": category}
+            plan.asserts.append({"claim": claim.id, "proposition": pid})
+        if asserted and not item_categories(claim, categories):
+            plan.open_claims.append(claim.id)
     plan.propositions = [propositions[k] for k in sorted(propositions)]
     for entity_id in sorted(known):
         entry = gazetteer.get(entity_id)

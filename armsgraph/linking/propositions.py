@@ -2,15 +2,20 @@
 
 A proposition is a claim type with its participants: "transfer from Iran to Russia". Claims of that type
 between the same participants (either order for negotiations, agreements and meetings) assert it, whatever
-the items, dates or claimant; a denial attaches to the same proposition. Items and dates are summarised
-on the proposition, not part of its identity, so that "Iran is not providing weapons" meets "Iran supplied
-drones".
+the items, dates or claimant; a denial attaches to the same proposition. Under it, one narrower proposition
+per materiel category the claims name ("transfer of missiles from Iran to Russia"): a claim asserts the
+narrower propositions of the categories of its items, and a claim naming no category (no item, "arms",
+an unknown system) overlaps every category, so it asserts all of its pair's narrower propositions, those
+stored before it and those created after it. So "Iran is not providing weapons" meets "Iran supplied
+drones" on both levels, and "Iran supplied drones" does not count for "Iran supplied missiles". Dates are
+summarised, not part of the identity (see README "Propositions").
 
 The summary is kept incrementally (``PropositionState.add``): claims are only ever added, so each new
 article costs the same whatever the size of the graph. Everything here is pure.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from armsgraph.linking.reliability import Credibility, Origin, credibility
@@ -35,6 +40,34 @@ def proposition_id(claim: Claim) -> str | None:
     return ids.proposition_id(claim.type, subject, object_)
 
 
+GENERIC_CATEGORY = "generic"  # "arms", "military equipment": overlaps every category
+ANY_MATERIEL = "any"  # what lists call the pair's own proposition (no category)
+
+
+def item_categories(claim: Claim, categories: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The materiel categories of a claim's items (``categories``: entity id → category); empty when it
+    names no item, or only generic or unknown ones."""
+    return tuple(sorted({c for i in claim.items if (c := categories.get(i)) and c != GENERIC_CATEGORY}))
+
+
+def claim_propositions(claim: Claim, categories: Mapping[str, str | None]) -> list[tuple[str, str | None]]:
+    """(id, category) of the propositions a claim asserts by itself: its pair's (category None) and one per
+    category of its items. A claim naming no category also asserts its pair's narrower propositions that
+    exist (``narrower_propositions``), which only the store knows."""
+    pair = proposition_id(claim)
+    if pair is None:
+        return []
+    subject, object_ = participants(claim)
+    return [(pair, None)] + [(ids.proposition_id(claim.type, subject, object_, c), c)
+                             for c in item_categories(claim, categories)]
+
+
+def narrower_propositions(claim_type: str, subject: str | None, object_: str | None,
+                          categories: Iterable[str]) -> dict[str, str]:
+    """id → category of every narrower proposition the pair could have, stored or not: found by key."""
+    return {ids.proposition_id(claim_type, subject, object_, c): c for c in categories if c != GENERIC_CATEGORY}
+
+
 @dataclass(frozen=True)
 class NewClaim:
     """A claim joining a proposition, with what the summary needs to know about it."""
@@ -46,6 +79,7 @@ class NewClaim:
     origin_grade: str           # A–F
     claimant_name: str | None
     items: dict[str, str] = field(default_factory=dict)   # id → name
+    open: bool = False          # names no materiel category (``item_categories``)
 
 
 @dataclass
@@ -71,11 +105,14 @@ class PropositionState:
     first_claimed: str | None = None
     last_claimed: str | None = None
     observations: int = 0
+    open_claims: int | None = 0  # claims naming no category; None in stores made before it was counted
 
     def add(self, claims: list[NewClaim], new_sources: int) -> None:
         """One article's claims (``new_sources`` is 1, or 0 when only evidence changed)."""
         self.claims += len(claims)
         self.sources += new_sources
+        if self.open_claims is not None:
+            self.open_claims += sum(claim.open for claim in claims)
         for claim in claims:
             self.modalities[claim.modality] += 1
             self.items.update(claim.items)
@@ -115,7 +152,7 @@ class PropositionState:
             "items": [i for i, _ in items], "itemNames": [n for _, n in items],
             "claimantNames": sorted(self.claimants), "firstClaimed": self.first_claimed,
             "lastClaimed": self.last_claimed, "observations": self.observations,
-            "credibility": judged.grade, "credibilityReason": judged.reason,
+            "credibility": judged.grade, "credibilityReason": judged.reason, "openClaims": self.open_claims,
             "subjectName": subject_name, "objectName": object_name,
         }
 
@@ -128,7 +165,8 @@ class PropositionState:
 
         state = cls(subject=node.get("subject"), object=node.get("object"), claims=node.get("claims") or 0,
                     sources=node.get("sources") or 0, first_claimed=node.get("firstClaimed"),
-                    last_claimed=node.get("lastClaimed"), observations=node.get("observations") or 0)
+                    last_claimed=node.get("lastClaimed"), observations=node.get("observations") or 0,
+                    open_claims=node.get("openClaims") if node.get("claims") else 0)
         state.asserting = origins("origins", "origin", node.get("originModalities") or [])
         state.denying = origins("deniedBy", "deniedBy", _repeat("denied"))
         state.modalities = {m: node.get(m) or 0 for m in MODALITIES}

@@ -56,9 +56,12 @@ def observation_id(source: str, start: int, end: int, kind: str, site: str | Non
     return "o-" + _digest(source, start, end, kind, site, length=MANY)
 
 
-def proposition_id(claim_type: str, subject: str | None, object_: str | None) -> str:
-    """What claims assert in common: a type and its (already ordered) participants."""
-    return "p-" + _digest(claim_type, subject, object_)
+def proposition_id(claim_type: str, subject: str | None, object_: str | None, category: str | None = None) -> str:
+    """What claims assert in common: a type and its (already ordered) participants, and for the narrower
+    propositions a materiel category."""
+    if category is None:
+        return "p-" + _digest(claim_type, subject, object_)
+    return "p-" + _digest(claim_type, subject, object_, category)
 
 
 def correction_id(action: str, target: str, entities: list[str], names: list[str]) -> str:

@@ -199,13 +199,20 @@ def test_cli_entities_apply_names_a_broken_file(tmp_path):
 
 def test_cli_corroboration_json_fields_and_alias_filters(ingested):
     result = runner.invoke(app, ["corroboration", "--subject", "Иран", "--object", "Mosca", "--type", "transfer",
-                                 "--format", "json", "--store", ingested])
+                                 "--category", "any", "--format", "json", "--store", ingested])
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
-    assert set(row) >= {"id", "type", "subject", "object", "items", "claims", "sources", "independent_origins",
-                        "origins", "claimants", "modalities", "denied_by", "observations", "first_claimed",
-                        "last_claimed", "credibility"}
-    assert (row["subject"], row["object"], row["independent_origins"]) == ("Iran", "Russia", 2)
+    assert set(row) >= {"id", "type", "subject", "object", "category", "items", "claims", "sources",
+                        "independent_origins", "origins", "claimants", "modalities", "denied_by", "observations",
+                        "first_claimed", "last_claimed", "credibility"}
+    assert (row["subject"], row["object"], row["category"], row["independent_origins"]) == ("Iran", "Russia", None, 2)
+    drones = runner.invoke(app, ["corroboration", "--subject", "Iran", "--category", "uavs_loitering_munitions",
+                                 "--format", "json", "--store", ingested])
+    assert drones.exit_code == 0, drones.output
+    assert {(r["type"], r["object"], r["category"]) for r in json.loads(drones.stdout)} == {
+        ("transfer", "Russia", "uavs_loitering_munitions"), ("offer", "Russia", "uavs_loitering_munitions")}
+    wrong = runner.invoke(app, ["corroboration", "--category", "tanks", "--store", ingested])
+    assert wrong.exit_code != 0 and "'tanks': not a materiel category" in wrong.stderr
     table = runner.invoke(app, ["corroboration", "--store", ingested])
     assert table.exit_code == 0 and "propositions" in table.stderr
 

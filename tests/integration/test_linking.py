@@ -17,7 +17,7 @@ SCENARIO = ROOT / "tests" / "fixtures" / "linking"
 
 
 def _proposition(store, type_, subject, object_):
-    rows = store.corroboration(subjects=[subject], objects=[object_], type=type_)
+    rows = store.corroboration(subjects=[subject], objects=[object_], type=type_, category="any")
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -36,6 +36,26 @@ def test_linking_example_corpus_north_korea_russia_claimed_by_beyond_parallel_an
     assert nk_russia["origins"] == ["Beyond Parallel", "European Union"]
     assert nk_russia["denied_by"] == []
     assert nk_russia["observations"] >= 1  # the Tumangang imagery
+
+
+def _narrower(store, type_, subject, object_) -> dict[str, dict]:
+    rows = store.corroboration(subjects=[subject], objects=[object_], type=type_)
+    return {r["category"]: r for r in rows if r["category"]}
+
+
+def test_linking_example_corpus_narrower_propositions_by_materiel_category(loaded_store):
+    # Iran → Russia: drones (White House, FCDO) and missiles (the same two), each denied by Iran and Russia,
+    # whose denials name no materiel ("any weapons") and so overlap both
+    iran_russia = _narrower(loaded_store, "transfer", "iran", "russia")
+    assert set(iran_russia) == {"missiles", "uavs_loitering_munitions"}
+    for row in iran_russia.values():
+        assert row["origins"] == ["United Kingdom", "United States"] and row["denied_by"] == ["Iran", "Russia"]
+    # North Korea → Russia: munitions by rail (Beyond Parallel) and ballistic missiles (the joint statement)
+    # are two things, each with one origin; the pair's own proposition has both
+    nk_russia = _narrower(loaded_store, "transfer", "north-korea", "russia")
+    assert {c: r["origins"] for c, r in nk_russia.items()} == {"ammunition": ["Beyond Parallel"],
+                                                               "missiles": ["European Union"]}
+    assert nk_russia["ammunition"]["observations"] >= 1 and nk_russia["missiles"]["observations"] == 0
 
 
 def test_linking_corroboration_is_sorted_by_independent_origins(loaded_store):
@@ -81,10 +101,13 @@ def test_linking_origin_of_a_cited_claim_is_recorded_beside_its_claimant(scenari
 
 
 def test_linking_imagery_supports_the_proposition_with_a_reason(scenario_store):
+    # offered as evidence for a claim of shells: the pair's proposition and its ammunition one
     rows = scenario_store.query(
-        "MATCH (o:Observation)-[s:SUPPORTS]->(p:Proposition) RETURN o.kind AS kind, s.reason AS reason")
-    assert [r["kind"] for r in rows] == ["satellite_imagery"]
-    assert "same article" in rows[0]["reason"]
+        "MATCH (o:Observation)-[s:SUPPORTS]->(p:Proposition) RETURN o.kind AS kind, s.reason AS reason, "
+        "p.category AS category ORDER BY category")
+    assert sorted((r["kind"], r["category"] or "") for r in rows) == [("satellite_imagery", ""),
+                                                                      ("satellite_imagery", "ammunition")]
+    assert all("same article" in r["reason"] for r in rows)
 
 
 def test_linking_provenance_shows_origin_grades_and_proposition(scenario_store):
@@ -92,6 +115,8 @@ def test_linking_provenance_shows_origin_grades_and_proposition(scenario_store):
     answer = scenario_store.provenance(claim.id)
     assert answer.origin == "russia"
     assert answer.proposition is not None and answer.proposition.denied_by == ["Russia"]
+    assert answer.proposition.category is None
+    assert [(n.category, n.denied_by) for n in answer.narrower] == [("ammunition", ["Russia"])]
     assert answer.claimant_reliability in set("ABCDEF")
 
 
@@ -133,6 +158,29 @@ def test_linking_articles_on_one_event_in_two_languages_are_not_translations(sto
     for result, text in (english, italian):
         store.write(result, text)
     assert store.query("MATCH (:Source)-[d:DUPLICATE_OF]->(:Source) RETURN count(d) AS n")[0]["n"] == 0
+
+
+NARROWER = ROOT / "tests" / "fixtures" / "narrower"
+
+
+def test_linking_narrower_propositions_do_not_depend_on_the_order_articles_arrive(store):
+    # Pyongyang denies selling "any weapons": the denial names no category, so it joins both the shells' and
+    # the missiles' propositions, whether it is stored before them, between them or after them
+    paths = sorted(NARROWER.glob("*.txt"))
+
+    def summaries(order):
+        store.clear()
+        for path in order:
+            assert getattr(next(iter(ingest_paths(store, [path]))), "created", False)
+        return sorted((r["category"] or "", r["claims"], r["sources"], tuple(r["origins"]), tuple(r["denied_by"]))
+                      for r in store.corroboration(subjects=["north-korea"], objects=["russia"], type="transfer"))
+
+    orders = [paths, paths[::-1], [paths[1], paths[0], paths[2]]]
+    first, *others = [summaries(order) for order in orders]
+    assert all(other == first for other in others)
+    assert first == [("", 3, 3, ("South Korea", "Ukraine"), ("North Korea",)),
+                     ("ammunition", 2, 2, ("South Korea",), ("North Korea",)),
+                     ("missiles", 2, 2, ("Ukraine",), ("North Korea",))]
 
 
 def test_linking_evidence_does_not_depend_on_the_order_articles_arrive(store):

@@ -42,7 +42,7 @@ def _merge_company(store) -> Correction:
 
 
 def _company_supplies_myanmar(store) -> list[dict]:
-    return store.corroboration(objects=["myanmar"], type="transfer")
+    return store.corroboration(objects=["myanmar"], type="transfer", category="any")
 
 
 def _graph_summary(store) -> dict:

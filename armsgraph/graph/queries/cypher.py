@@ -18,7 +18,7 @@ PROPOSITION_SUMMARY = ("claims", "sources", "independentOrigins", "origins", "or
                        "deniedByNames", "asserted", "probable", "possible", "denied", "items", "itemNames",
                        "firstClaimed", "lastClaimed", "observations", "credibility", "credibilityReason",
                        "subjectName", "objectName", "claimantNames", "originGrades", "originModalities",
-                       "deniedByGrades")
+                       "deniedByGrades", "openClaims")
 OBSERVATION_PROPERTIES = ("id", "kind", "observedOn", "observedPrecision", "countWhat", "countValue", "caveats",
                           "quote", "startOffset", "endOffset", "extractor")
 # A researcher's correction (linking/corrections.py): readable columns, and the whole record as JSON.
@@ -132,7 +132,8 @@ class Queries:
 
         # -- linking across documents (graph/linker.py) ------------------------------------------------------
         self.MERGE_PROPOSITIONS = ("UNWIND $rows AS row MERGE (p:Proposition {id: row.id}) "
-                                   "ON CREATE SET p.type = row.type, p.subject = row.subject, p.object = row.object")
+                                   "ON CREATE SET p.type = row.type, p.subject = row.subject, p.object = row.object, "
+                                   "p.category = row.category")
         self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}) WITH row, c "
                                "MATCH (p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
         # The articles filed under an article's band keys: each band found by key, its members by one hop.
@@ -188,7 +189,7 @@ class Queries:
         self.PROPOSITIONS_BY_ID = (
             "UNWIND $ids AS i MATCH (p:Proposition {id: i}) "
             "RETURN p.id AS id, p.subject AS subject, p.object AS object, p.firstClaimed AS first, "
-            "p.lastClaimed AS last ORDER BY id")
+            "p.lastClaimed AS last, p.category AS category ORDER BY id")
 
         # Unknown names filed by block key (linking/names.py), found again by key lookup like bands.
         self.NAME_BLOCKS = ("UNWIND $keys AS key MATCH (b:NameBlock {id: key}) "
@@ -242,7 +243,8 @@ class Queries:
             "OPTIONAL MATCH (c)-[:ITEM]->(i:Entity) "
             "RETURN c.id AS id, c.modality AS modality, coalesce(c.date, s.published) AS date, c.origin AS origin, "
             "o.name AS originName, o.reliability AS originGrade, w.name AS claimant, s.id AS source, "
-            "collect(i.id) AS items, collect(i.name) AS itemNames ORDER BY source, id")
+            "collect(i.id) AS items, collect(i.name) AS itemNames, collect(i.category) AS itemCategories "
+            "ORDER BY source, id")
         self.PROPOSITION_EXPLICIT_EVIDENCE = (
             "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (o:Observation)-[sup:SUPPORTS]->(c) "
             "RETURN o.id AS observation, c.id AS claim, sup.position AS position ORDER BY observation, position")
@@ -268,8 +270,8 @@ class Queries:
             "RETURN o.id AS id, o.observedOn AS date, o.kind AS type, site.name AS site, w.name AS observer, "
             "o.quote AS quote, s.title AS source ORDER BY date, id")
         self.SUPPLY_NETWORK = (
-            "MATCH (p:Proposition) WHERE p.type = 'transfer' AND p.subject IS NOT NULL AND p.object IS NOT NULL "
-            "AND p.independentOrigins > 0 RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, "
+            "MATCH (p:Proposition) WHERE p.type = 'transfer' AND p.category IS NULL AND p.subject IS NOT NULL "
+            "AND p.object IS NOT NULL AND p.independentOrigins > 0 RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, "
             "p.object AS object, p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
             "p.claims AS claims, p.credibility AS credibility, p.itemNames AS items ORDER BY id")
         # -- provenance (CypherStore.provenance), one claim by key -------------------------------------------
@@ -347,9 +349,15 @@ class Queries:
                 "RETURN e.id AS id, e.name AS name, e.type AS type, e.wikidata AS wikidata, "
                 "count(m) AS mentions, count(DISTINCT s.id) AS sources ORDER BY mentions DESC, name, id")
 
-    def corroboration(self, *, subjects: bool, objects: bool, type: bool, items: bool) -> str:
-        """Propositions with their summaries; ``$subjects``/``$objects``/``$items`` are entity ids."""
+    def corroboration(self, *, subjects: bool, objects: bool, type: bool, items: bool, category: bool,
+                      any_materiel: bool) -> str:
+        """Propositions with their summaries; ``$subjects``/``$objects``/``$items`` are entity ids;
+        ``any_materiel``: only the propositions of a pair whatever the materiel (no category)."""
         where = ["p.claims > 0"]
+        if category:
+            where.append("p.category = $category")
+        if any_materiel:
+            where.append("p.category IS NULL")
         either = "p.type IN ['negotiation', 'agreement', 'meeting']"  # symmetric: either side
         if type:
             where.append("p.type = $type")
@@ -361,7 +369,7 @@ class Queries:
         if items:  # a WITH so the parameter is a variable inside the list predicate (LadybugDB needs it)
             head += " WITH p, $items AS wanted WHERE any(i IN p.items WHERE i IN wanted)"
         return (head + " RETURN p.id AS id, p.type AS type, p.subjectName AS subject, p.objectName AS object, "
-                "p.itemNames AS items, p.claims AS claims, p.sources AS sources, "
+                "p.category AS category, p.itemNames AS items, p.claims AS claims, p.sources AS sources, "
                 "p.independentOrigins AS independent_origins, p.originNames AS origins, "
                 "p.claimantNames AS claimants, p.asserted AS asserted, p.probable AS probable, "
                 "p.possible AS possible, p.denied AS denied, p.deniedByNames AS denied_by, "

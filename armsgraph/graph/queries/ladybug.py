@@ -19,7 +19,10 @@ SCHEMA = (
     "origins STRING[], originNames STRING[], deniedBy STRING[], deniedByNames STRING[], asserted INT64, "
     "probable INT64, possible INT64, denied INT64, items STRING[], itemNames STRING[], firstClaimed STRING, "
     "lastClaimed STRING, observations INT64, credibility INT64, credibilityReason STRING, claimantNames STRING[], "
-    "originGrades STRING[], originModalities STRING[], deniedByGrades STRING[])",
+    "originGrades STRING[], originModalities STRING[], deniedByGrades STRING[], category STRING, openClaims INT64)",
+    # narrower propositions' columns, absent from stores made before them
+    "ALTER TABLE Proposition ADD IF NOT EXISTS category STRING",
+    "ALTER TABLE Proposition ADD IF NOT EXISTS openClaims INT64",
     # LSH band keys of article fingerprints: near-duplicate candidates by key lookup (linking/duplicates.py),
     # the articles filed under a key by IN_BAND.
     "CREATE NODE TABLE IF NOT EXISTS Band(id STRING PRIMARY KEY)",
