@@ -1277,7 +1277,8 @@ def split_listed_targets(view: SentenceView, frames: list[Frame]) -> list[Frame]
     targets are counted, then listed after a colon, is one claim per body or person that opens an item."""
     out: list[Frame] = []
     for frame in frames:
-        targets = _listed_after_colon(view, frame) if frame.type == "sanction" else []
+        targets = (_listed_after_colon(view, frame) or _named_with_target(view, frame)) if (
+            frame.type == "sanction") else []
         if not targets:
             out.append(frame)
             continue
@@ -1285,6 +1286,37 @@ def split_listed_targets(view: SentenceView, frames: list[Frame]) -> list[Frame]
             spans = [s for s in frame.spans if s[0] < target.start] + [(target.start, target.end)]
             out.append(replace(frame, object=target.entity, items=list(frame.items), spans=spans))
     return out
+
+
+LISTED_TYPES = ("organization", "person", "other")  # what a sanctions list names besides states
+
+
+def _named_with_target(view: SentenceView, frame: Frame) -> list[EntityMention]:
+    """"sanctioned Futrevo and Ascend Aviation India", "a sanctionné les sociétés M Invest et Meroe Gold": the
+    firms and people named in a row with a sanction's target, only commas and coordinators between them, one
+    claim each. Names the gazetteer does not know are no parties, so the split of coordinated objects (over
+    parties) does not see them."""
+    names = [m for m in view.mentions if m.type in LISTED_TYPES and m.form == "name"]
+    at = next((i for i, m in enumerate(names) if m.entity == frame.object and (m.start, m.end) in frame.spans),
+              None)
+    if at is None:
+        return []
+
+    def joined(left: EntityMention, right: EntityMention) -> bool:
+        between = range(left.end, right.start)
+        return bool(between) and all(view.texts[k] == "," or view.cues.has(k, "coordinators") for k in between)
+
+    first = last = at
+    while first > 0 and joined(names[first - 1], names[first]):
+        first -= 1
+    while last + 1 < len(names) and joined(names[last], names[last + 1]):
+        last += 1
+    row = names[first:last + 1]
+    # a list has a coordinator ("A, B and C"); "A, B" alone is a name and its apposition
+    coordinated = any(view.cues.has(k, "coordinators") for a, b in zip(row, row[1:]) for k in range(a.end, b.start))
+    listed = list({m.entity: m for m in row if m.entity != frame.subject}.values())
+    unknown = any(not view.entity_info[m.entity].known for m in listed)
+    return listed if len(listed) >= 2 and coordinated and unknown else []
 
 
 def _listed_after_colon(view: SentenceView, frame: Frame) -> list[Actor]:
