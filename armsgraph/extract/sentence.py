@@ -444,6 +444,8 @@ class SentenceView:
                 m = replace(m, form="adjective")
             elif m.type == "organization" and self._body_of_a_title(m):
                 m = replace(m, form="adjective")  # "il ministro delle Forze armate francese Sébastien Lecornu"
+            elif m.type == "country" and m.form == "adjective" and self._nationality_of_a_body(m):
+                continue  # "la sudcoreana Hanwha Aerospace", "the Russian firm Rosoboronexport": the body is the party
             if m.type == "person":
                 m = self._leaders_government(m) or m
             actor = Actor(m)
@@ -482,6 +484,14 @@ class SentenceView:
         Sébastien Lecornu" (the body says whose minister; the person is the party)."""
         titled = any(self.cues.has(k, "titles") for k in range(max(self.start, m.start - TITLE_BODY_GAP), m.start))
         return titled and any(k in self._person_starts for k in range(m.end, min(self.end, m.end + TITLE_BODY_GAP)))
+
+    def _nationality_of_a_body(self, m: EntityMention) -> bool:
+        """A state's adjective right before a company or another body's name, perhaps with a common noun for it
+        between ("the South Korean firm Hanwha Ocean"): it says where the body is from."""
+        after = next((n for n in self.mentions if n.start >= m.end), None)
+        if after is None or after.type != "organization" or after.form != "name" or after.start - m.end > 2:
+            return False
+        return all(self.cues.has(k, "type_cue:organization_before") for k in range(m.end, after.start))
 
     def _names_a_titled_person(self, k: int) -> bool:
         """Title words from token ``k`` (a genitive's words among them: "Secretary of State"), then a person's
