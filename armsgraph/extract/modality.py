@@ -18,6 +18,7 @@ def modality(view: SentenceView, scope_start: int, trigger_start: int, trigger_e
         return "denied"
     end = min(view.end, trigger_end + AFTER_TRIGGER)
     start = _impersonal_matrix_start(view, max(view.start, scope_start))
+    start = _after_joined_reporting_clause(view, start, trigger_start)
     found = {level for level in ("denied", "possible", "probable")
              if any(not _qualifies_other_noun(view, k, trigger_start)
                     for k in view.cues.covered_in(f"modality:{level}", start, end))}
@@ -50,6 +51,16 @@ def _impersonal_matrix_start(view: SentenceView, start: int) -> int:
             or view.cues.has(k, "reporting:verbs") for k in opening):
         return start
     return view.start
+
+
+def _after_joined_reporting_clause(view: SentenceView, start: int, trigger_start: int) -> int:
+    """"recordó que ... «podría exponer» a Colombia a sanciones, y subrayó que Rosoboronexport está sancionada":
+    a reporting verb after ", and" opens what is said anew, and the hedges of what was said before it are not
+    this claim's."""
+    for k in range(trigger_start - 2, start - 1, -1):
+        if _comma_and(view, k) and any(view.cues.has(j, "reporting:verbs") for j in range(k + 2, min(k + 4, trigger_start))):
+            return k + 2
+    return start
 
 
 def _comma_and(view: SentenceView, k: int) -> bool:
