@@ -34,7 +34,7 @@ from armsgraph.extract.observations import (
     CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, most_precise, observation_kind, site_named,
 )
 from armsgraph.extract.resources import Gazetteer, load_gazetteer, load_lexicon
-from armsgraph.extract.sentence import DocCues, SentenceView
+from armsgraph.extract.sentence import Actor, DocCues, SentenceView
 from armsgraph.schema import (
     SYMMETRIC_CLAIM_TYPES, Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source,
 )
@@ -492,9 +492,13 @@ class DocumentExtraction:
         if trigger.is_noun:
             # ("la reunión con Noboa", "their deals": no subject to point back with; but "À l'issue de ses entretiens
             # avec son homologue" are the talks of the person spoken of, where the sentence names no one before)
-            if trigger.start > view.start and self.cues.has(trigger.start - 1, "third_person_possessive") and not any(
-                    a.start < trigger.start for a in view.actors):
-                self._take_antecedent(frame)
+            if trigger.start > view.start and self.cues.has(trigger.start - 1, "third_person_possessive"):
+                named = [a for a in view.actors if a.start < trigger.start and not a.adjective]
+                if not named:
+                    self._take_antecedent(frame)
+                elif len(named) == 1 and self._speaks(view, named[0], trigger.start):
+                    # "Вучич также напомнил, что ... во время его встречи с Путиным": the speaker's own meeting
+                    self._take_person(frame, named[0].entity)
             return
         k = trigger.start - 1
         while k > view.start and (self.cues.has(k, "auxiliaries") or view.texts[k].islower() and self.words.stop[k]
@@ -512,9 +516,19 @@ class DocumentExtraction:
         if before or after or dropped:
             self._take_antecedent(frame)
 
+    def _speaks(self, view: SentenceView, person: Actor, before: int) -> bool:
+        """A person right before a reporting verb (an adverb or auxiliary between), ahead of token ``before``."""
+        k = person.end
+        while k < before and k < person.end + 3 and not view.cues.has(k, "reporting:verbs"):
+            k += 1
+        return person.mention.type == "person" and k < before and view.cues.has(k, "reporting:verbs")
+
     def _take_antecedent(self, frame: Frame) -> None:
         """The person the text spoke of last as the frame's missing party."""
-        person = self.voice.antecedent()
+        self._take_person(frame, self.voice.antecedent())
+
+    def _take_person(self, frame: Frame, person: str | None) -> None:
+        """``person`` as the frame's missing party, if a person and not the party already named."""
         named = frame.subject or frame.object
         info = self.entities.info.get(person) if person is not None else None
         if info is None or person == named or info.type != "person":
