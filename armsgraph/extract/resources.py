@@ -7,6 +7,7 @@ language come from babel (CLDR), so the gazetteer lists only what babel lacks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -188,6 +189,17 @@ def _aliases(block: dict | None, form: str) -> list[Alias]:
     return out
 
 
+def _with_unaccented(aliases: list[Alias]) -> list[Alias]:
+    """Each Latin-script alias and, when it has accents, the form written without them: wire copy writes
+    "Bogota", "Brasilia", "Yaounde"."""
+    out = list(aliases)
+    for alias in aliases:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", alias.text) if not unicodedata.combining(c))
+        if plain != alias.text and plain.isascii():
+            out.append(Alias(plain, alias.language, alias.form))
+    return out
+
+
 class _DataLoader(yaml.SafeLoader):
     """YAML's loader for the data files, refusing a key given twice in one mapping (YAML keeps the last one,
     so a second ``nouns:`` would silently drop the first list)."""
@@ -229,7 +241,7 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
                        for language in LANGUAGES if iso in territories[language]]
             aliases += _aliases(raw.get("aliases"), "name")
             aliases += _aliases(raw.get("adjectives"), "adjective")
-            aliases += _aliases(raw.get("seat_of_government"), "seat")
+            aliases += _with_unaccented(_aliases(raw.get("seat_of_government"), "seat"))
             entries[raw["id"]] = GazetteerEntry(
                 id=raw["id"], name=raw.get("name") or _clean_babel_name(territories["en"][iso]), type="country",
                 wikidata=raw.get("wikidata"), kind="state", aliases=aliases)

@@ -865,10 +865,10 @@ class SentenceView:
         for actor in self.actors:
             if (clause_start <= actor.start and actor.start not in exclude and actor.marker_token is not None
                     and self.cues.has(actor.marker_token, "reporting:places") and 0 <= cue - actor.end <= 1):
-                # the body before its own place: "У посольстві Росії в Бельгії заявили" is the embassy
-                body = next((a for a in self.actors if a.end == actor.marker_token and a.marker_token is not None
-                             and a.mention.type == "organization" and a.start not in exclude
-                             and self.cues.has(a.marker_token, "reporting:places")), None)
+                # the body before its own place: "У посольстві Росії в Бельгії заявили", "un portavoz de la
+                # embajada estadounidense en Bogotá dijo", "the US embassy in Bogota said" are the embassy's
+                body = next((a for a in self.actors if a.end == actor.marker_token and a.start not in exclude
+                             and a.mention.type == "organization"), None)
                 return body or actor
         return None
 
