@@ -207,7 +207,9 @@ class DocCues:
 
     def marker_at(self, i: int) -> tuple[str, int] | None:
         """The longest role marker starting at token i: (role, end token); on a tie ("vom": agent, source,
-        genitive) the role that says most."""
+        genitive) the role that says most. None inside a set phrase ("Между тем", meanwhile: no "between")."""
+        if "idioms" in self.covering.get(i, _EMPTY):
+            return None
         best = None
         for label, end in self.starting.get(i, _NO_CUES).items():
             if not label.startswith("marker:"):
@@ -521,8 +523,9 @@ class SentenceView:
         named = {k for a in actors for k in range(a.start, a.end)}
         i = self.start
         for k in _between(self.cues.marker_starts, self.start, self.end):
-            if k < i or k in named or self.cues.has(k, "titles") or self._splits_title(k, by_start):
-                continue  # inside the last marker's phrase, a name or a title ("le ministre de la Défense X")
+            if (k < i or k in named or self.cues.has(k, "titles") or self._splits_title(k, by_start)
+                    or self.cues.marker_at(k) is None):
+                continue  # inside the last marker's phrase, a name, a title ("le ministre de la Défense X") or a set phrase
             i = k
             role, end = self.cues.marker_at(i)
             if role == "goal" and i > self.start and self.cues.has(i - 1, "reporting:verbs"):
