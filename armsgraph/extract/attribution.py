@@ -255,6 +255,10 @@ def _named_subject_of_reporting(view: SentenceView, start: int, end: int, kind: 
         # place named after the speakers: "Two Western diplomats in Addis Ababa, who spoke on condition ...")
         return [view.relative_antecedent(clause_start, start).entity]
     owner = _owner_of_speaker(view, clause_start, start, exclude)
+    if owner is None and kind == "verb" and _second_verb(view, start):
+        # "A spokesman for the Russian embassy in Canberra called the listings unlawful and said": a verb joined
+        # to the clause's first shares its subject, the speaker whose body opens the clause
+        owner = _body_of_opening_speaker(view, clause_start, start, exclude)
     if owner is not None:
         return [owner.entity]
     place = view.place_of_speaking(clause_start, start, exclude)
@@ -405,6 +409,17 @@ def _owner_of_speaker(view: SentenceView, clause_start: int, cue: int, exclude: 
             return actor
         return None  # only the nearest name before the reporting word can own it
     return None
+
+
+def _body_of_opening_speaker(view: SentenceView, clause_start: int, cue: int, exclude: set[int]) -> Actor | None:
+    """The body of the speaker who opens the clause, named right after the speaker's title: "A spokesman for
+    the Russian embassy ...", "Un portavoz de la embajada ..." (the first name of the clause)."""
+    first = next((a for a in view.actors if clause_start <= a.start < cue), None)
+    if first is None or first.start in exclude or first.marker_token is None or (
+            first.start - clause_start > SPEAKER_HEAD_WORDS):
+        return None
+    k = first.marker_token - 1
+    return first if k >= clause_start and view.cues.has(k, "titles") else None
 
 
 def _raising_passive(view: SentenceView, start: int, end: int) -> bool:
