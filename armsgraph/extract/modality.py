@@ -58,7 +58,7 @@ def _after_joined_reporting_clause(view: SentenceView, start: int, trigger_start
     a reporting verb after ", and" opens what is said anew, and the hedges of what was said before it are not
     this claim's."""
     for k in range(trigger_start - 2, start - 1, -1):
-        if _comma_and(view, k) and any(view.cues.has(j, "reporting:verbs") for j in range(k + 2, min(k + 4, trigger_start))):
+        if _comma_and(view, k) and view.cues.any_in("reporting:verbs", k + 2, min(k + 4, trigger_start)):
             return k + 2
     return start
 

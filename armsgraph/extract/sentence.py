@@ -523,11 +523,13 @@ class SentenceView:
         named = {k for a in actors for k in range(a.start, a.end)}
         i = self.start
         for k in _between(self.cues.marker_starts, self.start, self.end):
-            if (k < i or k in named or self.cues.has(k, "titles") or self._splits_title(k, by_start)
-                    or self.cues.marker_at(k) is None):
-                continue  # inside the last marker's phrase, a name, a title ("le ministre de la Défense X") or a set phrase
+            if k < i or k in named or self.cues.has(k, "titles") or self._splits_title(k, by_start):
+                continue  # inside the last marker's phrase, a name or a title ("le ministre de la Défense X")
+            found = self.cues.marker_at(k)
+            if found is None:
+                continue  # a set phrase ("Между тем")
             i = k
-            role, end = self.cues.marker_at(i)
+            role, end = found
             if role == "goal" and i > self.start and self.cues.has(i - 1, "reporting:verbs"):
                 # Spanish's personal "a": in "acusa a Teherán de haber suministrado" Teherán is the accused
                 i = max(end, i + 1)
