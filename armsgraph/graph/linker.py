@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -67,6 +67,7 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
     nodes.update(_propositions_for_update(run, q, sorted(set(by_proposition) - set(nodes))))
     explicit = _explicit_evidence(article)
     saves: list[tuple[str, PropositionState, list[tuple[str, str]], str | None, str | None, dict]] = []
+    categories = {e.id: e.category for e in article.result.entities}
     for pid, claims in sorted(by_proposition.items()):
         node = nodes[pid]
         state = PropositionState.from_properties(node)
@@ -75,6 +76,9 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
             # the claims stored before it that name no category join it
             for earlier in _join_open_claims(run, q, node, exclude_source=source_id).values():
                 state.add(earlier, new_sources=1)
+        if node.get("category"):  # its items are those of its category
+            claims = [replace(c, items={i: n for i, n in c.items.items() if categories.get(i) == node["category"]})
+                      for c in claims]
         state.add(claims, new_sources=1)
         evidence = [(o, reason) for o, reason in explicit.get(pid, [])]
         if is_new and node.get("type") == "transfer" and not node.get("category"):
@@ -122,7 +126,7 @@ def _join_open_claims(run: Run, q: Queries, node: dict, exclude_source: str | No
             if r["source"] != exclude_source and not _names_a_category(r)]
     if rows:
         run(q.CREATE_ASSERTS, {"rows": [{"claim": r["id"], "proposition": node["id"]} for r in rows]})
-    return _stored_claims(run, q, rows)
+    return _stored_claims(run, q, rows, node["category"])
 
 
 def _names_a_category(row: dict) -> bool:
@@ -360,7 +364,7 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
         run(q.DELETE_PROPOSITION, {"id": pid})
         return False
     state = PropositionState(subject=node.get("subject"), object=node.get("object"))
-    for claims in _stored_claims(run, q, rows).values():
+    for claims in _stored_claims(run, q, rows, node.get("category")).values():
         state.add(claims, new_sources=1)
     run(q.DELETE_PROPOSITION_EVIDENCE, {"id": pid})
     explicit: dict[str, str] = {}
@@ -375,8 +379,9 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
     return True
 
 
-def _stored_claims(run: Run, q: Queries, rows: list[dict]) -> dict[str, list[NewClaim]]:
-    """Stored claims (rows of ``PROPOSITION_CLAIMS``) as they join a proposition, by source."""
+def _stored_claims(run: Run, q: Queries, rows: list[dict], category: str | None) -> dict[str, list[NewClaim]]:
+    """Stored claims (rows of ``PROPOSITION_CLAIMS``) as they join a proposition, by source; a narrower
+    proposition's (``category``) with the items of its category only."""
     source_voices: dict[str, tuple[str, str]] = {}
     by_source: dict[str, list[NewClaim]] = {}
     for r in rows:
@@ -389,5 +394,6 @@ def _stored_claims(run: Run, q: Queries, rows: list[dict]) -> dict[str, list[New
             name, grade = r["originName"] or origin, r["originGrade"] or "F"
         by_source.setdefault(r["source"], []).append(NewClaim(
             modality=r["modality"], date=r["date"], origin=origin, origin_name=name, origin_grade=grade,
-            claimant_name=r["claimant"], items=dict(zip(r["items"], r["itemNames"])), open=not _names_a_category(r)))
+            claimant_name=r["claimant"], open=not _names_a_category(r),
+            items={i: n for i, n, c in zip(r["items"], r["itemNames"], r["itemCategories"]) if category in (None, c)}))
     return by_source

@@ -50,6 +50,9 @@ def test_linking_example_corpus_narrower_propositions_by_materiel_category(loade
     assert set(iran_russia) == {"missiles", "uavs_loitering_munitions"}
     for row in iran_russia.values():
         assert row["origins"] == ["United Kingdom", "United States"] and row["denied_by"] == ["Iran", "Russia"]
+    # each lists the items of its own category
+    assert iran_russia["uavs_loitering_munitions"]["items"] == ["unmanned aerial vehicles"]
+    assert "Fath-360" in iran_russia["missiles"]["items"] and "arms" not in iran_russia["missiles"]["items"]
     # North Korea → Russia: munitions by rail (Beyond Parallel) and ballistic missiles (the joint statement)
     # are two things, each with one origin; the pair's own proposition has both
     nk_russia = _narrower(loaded_store, "transfer", "north-korea", "russia")

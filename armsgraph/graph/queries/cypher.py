@@ -243,7 +243,7 @@ class Queries:
             "OPTIONAL MATCH (c)-[:ITEM]->(i:Entity) "
             "RETURN c.id AS id, c.modality AS modality, coalesce(c.date, s.published) AS date, c.origin AS origin, "
             "o.name AS originName, o.reliability AS originGrade, w.name AS claimant, s.id AS source, "
-            "collect(i.id) AS items, collect(i.name) AS itemNames, collect(i.category) AS itemCategories "
+            "collect(i.id) AS items, collect(i.name) AS itemNames, collect(coalesce(i.category, '')) AS itemCategories "
             "ORDER BY source, id")
         self.PROPOSITION_EXPLICIT_EVIDENCE = (
             "MATCH (c:Claim)-[:ASSERTS]->(p:Proposition {id: $id}) MATCH (o:Observation)-[sup:SUPPORTS]->(c) "
