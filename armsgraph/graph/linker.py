@@ -74,7 +74,8 @@ def link_document(run: Run, q: Queries, article: Article) -> None:
         is_new = state.claims == 0
         if is_new and node.get("category") and _has_stored_open_claims(nodes[_pair_id(node)]):
             # the claims stored before it that name no category join it
-            for earlier in _join_open_claims(run, q, node, exclude_source=source_id).values():
+            joining = _open_claims_joining(run, q, node, skip=lambda r: r["source"] == source_id)
+            for earlier in _stored_claims(run, q, joining, node["category"]).values():
                 state.add(earlier, new_sources=1)
         if node.get("category"):  # its items are those of its category
             claims = [replace(c, items={i: n for i, n in c.items.items() if categories.get(i) == node["category"]})
@@ -119,14 +120,13 @@ def _has_stored_open_claims(pair: dict) -> bool:
     return bool(pair.get("claims")) and pair.get("openClaims") != 0
 
 
-def _join_open_claims(run: Run, q: Queries, node: dict, exclude_source: str | None = None) -> dict[str, list[NewClaim]]:
-    """A new narrower proposition: the stored claims of its pair that name no materiel category (other than
-    those of ``exclude_source``) assert it too; returns them by source, their ASSERTS written."""
-    rows = [r for r in run(q.PROPOSITION_CLAIMS, {"id": _pair_id(node)})
-            if r["source"] != exclude_source and not _names_a_category(r)]
+def _open_claims_joining(run: Run, q: Queries, node: dict, skip: Callable[[dict], bool]) -> list[dict]:
+    """The stored claims of a narrower proposition's pair that name no materiel category (but those ``skip``
+    leaves out) assert it too: their rows (``PROPOSITION_CLAIMS``), their ASSERTS written."""
+    rows = [r for r in run(q.PROPOSITION_CLAIMS, {"id": _pair_id(node)}) if not skip(r) and not _names_a_category(r)]
     if rows:
         run(q.CREATE_ASSERTS, {"rows": [{"claim": r["id"], "proposition": node["id"]} for r in rows]})
-    return _stored_claims(run, q, rows, node["category"])
+    return rows
 
 
 def _names_a_category(row: dict) -> bool:
@@ -355,11 +355,7 @@ def rebuild_proposition(run: Run, q: Queries, pid: str) -> bool:
             rows = []
         else:  # the pair's claims naming no category that do not assert it yet (rewritten ones) join it
             asserting = {r["id"] for r in rows}
-            late = [r for r in run(q.PROPOSITION_CLAIMS, {"id": _pair_id(node)})
-                    if r["id"] not in asserting and not _names_a_category(r)]
-            if late:
-                run(q.CREATE_ASSERTS, {"rows": [{"claim": r["id"], "proposition": pid} for r in late]})
-            rows += late
+            rows += _open_claims_joining(run, q, node, skip=lambda r: r["id"] in asserting)
     if not rows:
         run(q.DELETE_PROPOSITION, {"id": pid})
         return False
