@@ -14,8 +14,7 @@ from rich.table import Table
 from armsgraph import __version__
 from armsgraph.errors import ArmsgraphError, InputError
 from armsgraph.reader import DEFAULT_MAX_BYTES, SUPPORTED_LANGUAGES, ReadOptions
-from armsgraph.linking.propositions import ANY_MATERIEL
-from armsgraph.schema.models import ClaimType, Modality
+from armsgraph.schema.models import ANY_MATERIEL, ClaimType, Modality
 from armsgraph.views import shorten
 
 app = typer.Typer(

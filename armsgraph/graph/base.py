@@ -28,9 +28,9 @@ from armsgraph.graph.unknown_names import file_unknown_names, join_unknown_names
 from armsgraph.linking.corrections import redirects
 from armsgraph.linking.duplicates import Fingerprint, fingerprint
 from armsgraph.linking.plan import gazetteer_entity
-from armsgraph.linking.propositions import ANY_MATERIEL
 from armsgraph.schema import Correction, ExtractionResult
 from armsgraph.schema.ids import normalise_name
+from armsgraph.schema.models import ANY_MATERIEL
 
 DEFAULT_STORE = "armsgraph.db"
 READ_ONLY_REFUSAL = "the query writes to the graph; queries are read-only unless --write is given"

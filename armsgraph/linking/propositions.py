@@ -41,7 +41,6 @@ def proposition_id(claim: Claim) -> str | None:
 
 
 GENERIC_CATEGORY = "generic"  # "arms", "military equipment": overlaps every category
-ANY_MATERIEL = "any"  # what lists call the pair's own proposition (no category)
 
 
 def item_categories(claim: Claim, categories: Mapping[str, str | None]) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ DatePrecision = Literal["year", "month", "day"]
 ObservationKind = Literal["satellite_imagery", "photo", "ship_tracking", "other"]
 
 SYMMETRIC_CLAIM_TYPES: frozenset[str] = frozenset({"negotiation", "agreement", "meeting"})
+# what the CLI and ``corroboration`` call a pair's own proposition, whatever the materiel (its category is null)
+ANY_MATERIEL = "any"
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
