@@ -303,7 +303,7 @@ class Lexicon:
         for section in ("reporting", "modality", "observations"):
             for key, words in (self.data.get(section) or {}).items():
                 labels[f"{section}:{key}"] = [str(w) for w in words or []]
-        for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
+        for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives", "place_relatives",
                     "conditionals", "first_person", "first_person_possessive", "third_person", "third_person_possessive",
                     "titles",
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",

@@ -335,8 +335,8 @@ class SentenceView:
         Італії, які потім переправляли": the name right before a relative pronoun that opens the clause (a
         comma between) is the subject of its verb, whatever preposition it has in its own clause."""
         opening = self._relative_opening(clause_start, end)
-        if opening is None or self.opens_reported_clause(opening[0]):
-            return None
+        if opening is None or self.opens_reported_clause(opening[0]) or self.cues.has(opening[0], "place_relatives"):
+            return None  # (the name before "where" is where it happens: "прилетел в Тегеран, где встретился с Раиси")
         relative, last = opening
         word = self.texts[last - 1] if last - 1 > self.start else ""
         if last < relative and word.isalpha() and word.islower():
