@@ -937,7 +937,7 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             recipient = owner or agent
             # (where one buys "to" the seller: "la compra de 17 cazas a Saab", "l'achat de Rafale à la France")
             seller = goal if goal is not None and goal.start > trigger.start and view.purchase_goal_sells else None
-            supplier = source or origin or seller
+            supplier = source or origin or seller or _bought_in(view, trigger, marked)
             taker = _subject_of_governing_verb(view, trigger, supplier) if (
                 recipient is None and isinstance(supplier, Actor)) else None
             if taker is not None and taker.start >= clause_start and view.state_of(taker.entity) is not None:
@@ -984,7 +984,8 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             recipient = subject if subject is not None else agent
             # "bought from Iran"; "acheter à l'Iran", "comprar a Irán": a goal cannot receive what is bought;
             # nor, beside a subject who buys, can an agent ("hat Russland von Nordkorea Granaten gekauft")
-            supplier = source or origin or goal or (agent if subject is not None else None)
+            supplier = source or origin or goal or (agent if subject is not None else None) or _bought_in(
+                view, trigger, marked)
             beneficiary = _bought_for(view, marked, recipient)
             if beneficiary is not None:
                 supplier, recipient = recipient, beneficiary  # "Ottawa will buy NASAMS from the US for Ukraine"
@@ -995,6 +996,22 @@ def _directional_roles(view: SentenceView, trigger: Trigger, frame: Frame, right
             frame.spans.append((place.start, place.end))
     _set_role(frame, "subject", supplier)
     _set_role(frame, "object", recipient)
+
+
+def _bought_in(view: SentenceView, trigger: Trigger, marked: list[Actor]) -> Actor | None:
+    """"bought drones in Turkey", "in der Türkei gekauft": the state where goods are bought sold them (a state
+    after one of the lexicon's ``purchase_places``, the trigger one of its ``purchase_words``)."""
+    if not view.cues.any_in("purchase_words", trigger.start, trigger.end):
+        return None
+
+    def next_to_trigger(a: Actor) -> bool:
+        # no other phrase between them ("las compras por la guerra en Ucrania"), and the state by name, not a
+        # city where a contract was signed ("firmaron en Berlín el contrato para la adquisición")
+        between = range(trigger.end, a.marker_token) if a.start > trigger.start else range(a.end, trigger.start)
+        return a.mention.form == "name" and not any(view.cues.marker_at(k) for k in between)
+    return next((a for a in marked if a.marker == "other" and a.marker_token is not None and not a.adjective
+                 and a.mention.type == "country" and view.cues.has(a.marker_token, "purchase_places")
+                 and next_to_trigger(a)), None)
 
 
 PLACE_AFTER_GOAL = 5  # words from "to" to the place it names ("à la base aérienne de Kidal")
