@@ -26,8 +26,8 @@ from armsgraph.extract.claims import (
     CLOSING_QUOTES, DIRECTIONAL, FIRST_PERSON, Frame, Trigger, build_frame, find_triggers, merge_frames,
     split_coordinated_objects, split_by_origin, split_coordinated_subjects, split_listed_targets,
 )
-from armsgraph.extract.dates import (DateMention, _vocabulary, day_offsets, find_dates, latest_full_date,
-                                     shifted_day)
+from armsgraph.extract.dates import (DateMention, _vocabulary, day_offsets, find_dates, is_calendar_word,
+                                     is_year_word, latest_full_date, shifted_day)
 from armsgraph.extract.entities import DocEntities, EntityInfo, find_entities
 from armsgraph.extract.modality import modality
 from armsgraph.extract.observations import (
@@ -505,16 +505,28 @@ class DocumentExtraction:
                                   and not self.cues.has(k, "third_person")):
             k -= 1  # "he has also met", "ha poi incontrato"
         # (the pronoun opens the sentence: in "sent him to Sofia, where he met Petkov" "he" is not the last subject)
-        before = view.start <= k <= view.start + 1 and self.cues.has(k, "third_person")
+        before = self.cues.has(k, "third_person") and (view.start <= k <= view.start + 1 or self._after_a_date(view, k))
         after = (view.verb_second and trigger.start - view.start <= PRONOUN_DROP_REACH and trigger.end < view.end
                  and self.cues.has(trigger.end, "third_person"))
         # (only function words and auxiliaries before the verb: not "Al termine dell'incontro con Scholz")
         opening = range(view.start, trigger.start)
         dropped = (len(opening) <= PRONOUN_DROP_REACH and not view.verb_second
-                   and all(self.words.stop[j] or self.cues.has(j, "auxiliaries") for j in opening)
+                   and all(self.words.stop[j] or self.cues.has(j, "auxiliaries") or self._dated(j) for j in opening)
                    and not any(a.start < trigger.start for a in view.actors))
         if before or after or dropped:
             self._take_antecedent(frame)
+
+    def _after_a_date(self, view: SentenceView, k: int) -> bool:
+        """Only a date before token ``k``: "On Wednesday he met ...", "In June 2024 she signed ..." (a pronoun there
+        is the sentence's subject, as if it opened the sentence)."""
+        opening = range(view.start, k)
+        return not any(a.start < k for a in view.actors) and any(self._dated(j) for j in opening) and all(
+            self._dated(j) or view.texts[j] == "," or self.words.stop[j] or self.cues.has(j, "time_nouns")
+            for j in opening)
+
+    def _dated(self, k: int) -> bool:
+        """A month's or weekday's name, or a year."""
+        return is_calendar_word(self.words.texts[k], self.source.language) or is_year_word(self.words.texts[k])
 
     def _speaks(self, view: SentenceView, person: Actor, before: int) -> bool:
         """A person right before a reporting verb (an adverb or auxiliary between), ahead of token ``before``."""
@@ -1189,3 +1201,4 @@ def _after_quote(view: SentenceView, k: int) -> bool:
     before = view.texts[view.start:k][-2:]
     return len(before) == 2 and (before[0] in CLOSING_QUOTES and before[1] in {",", "—", "–"}
                                  or before[0] == "," and before[1] in CLOSING_QUOTES)
+
