@@ -626,6 +626,8 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
 
         said = trigger.end + 1 if trigger.end < view.end and view.cues.has(trigger.end, "marker:genitive") else (
             trigger.end)
+        if trigger.type == "warning":
+            said = _complementizer_after(view, said)
         if trigger.type == "warning" and said < view.end and view.cues.has(said, "complementizers"):
             # what is said names the recipient of what is warned against, not the one warned: "ha avvertito che
             # la fornitura di armi letali all'Armenia rischia ...", "había advertido de que el suministro de armas
@@ -670,6 +672,20 @@ def build_frame(view: SentenceView, trigger: Trigger) -> Frame:
     frame.items = list(dict.fromkeys(m.entity for m in items))
     frame.spans += [(m.start, m.end) for m in items if abs(m.start - trigger.start) < 40]
     return frame
+
+
+PHRASE_BEFORE_WHAT_IS_SAID = 4  # words between a verb and its "that": "warned in a statement that"
+
+
+def _complementizer_after(view: SentenceView, k: int) -> int:
+    """The "that" after a short phrase from token ``k`` that names no one ("warned in a statement that", "warned on
+    Monday that"), or ``k``."""
+    for j in range(k, min(view.end, k + PHRASE_BEFORE_WHAT_IS_SAID + 1)):
+        if view.cues.has(j, "complementizers"):
+            return j
+        if view.actor_at(j) is not None or view.is_punct_stop(j) or view.texts[j] == ",":
+            break
+    return k
 
 
 NEXT_PARTY_REACH = 4  # words from a verb's subject after it to its second party ("traf Kim Jong Un Wladimir Putin")

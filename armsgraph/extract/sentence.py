@@ -365,11 +365,15 @@ class SentenceView:
         if cited is not None:
             k = cited  # past the source cited between commas: "reported on Monday, citing unnamed experts, that"
         for j in range(k - 1, max(self.clause_start(k - 1), k - REPORTED_CLAUSE_REACH) - 1, -1):
-            if self.texts[j] == "," and j < k - 1 or self.is_trigger(j):
+            if self.texts[j] == "," and j < k - 1:
                 return False  # "as we said, Russia transferred UAVs that it had purchased"
-            # (the comma right before it is the one Russian, Ukrainian and German write there: "утверждает, что")
-            if self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial"):
+            # (the comma right before it is the one Russian, Ukrainian and German write there: "утверждает, что";
+            # a warning's verb opens what it warns of too: "warned on Monday that tanks sent by Croatia ...")
+            if (self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
+                    or self.cues.has(j, "warning:verbs")):
                 return True
+            if self.is_trigger(j):
+                return False
         return False
 
     def _cited_between_commas(self, close: int) -> int | None:
