@@ -221,7 +221,8 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, language: str,
             # teilte mit"; a surname alone joins its full name below whatever its type)
             one_word = end - start == 1 and (words.texts[start].isupper() or nouns_capitalised)
             entity_type = "organization" if one_word else "person"
-        linked = _fuzzy_link(text, entity_type, gazetteer, language)
+        linked = _fuzzy_link(text, entity_type, gazetteer, language) or _variant_of_designation(
+            text, gazetteer, language)
         if linked is not None:
             entry = gazetteer[linked]
             if entry.id not in info:
@@ -741,6 +742,27 @@ def _fuzzy_link(text: str, entity_type: str, gazetteer: Gazetteer, language: str
     if best is None and entity_type == "person" and language in MORPHOLOGY_LANGUAGES:
         return _inflected_person(text, choices)
     return choices[best[0]] if best else None
+
+
+# A designation with a variant's letters after its number: "Т-72Б" (T-72B), "Su-35S", "MiG-29SMT", "K2PL"
+VARIANT_SUFFIX = re.compile(r"^(.*\d)[^\W\d_]{1,3}\d?$")
+
+
+def _variant_of_designation(text: str, gazetteer: Gazetteer, language: str) -> str | None:
+    """The materiel a variant the gazetteer does not list belongs to: the designation without the variant's letters
+    ("Т-72Б" is a T-72), when the gazetteer knows it."""
+    match = VARIANT_SUFFIX.match(text)
+    if match is None or " " in text:
+        return None
+    base = match.group(1).casefold()
+    return _designations(gazetteer, language).get(base)
+
+
+@lru_cache(maxsize=None)
+def _designations(gazetteer: Gazetteer, language: str) -> dict[str, str]:
+    """Materiel names that end in a digit, case-folded -> entry id, in the language and in English."""
+    names = {**gazetteer.names_of_type("en", "materiel"), **gazetteer.names_of_type(language, "materiel")}
+    return {alias.casefold(): entity_id for alias, entity_id in names.items() if alias[-1:].isdigit()}
 
 
 NAME_ENDING = 3  # letters a case ending adds to a name's word ("Рустем" → "Рустемом")

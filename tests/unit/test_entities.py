@@ -40,6 +40,21 @@ def test_entities_adjectives_and_seats_name_the_state(language, text, entity, fo
     assert form in {m.text for m in found[entity].mentions}
 
 
+@pytest.mark.parametrize("language, text, entity, form", [
+    ("uk", "Марокко передало танки Т-72Б Україні.", "t-72", "Т-72Б"),
+    ("en", "Russia delivered Su-35S jets to Iran.", "su-35", "Su-35S"),
+    ("en", "Poland ordered K2PL tanks.", "k2-black-panther", "K2PL"),
+])
+def test_entities_a_variant_the_gazetteer_lacks_is_its_designation(language, text, entity, form):
+    found = _entities(language, text)
+    assert form in {m.text for m in found[entity].mentions}
+
+
+def test_entities_a_name_ending_in_letters_after_a_number_is_no_variant_unless_the_number_is_known():
+    found = _entities("en", "Ministers of the G7S met in Rome.")
+    assert not any(e.type == "materiel" for e in found.values())
+
+
 def test_entities_surname_alone_is_the_person_named_in_full():
     found = _entities("it", "Kim e Putin hanno discusso. Il 13 settembre Kim Jong-un ha incontrato Putin.")
     kim = found["kim-jong-un"]
