@@ -46,12 +46,15 @@ class Hit(NamedTuple):  # a tuple, as Cue: a frozen dataclass is slow to make, a
 
 # A wire dateline: the place in capitals, a comma, a date (and the agency), a dash: "UNITED NATIONS, April 29 -",
 # "МОСКВА, 18 окт —", "MADRID, 12 (EUROPA PRESS) -"; or the place and the agencies in brackets, a dash: "LONDON
-# (Reuters) -", "Luxemburg (dpa/AFP) –". The place is where the story was filed and the agency who filed it,
-# neither a party to what follows.
+# (Reuters) -", "Luxemburg (dpa/AFP) –"; or the place, a date and the agency, a period and a dash: "Madrid, 30
+# sep (EFE).-". The place is where the story was filed and the agency who filed it, neither a party to what
+# follows.
 DATELINE = re.compile(r"^[^\W\d_a-zа-яёіїєґ][^\Wa-zа-яёіїєґ]*(?:[ ./'’-][^\Wa-zа-яёіїєґ]+){0,3}"
                       r"(?:\s*\([^)\n]{1,30}\))?,[^\n\d]{0,25}\d[^\n]{0,40}?\s[-–—]\s"
                       r"|^[^\W\d_a-zа-яёіїєґ][\w.'’-]*(?:[ /][^\W\d_a-zа-яёіїєґ][\w.'’-]*){0,3}"
-                      r"\s*\([^)\n]{1,30}\)\s*[-–—]\s", re.MULTILINE)
+                      r"\s*\([^)\n]{1,30}\)\s*[-–—]\s"
+                      r"|^[^\W\d_a-zа-яёіїєґ][\w'’-]*(?:[ /][^\W\d_a-zа-яёіїєґ][\w'’-]*){0,3},[^\n\d()]{0,25}\d[^\n()]{0,25}"
+                      r"\([^)\n]{1,30}\)\.[-–—]\s", re.MULTILINE)
 
 
 @Language.component("armsgraph_lines")

@@ -112,8 +112,13 @@ DESIGNATION_PERIOD = "|".join(
         r"[^\W\d_]-\d\d\d", r"\d[^\W\d_]", r"\d[^\W\d_]/[^\W\d_]"))
 
 
+# the period and dash closing a Spanish wire's dateline after the agency's bracket: "Madrid, 30 sep (EFE).- El
+# Ministerio ..." (spaCy keeps "EFE).-" one word, which no name matches)
+WIRE_DATELINE_DASH = r"(?<=\))\.-$"
+
+
 def _split_designation_periods(nlp: Language) -> None:
-    suffixes = list(nlp.Defaults.suffixes or []) + [DESIGNATION_PERIOD]
+    suffixes = list(nlp.Defaults.suffixes or []) + [DESIGNATION_PERIOD, WIRE_DATELINE_DASH]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # "the ministry wrote on X. Photographs ...": the platform ends the sentence far more often than an initial
     # "X." stands in a name, which spaCy's exceptions read it as (then "X. Photographs" is a person)

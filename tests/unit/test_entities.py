@@ -55,6 +55,15 @@ def test_entities_a_name_ending_in_letters_after_a_number_is_no_variant_unless_t
     assert not any(e.type == "materiel" for e in found.values())
 
 
+def test_entities_a_spanish_wire_dateline_is_no_part_of_a_name_nor_a_party():
+    text = ("Madrid, 30 sep (EFE).- El Ministerio del Interior ha dado por rescindido el contrato con la empresa "
+            "israelí IMI Systems para el suministro de 15 millones de cartuchos.")
+    result = extract(make_source(text, {"language": "es"}, None))
+    assert {m.text for e in result.entities if e.id == "agencia-efe" for m in e.mentions} == {"EFE"}
+    assert not any(")" in m.text for e in result.entities for m in e.mentions)
+    assert not any("agencia-efe" in (c.subject, c.object) for c in result.claims)
+
+
 def test_entities_surname_alone_is_the_person_named_in_full():
     found = _entities("it", "Kim e Putin hanno discusso. Il 13 settembre Kim Jong-un ha incontrato Putin.")
     kim = found["kim-jong-un"]
