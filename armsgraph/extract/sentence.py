@@ -42,7 +42,9 @@ class Actor:
     """A participant candidate: a country, organisation or person mentioned in the sentence."""
 
     mention: EntityMention
-    marker: str | None = None  # source | goal | agent | with | between | other | None (unmarked)
+    # source | goal | agent | with | between | other | attribution | acronym (a source's, in brackets) | None
+    # (unmarked)
+    marker: str | None = None
     marker_token: int | None = None
     possessive: bool = False
     origin_of: int | None = None  # token index of the item it modifies ("Iranian drones")
@@ -682,6 +684,12 @@ class SentenceView:
                 actor = by_start.get(j)
                 if actor is not None:
                     actor.marker, actor.marker_token = "attribution", i
+                    # the source's acronym in brackets after it names the source again, no party: "nach Einschätzung
+                    # der Stiftung Wissenschaft und Politik (SWP) dürfte Pakistan ..."
+                    bracketed = by_start.get(actor.end + 1) if actor.end + 2 < self.end and self.texts[
+                        actor.end] == "(" else None
+                    if bracketed is not None and self.texts[bracketed.end] == ")":
+                        bracketed.marker, bracketed.marker_token = "acronym", i
                     # "according to Ukraine's military intelligence agency HUR": through to HUR; "nach Angaben des
                     # Stockholmer Friedensforschungsinstituts SIPRI": an unknown name describing a known one after it
                     if not (actor.adjective or actor.possessive or self._describes_next(actor, by_start)
