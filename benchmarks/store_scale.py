@@ -65,15 +65,19 @@ def scramble(text: str, k: int) -> str:
     return text.translate(table)
 
 
-def variant(result: ExtractionResult, text: str, k: int) -> tuple[ExtractionResult, str]:
+NAME_VARIANTS = 50
+
+
+def variant(result: ExtractionResult, text: str, k: int, names: int = NAME_VARIANTS) -> tuple[ExtractionResult, str]:
     """A new document from an extraction: ids re-derived, names, dates and numbers varied by ``k``.
 
-    States, organisations and people get one of 50 name variants, so participants spread as in a real
-    corpus instead of every claim sharing the same three countries.
+    States, organisations and people get one of ``names`` name variants, so participants spread as in a real
+    corpus instead of every claim sharing the same three countries (fewer variants: hotter pairs, as Iran–Russia
+    is in real reporting).
     """
     new_text = scramble(text, k)
     sid = source_id(new_text)
-    suffix = k % 50
+    suffix = k % names
 
     def renamed(entity_id):
         entity = result.entity(entity_id)
@@ -121,12 +125,12 @@ def measure_ingest(store, sources, articles: int) -> None:
           f"{100 * write_s / total:.0f}% of the time writing)")
 
 
-def fill(store, results, claims: int, start_k: int) -> list[str]:
+def fill(store, results, claims: int, start_k: int, names: int = NAME_VARIANTS) -> list[str]:
     """Write variants until the store holds ``claims`` claims; returns the claim ids written."""
     ids, k, t0 = [], start_k, time.perf_counter()
     mark_claims, mark_k, mark_t = 0, start_k, t0
     while len(ids) < claims:
-        result, text = variant(*results[k % len(results)], k)
+        result, text = variant(*results[k % len(results)], k, names)
         store.write(result, text=text)
         ids.extend(c.id for c in result.claims)
         k += 1
@@ -194,7 +198,7 @@ def run(name: str, location: str, sources, results, args) -> None:
         if name == "neo4j":
             store.clear()  # start empty (a throwaway server)
         measure_ingest(store, sources, args.articles)
-        claim_ids = fill(store, results, args.claims, start_k=0)
+        claim_ids = fill(store, results, args.claims, start_k=0, names=args.names)
         if name == "neo4j":
             batched_vs_per_row(store, results, args.compare_articles, start_k=10**6)
         provenance_latency(store, claim_ids)
@@ -208,6 +212,8 @@ def main() -> None:
     parser.add_argument("--compare-articles", type=int, default=100, help="articles per side, batched vs per row")
     parser.add_argument("--neo4j", default=os.environ.get("NEO4J_TEST_URI"))
     parser.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
+    parser.add_argument("--names", type=int, default=NAME_VARIANTS,
+                        help="name variants per participant (fewer: more claims per pair)")
     args = parser.parse_args()
 
     sources = example_sources()
