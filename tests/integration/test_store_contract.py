@@ -75,6 +75,23 @@ def test_store_provenance_gives_exact_quote_sentence_source_and_evidence(loaded_
             assert claim.id not in {r.id for r in answer.related}
 
 
+def test_store_provenance_lists_the_pairs_latest_claims_first(loaded_store, example_documents):
+    """Related claims: the other claims about the same participants (either order, any type), the latest
+    first (date, then id, both descending; no date last), cut at ``related_limit`` but all counted."""
+    claims = [c for result, _ in example_documents for c in result.claims if c.subject or c.object]
+    def parties(c):
+        return frozenset(p for p in (c.subject, c.object) if p)
+    checked = 0
+    for claim in claims:
+        others = sorted((c for c in claims if parties(c) == parties(claim) and c.id != claim.id),
+                        key=lambda c: (c.when or "", c.id), reverse=True)
+        answer = loaded_store.provenance(claim.id, related_limit=2)
+        assert answer.related_total == len(others)
+        assert [r.id for r in answer.related] == [c.id for c in others[:2]]
+        checked += len(others) > 2
+    assert checked  # some pairs have more claims than are listed
+
+
 def test_store_provenance_of_an_unknown_claim_is_a_clear_error(store):
     with pytest.raises(StoreError, match="no claim with id 'c-0000000000000000'"):
         store.provenance("c-0000000000000000")

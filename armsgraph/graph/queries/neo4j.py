@@ -9,6 +9,8 @@ SCHEMA = tuple(
     "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
     "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+    # a proposition's claims, the latest first, for provenance's related claims (queries.RELATED_CLAIMS)
+    "CREATE INDEX asserts_latest IF NOT EXISTS FOR ()-[a:ASSERTS]-() ON (a.proposition, a.rank)",
 )
 
 QUERIES = Queries(NEO4J)
