@@ -34,7 +34,7 @@ from armsgraph.extract.observations import (
     CAVEAT_REACH, SCENE_REACH, ObservationDraft, Scene, find_observation, most_precise, observation_kind, site_named,
 )
 from armsgraph.extract.resources import Gazetteer, load_gazetteer, load_lexicon
-from armsgraph.extract.sentence import Actor, DocCues, SentenceView
+from armsgraph.extract.sentence import CLAIM_TYPES, Actor, DocCues, SentenceView
 from armsgraph.schema import (
     SYMMETRIC_CLAIM_TYPES, Claim, Count, Document, Entity, ExtractionResult, Mention, Observation, Source,
 )
@@ -660,9 +660,10 @@ class DocumentExtraction:
         Only its first phrase counts, up to a comma or "that" after the reporting word: "Lo ha annunciato
         venerdì il premier Eduard Heger, precisando che i primi velivoli saranno trasferiti ..." credits Heger
         (what follows is his own claim)."""
+        named_claim = self._claim_named_back(sent)
         if not (self.cues.starts_in("reporting:credits", sent.start, sent.start + CREDIT_OPENING) or any(
                 self.cues.starts_in("reporting:verbs", k + 1, k + 3)
-                for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end))):
+                for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end)) or named_claim):
             # (checked before the sentence's view is built: most sentences are not credits); or a pronoun
             # points back right before the reporting verb: "Sébastien Lecornu l'a annoncé jeudi"
             return None
@@ -670,7 +671,7 @@ class DocumentExtraction:
         if end - sent.start > CREDIT_MAX_WORDS:
             return None
         view = SentenceView(sent, self.cues, self.entities)
-        if any(k < end for k in view.trigger_starts) or not any(view.cues.any_in(label, view.start, end) for label in (
+        if any(k < end and k != named_claim for k in view.trigger_starts) or not any(view.cues.any_in(label, view.start, end) for label in (
                 "reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
         # the writer, named without a marker, before whom it cites: "Про це пише газета Die Welt з посиланням на
@@ -689,6 +690,18 @@ class DocumentExtraction:
         source = next((a for kind in ("person", "organization") for a in named if a.mention.type == kind),
                       None) or next(iter(named), None)
         return source.entity if source is not None else None
+
+    def _claim_named_back(self, sent) -> int | None:
+        """A sentence opening with the noun of a claim, then a reporting verb: "The meeting was confirmed by the
+        Turkish Defence Ministry", "L'incontro è stato confermato ieri da fonti del ministero": it names the
+        claim just made and credits it (the noun's token), as "This was confirmed by" does."""
+        k = sent.start
+        while k < sent.start + CREDIT_OPENING and self.cues.has(k, "determiners"):
+            k += 1
+        if not any(label.endswith("nouns") and label.split(":", 1)[0] in CLAIM_TYPES
+                   for label in self.cues.starts_at(k)):
+            return None
+        return k if self.cues.starts_in("reporting:verbs", k + 1, k + 1 + CREDIT_OPENING) else None
 
     def _credit_phrase_end(self, sent) -> int:
         """Where a credit's first phrase ends: the first comma, ";" or complementizer after its reporting word,
