@@ -569,7 +569,7 @@ def _type_from_cues(cues: _CuesAround, words: Words, start: int, end: int, langu
     if end < len(words) and words.texts[end] == ":" and words.sent_start[start]:
         return "person"  # a speaker label in a transcript: "MS. SHARMA:"
     if end - start >= 2 and _met_with(cues, start):
-        return "person"  # "встретился с Шерали Мирзо", "held talks with Ozkan Ulutas": one meets people
+        return "person"  # "встретился с Шерали Мирзо", "held talks with Ozkan Ulutas": one meets a person
     return _apposition_type(cues, words, end, language) or _bracketed_acronym_type(cues, words, start, end) or "other"
 
 
@@ -579,7 +579,8 @@ def _met_with(cues: _CuesAround, start: int) -> bool:
         return False
     with_start = min((c.start for c in cues.starting_between(start - 3, start - 1) if c.label == "marker:with"
                       and c.end == start), default=None)
-    return with_start is not None and any(label.startswith(("meeting:", "negotiation:")) for label in cues.ending.get(with_start, set()))
+    return with_start is not None and any(label.startswith(("meeting:", "negotiation:"))
+                                          for label in cues.ending.get(with_start, set()))
 
 
 ACRONYM_EXPANSION_REACH = 8  # words before an acronym's bracket that may spell it out

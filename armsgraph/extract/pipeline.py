@@ -510,7 +510,8 @@ class DocumentExtraction:
                                   and not self.cues.has(k, "third_person")):
             k -= 1  # "he has also met", "ha poi incontrato"
         # (the pronoun opens the sentence: in "sent him to Sofia, where he met Petkov" "he" is not the last subject)
-        before = self.cues.has(k, "third_person") and (view.start <= k <= view.start + 1 or self._after_a_date(view, k))
+        before = self.cues.has(k, "third_person") and (
+            view.start <= k <= view.start + 1 or self._after_a_date(view, k))
         after = (view.verb_second and trigger.start - view.start <= PRONOUN_DROP_REACH and trigger.end < view.end
                  and self.cues.has(trigger.end, "third_person"))
         # (only function words and auxiliaries before the verb: not "Al termine dell'incontro con Scholz")
@@ -663,7 +664,8 @@ class DocumentExtraction:
         named_claim = self._claim_named_back(sent)
         if not (self.cues.starts_in("reporting:credits", sent.start, sent.start + CREDIT_OPENING) or any(
                 self.cues.starts_in("reporting:verbs", k + 1, k + 3)
-                for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end)) or named_claim):
+                for k in self.cues.starts_in("reporting:credit_clitics", sent.start, sent.end))
+                or named_claim is not None):
             # (checked before the sentence's view is built: most sentences are not credits); or a pronoun
             # points back right before the reporting verb: "Sébastien Lecornu l'a annoncé jeudi"
             return None
@@ -671,8 +673,9 @@ class DocumentExtraction:
         if end - sent.start > CREDIT_MAX_WORDS:
             return None
         view = SentenceView(sent, self.cues, self.entities)
-        if any(k < end and k != named_claim for k in view.trigger_starts) or not any(view.cues.any_in(label, view.start, end) for label in (
-                "reporting:verbs", "reporting:nouns", "reporting:frames")):
+        if any(k < end and k != named_claim for k in view.trigger_starts) or not any(
+                view.cues.any_in(label, view.start, end)
+                for label in ("reporting:verbs", "reporting:nouns", "reporting:frames")):
             return None
         # the writer, named without a marker, before whom it cites: "Про це пише газета Die Welt з посиланням на
         # українських посадовців" credits Die Welt
@@ -1219,4 +1222,3 @@ def _after_quote(view: SentenceView, k: int) -> bool:
     before = view.texts[view.start:k][-2:]
     return len(before) == 2 and (before[0] in CLOSING_QUOTES and before[1] in {",", "—", "–"}
                                  or before[0] == "," and before[1] in CLOSING_QUOTES)
-

@@ -303,8 +303,8 @@ class Lexicon:
         for section in ("reporting", "modality", "observations"):
             for key, words in (self.data.get(section) or {}).items():
                 labels[f"{section}:{key}"] = [str(w) for w in words or []]
-        for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives", "place_relatives",
-                    "purchase_words", "purchase_places",
+        for key in ("intention", "possessive", "determiners", "coordinators", "complementizers", "relatives",
+                    "place_relatives", "purchase_words", "purchase_places",
                     "conditionals", "first_person", "first_person_possessive", "third_person", "third_person_possessive",
                     "titles",
                     "related_links", "contrastive", "dative_clitics", "warned_against", "prohibitions",

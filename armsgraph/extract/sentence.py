@@ -338,7 +338,7 @@ class SentenceView:
         comma between) is the subject of its verb, whatever preposition it has in its own clause."""
         opening = self._relative_opening(clause_start, end)
         if opening is None or self.opens_reported_clause(opening[0]) or self.cues.has(opening[0], "place_relatives"):
-            return None  # (the name before "where" is where it happens: "прилетел в Тегеран, где встретился с Раиси")
+            return None  # (the name before "where" is where it happens: "прилетел в Тегеран, где встретился")
         relative, last = opening
         word = self.texts[last - 1] if last - 1 > self.start else ""
         if last < relative and word.isalpha() and word.islower():
@@ -369,8 +369,8 @@ class SentenceView:
         for j in range(k - 1, max(self.clause_start(k - 1), k - REPORTED_CLAUSE_REACH) - 1, -1):
             if self.texts[j] == "," and j < k - 1:
                 return False  # "as we said, Russia transferred UAVs that it had purchased"
-            # (the comma right before it is the one Russian, Ukrainian and German write there: "утверждает, что";
-            # a warning's verb opens what it warns of too: "warned on Monday that tanks sent by Croatia ...")
+            # (the comma right before it is the one Russian, Ukrainian and German write there: "утверждает,
+            # что"; a warning's verb opens what it warns of too: "warned on Monday that tanks sent by Croatia")
             if (self.cues.has(j, "reporting:verbs") or self.cues.has(j, "reporting:denial")
                     or self.cues.has(j, "warning:verbs")):
                 return True
