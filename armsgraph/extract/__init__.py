@@ -1,2 +1,15 @@
 """Extraction: articles in, entities, claims and observations with exact offsets out."""
-from armsgraph.extract.pipeline import build_nlp, extract  # noqa: F401
+
+__all__ = ["build_nlp", "extract"]
+
+
+def __getattr__(name: str):
+    # The pipeline, and spaCy with it, is imported on first use, not with the package: the graph package
+    # reads the gazetteer (``armsgraph.extract.resources``), and a process that only writes or queries a
+    # store (the ingest's writer, ``query``, ``provenance``) needs no spaCy (about 65 MB and half a second).
+    if name in __all__:
+        from armsgraph.extract import pipeline
+
+        value = globals()[name] = getattr(pipeline, name)
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
