@@ -5,8 +5,9 @@ __all__ = ["build_nlp", "extract"]
 
 def __getattr__(name: str):
     # The pipeline, and spaCy with it, is imported on first use, not with the package: the graph package
-    # reads the gazetteer (``armsgraph.extract.resources``), and a process that only writes or queries a
-    # store (the ingest's writer, ``query``, ``provenance``) needs no spaCy (about 65 MB and half a second).
+    # reads the gazetteer (``armsgraph.extract.resources``), and a command that only reads or corrects a
+    # store (``query``, ``provenance``, ``claims``, ``export``, ``entities``) needs no spaCy (about 65 MB and
+    # half a second). ``ingest --jobs`` imports it before its workers fork (``ingest._extracted``).
     if name in __all__:
         from armsgraph.extract import pipeline
 
