@@ -53,7 +53,7 @@ SANCTIONED_FIRM_REACH = 15  # words after a state's adjective ("Iranian firms") 
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
-PROHIBITION_REACH = 6  # words before a trigger in which an embargo or ban word governs it
+PROHIBITION_REACH = 6  # words before a trigger (after a noun too) in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
 PRONOUN_DROP_REACH = 3  # words before the verb of a sentence whose subject is dropped ("Ha poi incontrato ...")
@@ -729,6 +729,14 @@ class DocumentExtraction:
                     or label == "refusals" and self.cues.has(j, "refused_words")
                     for j in range(k + 1, trigger.start)):
                 return k
+        if label == "prohibitions" and trigger.is_noun:
+            # or the verb after the noun, its phrase between: "hat die Rüstungsexporte nach Saudi-Arabien
+            # gestoppt", "arms exports to Riyadh were frozen"
+            for k in range(trigger.end, min(view.end, trigger.end + PROHIBITION_REACH)):
+                if view.is_punct_stop(k) or view.texts[k] == "," or view.is_trigger(k):
+                    break
+                if self.cues.has(k, label):
+                    return k
         return None
 
     def _refuser(self, view: SentenceView, refusal: int, frame: Frame) -> str | None:
