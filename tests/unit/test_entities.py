@@ -64,6 +64,16 @@ def test_entities_a_spanish_wire_dateline_is_no_part_of_a_name_nor_a_party():
     assert not any("agencia-efe" in (c.subject, c.object) for c in result.claims)
 
 
+@pytest.mark.parametrize("language, text, entity, form", [
+    ("uk", "Марокко та Туніс тоді були єдиними представниками Північної Африки.", "north-africa", "Північної Африки"),
+    ("ru", "Россия поставляет оружие в Центральную Азию.", "central-asia", "Центральную Азию"),
+    ("de", "Russland liefert Waffen nach Westafrika.", "west-africa", "Westafrika"),
+])
+def test_entities_world_regions_are_places_in_any_case(language, text, entity, form):
+    found = _entities(language, text)
+    assert found[entity].type == "location" and form in {m.text for m in found[entity].mentions}
+
+
 def test_entities_surname_alone_is_the_person_named_in_full():
     found = _entities("it", "Kim e Putin hanno discusso. Il 13 settembre Kim Jong-un ha incontrato Putin.")
     kim = found["kim-jong-un"]
