@@ -718,7 +718,8 @@ class DocumentExtraction:
 
     def _prohibited(self, view: SentenceView, trigger: Trigger, label: str = "prohibitions") -> int | None:
         """A prohibition word shortly before the trigger, in its phrase: "an arms embargo bars the supply",
-        "para evitar un envío directo" (not "despite the embargo, Iran supplied"); its token, else None. With
+        "para evitar un envío directo" (not "despite the embargo, Iran supplied"), or after a claim noun ("arms
+        exports to Riyadh were frozen"); its token, else None. With
         ``label="refusals"``, a refusal word: "Sofia refused to hand over its S-300"."""
         for k in range(max(view.start, trigger.start - PROHIBITION_REACH), trigger.start):
             # (its object may stand between: "to prevent Iran from supplying", "dissuader Belgrade d'acheter")
