@@ -340,7 +340,7 @@ class CypherStore(ABC):
             observation = R.observation_from_row(r["observation"], {"site": ref(r["site"]),
                                                                     "observer": ref(r["observer"]), "supports": supports})
             evidence.append(Evidence(observation=observation, reason=r["reason"], source=r["source"]))
-        asserted = [r["proposition"]["id"] for r in found if r["proposition"]]
+        asserted = [p["id"] for p in asserted_nodes]
         related, related_total = self._related(run, claim, asserted, related_limit)
         claimant_node = next((r["entity"] for r in role_rows if r["role"] == "CLAIMED_BY"), None)
         text = source_node.get("text")

@@ -71,7 +71,8 @@ class PropositionRow(_Model):
     def from_node(cls, node: dict) -> "PropositionRow":
         return cls(
             id=node["id"], type=node["type"], subject=node.get("subjectName"), object=node.get("objectName"),
-            category=node.get("category"), items=node.get("itemNames") or [], claims=node.get("claims") or 0, sources=node.get("sources") or 0,
+            category=node.get("category"), items=node.get("itemNames") or [], claims=node.get("claims") or 0,
+            sources=node.get("sources") or 0,
             independent_origins=node.get("independentOrigins") or 0, origins=node.get("originNames") or [],
             claimants=node.get("claimantNames") or [],
             modalities={m: node.get(m) or 0 for m in ("asserted", "probable", "possible", "denied")},

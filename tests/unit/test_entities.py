@@ -29,18 +29,11 @@ def test_entities_country_names_in_every_language(language, text, expected):
 
 
 @pytest.mark.parametrize("language, text, entity, form", [
+    # adjectives and seats of government name the state
     ("it", "Un impianto nella città nordcoreana di Tumangan.", "north-korea", "nordcoreana"),
     ("en", "The Kremlin denied the report.", "russia", "Kremlin"),
     ("it", "Le discussioni tra Mosca e Pyongyang proseguono.", "north-korea", "Pyongyang"),
     ("fr", "Les drones iraniens ont frappé Kyiv.", "iran", "iraniens"),
-])
-def test_entities_adjectives_and_seats_name_the_state(language, text, entity, form):
-    found = _entities(language, text)
-    assert entity in found
-    assert form in {m.text for m in found[entity].mentions}
-
-
-@pytest.mark.parametrize("language, text, entity, form", [
     # a variant the gazetteer lacks is its designation
     ("uk", "Марокко передало танки Т-72Б Україні.", "t-72", "Т-72Б"),
     ("en", "Russia delivered Su-35S jets to Iran.", "su-35", "Su-35S"),
@@ -50,8 +43,9 @@ def test_entities_adjectives_and_seats_name_the_state(language, text, entity, fo
     ("ru", "Россия поставляет оружие в Центральную Азию.", "central-asia", "Центральную Азию"),
     ("de", "Russland liefert Waffen nach Westafrika.", "west-africa", "Westafrika"),
 ])
-def test_entities_forms_the_gazetteer_does_not_spell_out_find_their_entry(language, text, entity, form):
+def test_entities_forms_the_text_writes_find_their_entry(language, text, entity, form):
     found = _entities(language, text)
+    assert entity in found
     assert form in {m.text for m in found[entity].mentions}
 
 

@@ -134,15 +134,11 @@ class Queries:
         self.MERGE_PROPOSITIONS = ("UNWIND $rows AS row MERGE (p:Proposition {id: row.id}) "
                                    "ON CREATE SET p.type = row.type, p.subject = row.subject, p.object = row.object, "
                                    "p.category = row.category")
+        # (on Neo4j the relationship carries its proposition and the claim's rank, date then id, for the
+        # index that lists a pair's latest claims in provenance: see RELATED_CLAIMS)
+        ranked = " {proposition: p.id, rank: coalesce(c.date, '') + ' ' + c.id}" if d is NEO4J else ""
         self.CREATE_ASSERTS = ("UNWIND $rows AS row MATCH (c:Claim {id: row.claim}) WITH row, c "
-                               "MATCH (p:Proposition {id: row.proposition}) CREATE (c)-[:ASSERTS]->(p)")
-        if d is NEO4J:
-            # (on Neo4j the relationship carries its proposition and the claim's rank, date then id, for the
-            # index that lists a pair's latest claims in provenance: see RELATED_CLAIMS)
-            self.CREATE_ASSERTS = (
-                "UNWIND $rows AS row MATCH (c:Claim {id: row.claim}) WITH row, c "
-                "MATCH (p:Proposition {id: row.proposition}) "
-                "CREATE (c)-[:ASSERTS {proposition: p.id, rank: coalesce(c.date, '') + ' ' + c.id}]->(p)")
+                               f"MATCH (p:Proposition {{id: row.proposition}}) CREATE (c)-[:ASSERTS{ranked}]->(p)")
         # The articles filed under an article's band keys: each band found by key, its members by one hop.
         # An OPTIONAL MATCH: with a MATCH, LadybugDB joined the hop against whole tables (143 ms a call on a
         # store of 2,000 articles, against 4 ms).
@@ -278,8 +274,8 @@ class Queries:
             "o.quote AS quote, s.title AS source ORDER BY date, id")
         self.SUPPLY_NETWORK = (
             "MATCH (p:Proposition) WHERE p.type = 'transfer' AND p.category IS NULL AND p.subject IS NOT NULL "
-            "AND p.object IS NOT NULL AND p.independentOrigins > 0 RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, "
-            "p.object AS object, p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
+            "AND p.object IS NOT NULL AND p.independentOrigins > 0 "
+            "RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, p.object AS object, p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
             "p.claims AS claims, p.credibility AS credibility, p.itemNames AS items ORDER BY id")
         # -- provenance (CypherStore.provenance), one claim by key -------------------------------------------
         # Nodes come back as maps of the properties provenance shows: a source's fingerprints and an
