@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import spacy
@@ -53,6 +54,7 @@ SANCTIONED_FIRM_REACH = 15  # words after a state's adjective ("Iranian firms") 
 DENIAL_REACH = 6  # sentences back in which a bare denial ("Tehran denies") finds the claim it denies
 NEGATION_BEFORE_DENIAL = 3  # words before a denial verb in which a negation cancels it ("n'a ni ... démenti")
 ARTICLE_RECIPIENT_CLAIMS = 2  # claims naming one recipient before it stands for a claim that names none
+REQUEST_REACH = 8  # words before a suspension word in which a request makes it asked of a state, not done
 PROHIBITION_REACH = 6  # words before a trigger (after a noun too) in which an embargo or ban word governs it
 LEAD_SENTENCES = 2  # the first sentences with claims: a headline and its summary, restating the article's sources
 LEAD_REACH = 8  # ... among the text's first sentences (a page's menu, byline and caption lines included)
@@ -354,8 +356,10 @@ class DocumentExtraction:
         frames = [f for f in frames if f.type == "warning" or not any(
             w.type == "warning" and w.trigger.end <= f.trigger.start
             and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
-        # nor is what an embargo bars or an effort prevents ("to avoid a direct shipment to Kyiv")
-        frames = [f for f in frames if self._prohibited(view, f.trigger) is None]
+        # a state stopping its arms exports to another (or its imports from one) sanctions it; what any other
+        # embargo bars or an effort prevents is no claim ("to avoid a direct shipment to Kyiv")
+        frames = [sanction or f for f in frames
+                  if (sanction := self._suspended_trade(view, f)) or self._prohibited(view, f.trigger) is None]
         frames = [f for f in frames if not _only_money(view, f)]
         # "made clear to Moscow that ..." warns only of consequences
         frames = [f for f in frames if f.trigger.group != "clear_verbs"
@@ -730,7 +734,7 @@ class DocumentExtraction:
                     or label == "refusals" and self.cues.has(j, "refused_words")
                     for j in range(k + 1, trigger.start)):
                 return k
-        if label == "prohibitions" and trigger.is_noun:
+        if label != "refusals" and trigger.is_noun:
             # or the verb after the noun, its phrase between: "hat die Rüstungsexporte nach Saudi-Arabien
             # gestoppt", "arms exports to Riyadh were frozen"
             for k in range(trigger.end, min(view.end, trigger.end + PROHIBITION_REACH)):
@@ -739,6 +743,25 @@ class DocumentExtraction:
                 if self.cues.has(k, label):
                     return k
         return None
+
+    def _suspended_trade(self, view: SentenceView, frame: Frame) -> Frame | None:
+        """"Berlin a gelé ses exportations d'armement vers Riyad", "Colombia suspende toda compra de armas a
+        Israel": a transfer naming the trade as such (exports, imports, licences, sales) under a suspension word
+        is the suspending state's sanction of the other, the supplier's for exports, the buyer's for imports
+        (not one shipment stopped: "Mosca avrebbe congelato diverse consegne"). Both named in the sentence."""
+        if frame.type != "transfer":
+            return None
+        at = self._prohibited(view, frame.trigger, "suspensions")
+        if at is None or not frame.complete or not self.cues.any_in(
+                "trade_words", min(at + 1, frame.trigger.start), max(at, frame.trigger.end)):
+            return None
+        if self.cues.any_in("requests", max(view.clause_start(at), at - REQUEST_REACH), at):
+            return None  # asked of it ("urge the U.S. government to stop arms sales to Taiwan")
+        trigger = Trigger(frame.trigger.start, frame.trigger.end, "sanction", frame.trigger.group)
+        sanction = replace(frame, type="sanction", trigger=trigger, spans=[*frame.spans, (at, at + 1)])
+        if frame.trigger.direction == "get":
+            sanction.subject, sanction.object, sanction.subject_token = frame.object, frame.subject, None
+        return sanction
 
     def _refuser(self, view: SentenceView, refusal: int, frame: Frame) -> str | None:
         """Who refuses: the name before the refusal word in its clause ("Софія відмовилася"), else the
