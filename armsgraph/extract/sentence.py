@@ -89,6 +89,7 @@ class DocCues:
         starting: dict[int, dict[str, int]] = {}
         named = {i for hit in doc._.mentions or [] for i in range(hit.start, hit.end)}
         framing = {i for start, end, label in doc._.cues or [] if label == "reporting:frames" for i in range(start, end)}
+        idioms = {i for start, end, label in doc._.cues or [] if label == "idioms" for i in range(start, end)}
         words = words or Words.of(doc)
         for start, end, label in doc._.cues or []:
             if label in NOT_IN_NAMES and not named.isdisjoint(range(start, end)):
@@ -97,6 +98,8 @@ class DocCues:
                 continue  # nor does a "state-run" outlet state, nor a "self-declared" one declare
             if start in framing and end - 1 in framing and label.split(":", 1)[0] in CLAIM_TYPES:
                 continue  # nor is a word of "according to" (lemma "accord") a claim's
+            if label == "reporting:verbs" and start in idioms:
+                continue  # nor does one "known as Hemedti" report
             labels = starting.setdefault(start, {})
             labels[label] = max(labels.get(label, 0), end)
             for i in range(start, end):
@@ -450,8 +453,10 @@ class SentenceView:
                 # Владимиром Путиным": the state's name says whose title it is, as "Russian" does in "Russian
                 # President Vladimir Putin"
                 m = replace(m, form="adjective")
-            elif m.type == "organization" and self._body_of_a_title(m):
-                m = replace(m, form="adjective")  # "il ministro delle Forze armate francese Sébastien Lecornu"
+            elif m.type == "organization" and (self._body_of_a_title(m) or m.form != "adjective"
+                                               and self._names_a_titled_person(m.end)):
+                # "il ministro delle Forze armate francese Sébastien Lecornu", "RSF leader Mohamed Hamdan Dagalo"
+                m = replace(m, form="adjective")
             elif m.type == "country" and m.form == "adjective" and self._nationality_of_a_body(m):
                 continue  # "la sudcoreana Hanwha Aerospace", "the Russian firm Rosoboronexport": the body is the party
             if m.type == "person":
