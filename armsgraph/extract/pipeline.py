@@ -403,6 +403,8 @@ class DocumentExtraction:
                 frame.subject = said_here or self.voice.last_claimant
             if frame.type == "warning":
                 self._warning_after_a_report(view, frame)
+                if frame.subject is not None:
+                    self._host_warned_by_embassy(view, frame)
                 if frame.subject is not None and frame.object is None:
                     self._warned_in_what_is_said(view, frame)
                 if frame.object is not None and frame.object == self.state_of(frame.subject):
@@ -582,6 +584,26 @@ class DocumentExtraction:
                        and self.state_of(a.entity) != side), None)
         if warned is not None:
             frame.subject, frame.object = speaker, warned.entity
+
+    def _host_warned_by_embassy(self, view: SentenceView, frame: Frame) -> None:
+        """"Посольство Росії в Ізраїлі попередило, що ...", "the Russian embassy in Oslo warned that ...": an
+        embassy warning no one it names (a party in what it says is none: "that any supply of weapons to Kyiv")
+        warns the state it sits in, named after it."""
+        entry = self.gazetteer.get(frame.subject)
+        if entry is None or entry.institution != "embassy":
+            return
+        if frame.object is not None:
+            named = next((a for a in view.actors if a.entity == frame.object and a.start >= frame.trigger.end), None)
+            if named is None or not any(view.texts[k] == "," or view.cues.has(k, "complementizers")
+                                        for k in range(frame.trigger.end, named.start)):
+                return  # the one it warns ("warnte Norwegen")
+        embassy = next((a for a in view.actors if a.entity == frame.subject and a.end < frame.trigger.start), None)
+        if embassy is None or not view.cues.has(embassy.end, "institution_seat_links"):
+            return
+        host = next((a for a in view.actors if a.start == embassy.end + 1), None)
+        if host is not None and host.mention.type == "country" and host.entity != view.state_of(frame.subject):
+            frame.object = host.entity
+            frame.spans.append((host.start, host.end))
 
     def _warned_in_what_is_said(self, view: SentenceView, frame: Frame) -> None:
         """"Peskov ha avvertito che gli aerei «saranno distrutti» una volta arrivati in Ucraina", "Zakharova warned
