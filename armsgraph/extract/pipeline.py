@@ -358,8 +358,12 @@ class DocumentExtraction:
             and view.cues.any_in("warned_against", w.trigger.end, f.trigger.start) for w in frames)]
         # a state stopping its arms exports to another (or its imports from one) sanctions it; what any other
         # embargo bars or an effort prevents is no claim ("to avoid a direct shipment to Kyiv")
-        frames = [sanction or f for f in frames
-                  if (sanction := self._suspended_trade(view, f)) or self._prohibited(view, f.trigger) is None]
+        kept = []
+        for frame in frames:
+            sanction = self._suspended_trade(view, frame)
+            if sanction is not None or self._prohibited(view, frame.trigger) is None:
+                kept.append(sanction or frame)
+        frames = kept
         frames = [f for f in frames if not _only_money(view, f)]
         # "made clear to Moscow that ..." warns only of consequences
         frames = [f for f in frames if f.trigger.group != "clear_verbs"
