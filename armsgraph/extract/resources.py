@@ -200,6 +200,32 @@ def _with_unaccented(aliases: list[Alias]) -> list[Alias]:
     return out
 
 
+# languages whose lemmatiser (pymorphy) misses foreign surnames in their cases: "Джо Байденом" is no form of
+# "Джо Байден" to it, so the first name was left an unknown person beside the surname
+CASE_INFLECTED = ("ru", "uk")
+
+
+def _full_names_in_cases(aliases: list[Alias]) -> list[Alias]:
+    """A person's full name in each case the entry lists for the surname alone: "Джо Байден" with "Байденом"
+    gives "Джо Байденом"."""
+    out = list(aliases)
+    known = {(a.text, a.language) for a in aliases}
+    for full in aliases:
+        words = full.text.split()
+        if full.language not in CASE_INFLECTED or full.form != "name" or len(words) < 2:
+            continue
+        surname = words[-1]
+        stem = surname[:max(3, len(surname) - 2)]
+        for case in aliases:
+            if (case.language == full.language and case.form == "name" and " " not in case.text
+                    and case.text != surname and case.text.startswith(stem)):
+                text = " ".join([*words[:-1], case.text])
+                if (text, full.language) not in known:
+                    known.add((text, full.language))
+                    out.append(Alias(text, full.language, "name"))
+    return out
+
+
 class _DataLoader(yaml.SafeLoader):
     """YAML's loader for the data files, refusing a key given twice in one mapping (YAML keeps the last one,
     so a second ``nouns:`` would silently drop the first list)."""
@@ -255,6 +281,8 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
                 category=raw.get("category"),
                 family=raw.get("family"), institution=raw.get("institution"),
                 aliases=_aliases(raw.get("aliases"), "name") + _aliases(raw.get("adjectives"), "adjective"))
+            if raw["type"] == "person":
+                entries[raw["id"]].aliases = _full_names_in_cases(entries[raw["id"]].aliases)
     entries.update(_institution_entries(entries, folder.parent / "institutions.yaml"))
     return Gazetteer(entries)
 

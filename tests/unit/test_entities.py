@@ -45,6 +45,8 @@ def test_entities_country_names_in_every_language(language, text, expected):
     # plural names in the cases their lemmas miss
     ("ru", "Россия в 2017 году передала Филиппинам автоматы.", "philippines", "Филиппинам"),
     ("uk", "Росія продала Сейшелам патрульні катери.", "seychelles", "Сейшелам"),
+    # a full name in a case the lemmatiser does not know for a foreign surname
+    ("ru", "Маркос встречался с президентом США Джо Байденом.", "joe-biden", "Джо Байденом"),
 ])
 def test_entities_forms_the_text_writes_find_their_entry(language, text, entity, form):
     found = _entities(language, text)
