@@ -83,9 +83,9 @@ def test_observation_counts_and_dates(language, text, expected):
            "Internacional de Maracaibo.", [("Maracaibo", "2024-08-09", [])]),
     # a bay or a freeport in a name makes it a place; a range of days is dated by its first, and its last day
     # counts nothing
-    ("en", "Ship-tracking data show the cargo ship MV Ocean Pearl berthed at the Subic Bay Freeport on April 22 and "
+    ("en", "Ship-tracking data show the cargo ship MV Ocean Pearl berthed at the Talvara Bay Freeport on April 22 and "
            "23 before switching off its transponder; workers unloaded fourteen containers.",
-     [("Subic Bay Freeport", "2024-04-22", [14])]),
+     [("Talvara Bay Freeport", "2024-04-22", [14])]),
     # flights from one place to another are seen where they went, whatever other place qualifies the first
     ("en", "Flight-tracking data showed 11 flights by Il-76 freighters from Zarvat Air Base near Abu Dhabi to "
            "Harvala, the Ethiopian Air Force's main base, in February.", [("Harvala", "2024-02", [11])]),
