@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,11 +90,9 @@ def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, wo
         for path in files:
             yield from work(path, options)
         return
-    import gc
     from collections import deque
 
-    pool = _forked_workers(jobs)
-    try:
+    with _forked_workers(jobs) as pool:
         window: deque = deque()
         for path in files:
             window.append(pool.submit(work, path, options))
@@ -101,14 +100,12 @@ def _extracted(paths: Iterable[Path], options: ExtractOptions, jobs: int = 1, wo
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
-    finally:
-        pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
 
 
-def _forked_workers(jobs: int):
-    """Extraction processes forked from this one as it is, sharing what it has loaded; ``gc.unfreeze()``
-    once they are done (see below)."""
+@contextmanager
+def _forked_workers(jobs: int) -> Iterator:
+    """Extraction processes forked from this one as it is, sharing what it has loaded; shut down, and the
+    collector unfrozen, when the block ends (a consumer that stops early included)."""
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -131,11 +128,10 @@ def _forked_workers(jobs: int):
     gc.freeze()
     try:
         pool.submit(int).result()  # a forking pool starts all its processes at its first task
-    except BaseException:
+        yield pool
+    finally:
         pool.shutdown(cancel_futures=True)
         gc.unfreeze()
-        raise
-    return pool
 
 
 def extract_paths(paths: Iterable[Path], options: ExtractOptions = ExtractOptions()) -> Iterator[

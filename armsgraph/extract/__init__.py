@@ -7,7 +7,7 @@ def __getattr__(name: str):
     # The pipeline, and spaCy with it, is imported on first use, not with the package: the graph package
     # reads the gazetteer (``armsgraph.extract.resources``), and a command that only reads or corrects a
     # store (``query``, ``provenance``, ``claims``, ``export``, ``entities``) needs no spaCy (about 65 MB and
-    # half a second). ``ingest --jobs`` imports it before its workers fork (``ingest._extracted``).
+    # half a second). ``ingest --jobs`` imports it before its workers fork (``ingest._forked_workers``).
     if name in __all__:
         from armsgraph.extract import pipeline
 

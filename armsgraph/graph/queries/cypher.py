@@ -275,7 +275,8 @@ class Queries:
         self.SUPPLY_NETWORK = (
             "MATCH (p:Proposition) WHERE p.type = 'transfer' AND p.category IS NULL AND p.subject IS NOT NULL "
             "AND p.object IS NOT NULL AND p.independentOrigins > 0 "
-            "RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, p.object AS object, p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
+            "RETURN p.id AS id, p.subject AS subject, p.subjectName AS subjectName, p.object AS object, "
+            "p.objectName AS objectName, p.independentOrigins AS independentOrigins, "
             "p.claims AS claims, p.credibility AS credibility, p.itemNames AS items ORDER BY id")
         # -- provenance (CypherStore.provenance), one claim by key -------------------------------------------
         # Nodes come back as maps of the properties provenance shows: a source's fingerprints and an
